@@ -1,0 +1,42 @@
+package dev.runbook.load;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a fence's info string into its language and its brace attributes:
+ * {@code smoke {name="API health" timeout=5s retries=2}} → language "smoke", three attributes.
+ */
+public record CodeInfo(String language, Map<String, String> attributes) {
+
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([^\\s}]+))");
+
+    public static CodeInfo parse(String info) {
+        String trimmed = info == null ? "" : info.strip();
+        int brace = trimmed.indexOf('{');
+        String head = brace >= 0 ? trimmed.substring(0, brace).strip() : trimmed;
+        String language = head.isEmpty() ? "" : head.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (brace >= 0) {
+            int close = trimmed.lastIndexOf('}');
+            String inside = close > brace ? trimmed.substring(brace + 1, close) : trimmed.substring(brace + 1);
+            Matcher m = ATTRIBUTE.matcher(inside);
+            while (m.find()) {
+                String value = m.group(2) != null ? m.group(2).replace("\\\"", "\"").replace("\\\\", "\\")
+                        : m.group(3) != null ? m.group(3) : m.group(4);
+                attributes.putIfAbsent(m.group(1), value);
+            }
+            if (language.isEmpty()) {
+                Matcher cls = Pattern.compile("(?:^|\\s)\\.([A-Za-z0-9_+-]+)").matcher(inside);
+                if (cls.find()) {
+                    language = cls.group(1).toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return new CodeInfo(language, attributes);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.runbook.load;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+
+import java.util.List;
+
+/**
+ * The one flexmark configuration: the loader parses with it and the site renders with it, so what the
+ * validator sees is what the reader sees. GitHub-flavoured: tables, strikethrough, task lists, autolinks,
+ * and {#id} attributes on headings.
+ */
+public final class MarkdownSupport {
+
+    public static final DataHolder OPTIONS = new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.<Extension>of(
+                    TablesExtension.create(),
+                    StrikethroughExtension.create(),
+                    TaskListExtension.create(),
+                    AutolinkExtension.create()))
+            .set(TablesExtension.COLUMN_SPANS, false)
+            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+            .toImmutable();
+
+    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+
+    private MarkdownSupport() {
+    }
+
+    public static Parser parser() {
+        return PARSER;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.runbook.model;
+
+import java.util.Arrays;
+
+/**
+ * The decoded text of one file with what the decoder saw on the way: a byte-order mark, bytes that are
+ * not UTF-8, and which line endings it uses. Offsets into {@link #text()} map to line:column.
+ */
+public final class SourceText {
+
+    private final String text;
+    private final int[] lineStarts;
+    private final boolean byteOrderMark;
+    private final SourcePosition firstInvalidByte;
+    private final int lfLines;
+    private final int crlfLines;
+    private final int crLines;
+
+    public SourceText(String text, boolean byteOrderMark, SourcePosition firstInvalidByte) {
+        this.text = text;
+        this.byteOrderMark = byteOrderMark;
+        this.firstInvalidByte = firstInvalidByte;
+        int[] starts = new int[16];
+        int count = 0;
+        starts[count++] = 0;
+        int lf = 0;
+        int crlf = 0;
+        int cr = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    crlf++;
+                    i++;
+                } else {
+                    cr++;
+                }
+            } else if (c == '\n') {
+                lf++;
+            } else {
+                continue;
+            }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = i + 1;
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+        this.lfLines = lf;
+        this.crlfLines = crlf;
+        this.crLines = cr;
+    }
+
+    /** Convenience for text that came from a clean UTF-8 decode. */
+    public static SourceText of(String text) {
+        return new SourceText(text, false, null);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    public boolean hasByteOrderMark() {
+        return byteOrderMark;
+    }
+
+    /** Where the first byte that is not valid UTF-8 sits, or null when the file decoded cleanly. */
+    public SourcePosition firstInvalidByte() {
+        return firstInvalidByte;
+    }
+
+    public boolean validUtf8() {
+        return firstInvalidByte == null;
+    }
+
+    public int lfLineEndings() {
+        return lfLines;
+    }
+
+    public int crlfLineEndings() {
+        return crlfLines;
+    }
+
+    public int crLineEndings() {
+        return crLines;
+    }
+
+    /** Position of a char offset; offsets past the end clamp to the end. */
+    public SourcePosition positionOf(int offset) {
+        int clamped = Math.max(0, Math.min(offset, text.length()));
+        int index = Arrays.binarySearch(lineStarts, clamped);
+        int line = index >= 0 ? index : -index - 2;
+        return new SourcePosition(line + 1, clamped - lineStarts[line] + 1);
+    }
+
+    /** Offset of the first char of a 1-based line. */
+    public int lineStartOffset(int line) {
+        return lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
+    }
+
+    /** The text of a 1-based line without its line ending. */
+    public String line(int line) {
+        int start = lineStartOffset(line);
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.runbook.mojo;
+
+import dev.runbook.core.BuildDate;
+import dev.runbook.core.RunLog;
+import dev.runbook.core.RunbookProblemException;
+import dev.runbook.core.SetupException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What every goal shares: skipping, where the content and templates are, the build date, and the one
+ * mapping of core outcomes to Maven's — problems in the runbooks fail the build
+ * ({@link MojoFailureException}), broken setup is an execution error ({@link MojoExecutionException}).
+ * A concrete goal binds its parameters and makes one call into the core in {@link #run()}.
+ */
+public abstract class AbstractRunbookMojo extends AbstractMojo {
+
+    /** Skips every runbook goal. */
+    @Parameter(property = RunbookProperties.SKIP, defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The folder of Markdown runbooks. Defaults to {@code content/} in this module, else in the parent
+     * project's folder (so a {@code site/} module can build the repository's top-level {@code content/}).
+     */
+    @Parameter(property = RunbookProperties.CONTENT_DIRECTORY)
+    protected File contentDirectory;
+
+    /** A folder of FreeMarker templates and assets that override the bundled theme, file by file. */
+    @Parameter(property = RunbookProperties.TEMPLATES_DIRECTORY)
+    protected File templatesDirectory;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    protected String outputTimestamp;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("runbook: skipped (" + RunbookProperties.SKIP + "=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (RunbookProblemException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (SetupException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("runbook: I/O error: " + e.getMessage(), e);
+        }
+    }
+
+    /** The goal's single call into the core. */
+    protected abstract void run() throws RunbookProblemException, SetupException, IOException;
+
+    protected Path contentRoot() {
+        if (contentDirectory != null) {
+            return contentDirectory.toPath();
+        }
+        Path own = project.getBasedir().toPath().resolve("content");
+        if (Files.isDirectory(own)) {
+            return own;
+        }
+        File parentBase = project.getParent() == null ? null : project.getParent().getBasedir();
+        if (parentBase != null && Files.isDirectory(parentBase.toPath().resolve("content"))) {
+            return parentBase.toPath().resolve("content");
+        }
+        return own;
+    }
+
+    protected Path templatesOverride() {
+        return templatesDirectory == null ? null : templatesDirectory.toPath();
+    }
+
+    protected Path buildPath() {
+        return buildDirectory.toPath();
+    }
+
+    protected Path baseDirectory() {
+        return project.getBasedir().toPath();
+    }
+
+    protected Instant buildInstant() {
+        return BuildDate.instant(outputTimestamp, Clock.systemUTC());
+    }
+
+    protected LocalDate buildDate() {
+        return BuildDate.date(outputTimestamp, Clock.systemUTC());
+    }
+
+    protected RunLog runLog() {
+        return new MavenRunLog(getLog());
+    }
+}

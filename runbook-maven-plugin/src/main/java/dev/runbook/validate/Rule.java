@@ -1,0 +1,30 @@
+package dev.runbook.validate;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Runbook;
+
+/**
+ * One validation rule: a small final class with a stable id (e.g. {@code link.anchor}), its default
+ * severity, a one-line description for the docs, and a check. Rules report at the rule's default
+ * severity; the policy (per-rule severity, suppressions, baseline) is applied afterwards, in one place.
+ */
+public interface Rule {
+
+    /** Stable id, as used in configuration, suppression comments, reports and docs. */
+    String id();
+
+    Severity defaultSeverity();
+
+    /** One line for the rule list in the docs and in SARIF's rule descriptors. */
+    String description();
+
+    /** Checks one runbook. Rules that look across pages override {@link #checkAll} instead. */
+    void check(Runbook runbook, ValidationContext context, FindingSink sink);
+
+    /** Checks the whole content set; the default checks each runbook in turn. */
+    default void checkAll(ValidationContext context, FindingSink sink) {
+        for (Runbook runbook : context.content().runbooks()) {
+            check(runbook, context, sink);
+        }
+    }
+}
