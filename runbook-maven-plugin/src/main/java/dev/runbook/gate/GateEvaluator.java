@@ -1,0 +1,198 @@
+package dev.runbook.gate;
+
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Runbook;
+import dev.runbook.status.RunbookStatus;
+import dev.runbook.status.Verification;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Applies a {@link GatePolicy} to the latest findings and smoke results and produces the verdict. */
+public final class GateEvaluator {
+
+    static final String TODO_RULE = "placeholder.todo";
+    static final String NO_OWNER = "(no owner)";
+
+    private final GatePolicy policy;
+
+    public GateEvaluator(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    public GateReport evaluate(GateInput input) {
+        Map<String, List<Finding>> findingsByFile = input.findings().stream()
+                .collect(Collectors.groupingBy(Finding::file, TreeMap::new, Collectors.toList()));
+        List<RowDraft> drafts = new ArrayList<>();
+        for (Runbook runbook : input.runbooks()) {
+            List<Finding> own = findingsByFile.getOrDefault(runbook.relativePath(), List.of());
+            drafts.add(new RowDraft(runbook, input.status().statusOf(runbook), count(own, Severity.ERROR),
+                    count(own, Severity.WARNING), (int) own.stream().filter(f -> f.ruleId().equals(TODO_RULE)).count()));
+        }
+        Set<String> runbookPaths = drafts.stream().map(d -> d.runbook.relativePath()).collect(Collectors.toSet());
+        List<String> filesWithoutRunbook = findingsByFile.keySet().stream().filter(f -> !runbookPaths.contains(f)).toList();
+
+        int errors = count(input.findings(), Severity.ERROR);
+        int warnings = count(input.findings(), Severity.WARNING);
+        int todos = (int) input.findings().stream().filter(f -> f.ruleId().equals(TODO_RULE)).count();
+        List<PolicyViolation> violations = new ArrayList<>();
+        limit(violations, "maxErrors", policy.maxErrors(), errors, "error findings", drafts, d -> d.errors > 0, filesWithoutRunbook,
+                input.findings(), Severity.ERROR);
+        limit(violations, "maxWarnings", policy.maxWarnings(), warnings, "warning findings", drafts, d -> d.warnings > 0, List.of(),
+                List.of(), null);
+        limit(violations, "maxTodos", policy.maxTodos(), todos, "TODO placeholders", drafts, d -> d.todos > 0, List.of(), List.of(), null);
+        int overdue = (int) drafts.stream().filter(d -> d.status.reviewOverdue()).count();
+        limit(violations, "maxOverdue", policy.maxOverdue(), overdue, "runbooks overdue for review", drafts,
+                d -> d.status.reviewOverdue(), List.of(), List.of(), null);
+        if (policy.failOnFailingSmoke()) {
+            List<RowDraft> failing = drafts.stream().filter(d -> d.status.verification() == Verification.FAILING).toList();
+            if (!failing.isEmpty()) {
+                failing.forEach(d -> d.blocking = true);
+                violations.add(new PolicyViolation("failOnFailingSmoke",
+                        failing.size() + (failing.size() == 1 ? " runbook fails" : " runbooks fail")
+                                + " its smoke checks (failOnFailingSmoke=true).", paths(failing)));
+            }
+        }
+        if (!policy.requireVerifiedFor().isEmpty()) {
+            List<RowDraft> unverified = drafts.stream()
+                    .filter(d -> d.runbook.frontMatter().severity() != null
+                            && policy.requireVerifiedFor().contains(d.runbook.frontMatter().severity())
+                            && d.status.verification() != Verification.VERIFIED)
+                    .toList();
+            if (!unverified.isEmpty()) {
+                unverified.forEach(d -> d.blocking = true);
+                String severities = policy.requireVerifiedFor().stream().map(Enum::name).sorted().collect(Collectors.joining("/"));
+                violations.add(new PolicyViolation("requireVerifiedFor",
+                        unverified.size() + " " + severities + (unverified.size() == 1 ? " runbook is" : " runbooks are")
+                                + " not verified by a recent smoke run (requireVerifiedFor=" + severities.replace('/', ',') + ").",
+                        paths(unverified)));
+            }
+        }
+
+        List<RunbookRow> rows = drafts.stream().map(RowDraft::toRow)
+                .sorted(Comparator.comparing((RunbookRow r) -> !r.needsAction()).thenComparing(RunbookRow::path))
+                .toList();
+        Map<String, List<RunbookRow>> byOwner = new LinkedHashMap<>();
+        rows.stream().filter(RunbookRow::needsAction)
+                .sorted(Comparator.comparing((RunbookRow r) -> r.owner() == null ? "\uffff" : r.owner()).thenComparing(RunbookRow::path))
+                .forEach(r -> byOwner.computeIfAbsent(r.owner() == null ? NO_OWNER : r.owner(), k -> new ArrayList<>()).add(r));
+        GateReport.Totals totals = new GateReport.Totals(rows.size(),
+                countStatus(drafts, Verification.VERIFIED), countStatus(drafts, Verification.FAILING),
+                countStatus(drafts, Verification.UNVERIFIED), overdue, errors, warnings, todos);
+        return new GateReport(input.buildDate(), violations.isEmpty(), violations, totals, rows, input.findings(),
+                compare(input), byOwner, input.smokeEnvironment());
+    }
+
+    private static void limit(List<PolicyViolation> violations, String rule, int max, int actual, String what,
+                              List<RowDraft> drafts, Predicate<RowDraft> cause, List<String> extraFiles,
+                              List<Finding> findings, Severity severity) {
+        if (max < 0 || actual <= max) {
+            return;
+        }
+        List<RowDraft> causes = drafts.stream().filter(cause).toList();
+        causes.forEach(d -> d.blocking = true);
+        List<String> blocking = new ArrayList<>(paths(causes));
+        for (String file : extraFiles) {
+            if (severity != null && findings.stream().anyMatch(f -> f.file().equals(file) && f.severity() == severity)) {
+                blocking.add(file);
+            }
+        }
+        violations.add(new PolicyViolation(rule, actual + " " + what + " where at most " + max + " are allowed (" + rule + "=" + max + ").",
+                blocking));
+    }
+
+    private BaselineComparison compare(GateInput input) {
+        GateBaseline baseline = input.baseline();
+        if (baseline == null) {
+            return BaselineComparison.none();
+        }
+        Map<FindingKey, Integer> before = new HashMap<>();
+        baseline.findings().forEach(f -> before.merge(FindingKey.of(f), 1, Integer::sum));
+        List<Finding> added = new ArrayList<>();
+        for (Finding finding : input.findings()) {
+            FindingKey key = FindingKey.of(finding);
+            Integer left = before.get(key);
+            if (left == null || left == 0) {
+                added.add(finding);
+            } else {
+                before.put(key, left - 1);
+            }
+        }
+        Map<FindingKey, Integer> now = new HashMap<>();
+        input.findings().forEach(f -> now.merge(FindingKey.of(f), 1, Integer::sum));
+        List<Finding> fixed = new ArrayList<>();
+        for (Finding finding : baseline.findings()) {
+            FindingKey key = FindingKey.of(finding);
+            Integer left = now.get(key);
+            if (left == null || left == 0) {
+                fixed.add(finding);
+            } else {
+                now.put(key, left - 1);
+            }
+        }
+        List<String> addedRunbooks = new ArrayList<>();
+        List<String> changedRunbooks = new ArrayList<>();
+        List<String> removedRunbooks = new ArrayList<>();
+        if (!baseline.runbookHashes().isEmpty()) {
+            Set<String> current = new java.util.HashSet<>();
+            for (Runbook runbook : input.runbooks()) {
+                current.add(runbook.relativePath());
+                String old = baseline.runbookHashes().get(runbook.relativePath());
+                if (old == null) {
+                    addedRunbooks.add(runbook.relativePath());
+                } else if (!old.equals(ContentHash.of(runbook))) {
+                    changedRunbooks.add(runbook.relativePath());
+                }
+            }
+            baseline.runbookHashes().keySet().stream().filter(p -> !current.contains(p)).sorted().forEach(removedRunbooks::add);
+        }
+        added.sort(Finding.ORDER);
+        fixed.sort(Finding.ORDER);
+        return new BaselineComparison(true, baseline.label(), added, fixed, addedRunbooks, changedRunbooks, removedRunbooks);
+    }
+
+    private static int count(List<Finding> findings, Severity severity) {
+        return (int) findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    private static int countStatus(List<RowDraft> drafts, Verification verification) {
+        return (int) drafts.stream().filter(d -> d.status.verification() == verification).count();
+    }
+
+    private static List<String> paths(List<RowDraft> drafts) {
+        return drafts.stream().map(d -> d.runbook.relativePath()).toList();
+    }
+
+    /** A row while the policy is applied; blocking is set by the policy lines it breaks. */
+    private static final class RowDraft {
+        final Runbook runbook;
+        final RunbookStatus status;
+        final int errors;
+        final int warnings;
+        final int todos;
+        boolean blocking;
+
+        RowDraft(Runbook runbook, RunbookStatus status, int errors, int warnings, int todos) {
+            this.runbook = runbook;
+            this.status = status;
+            this.errors = errors;
+            this.warnings = warnings;
+            this.todos = todos;
+        }
+
+        RunbookRow toRow() {
+            var fm = runbook.frontMatter();
+            return new RunbookRow(runbook.relativePath(), runbook.pagePath(), runbook.title(), fm.owner(), fm.services(),
+                    fm.severity() == null ? null : fm.severity().name(), status, fm.lastReviewed(), errors, warnings, todos, blocking);
+        }
+    }
+}

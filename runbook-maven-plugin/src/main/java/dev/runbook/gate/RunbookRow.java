@@ -1,0 +1,31 @@
+package dev.runbook.gate;
+
+import dev.runbook.status.RunbookStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One runbook as the reviewer sees it in the gate report. */
+public record RunbookRow(
+        String path,
+        String pageUrl,
+        String title,
+        String owner,
+        List<String> services,
+        String severity,
+        RunbookStatus status,
+        LocalDate lastReviewed,
+        int errors,
+        int warnings,
+        int todos,
+        boolean blocking) {
+
+    public RunbookRow {
+        services = List.copyOf(services);
+    }
+
+    public boolean needsAction() {
+        return blocking || errors > 0 || status.reviewOverdue()
+                || status.verification() == dev.runbook.status.Verification.FAILING;
+    }
+}
