@@ -3,6 +3,7 @@ package dev.runbook.mojo;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.validate.DurationText;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.ValidateOptions;
 import dev.runbook.validate.ValidationRun;
 import dev.runbook.validate.links.external.LinkCheckSettings;
@@ -15,6 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -89,6 +92,10 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "links.checkPrivate", defaultValue = "false")
     boolean linksCheckPrivate;
 
+    /** Front-matter keys another tool reads (e.g. Hugo's weight); they are not reported as unknown. */
+    @Parameter(property = RunbookProperties.PREFIX + "frontMatter.allowedKeys")
+    List<String> frontMatterAllowedKeys;
+
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
         RetryPolicy defaults = RetryPolicy.defaults();
@@ -107,8 +114,10 @@ public class ValidateMojo extends AbstractRunbookMojo {
         // dev.runbook.validate.ContentRules.all(ContentRuleSettings) once that package is merged.
         List<dev.runbook.validate.Rule> contentRules = List.of();
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
-                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(), links,
-                DurationText.period("runbook.reviewEvery", reviewEvery), contentRules, pluginVersion()));
+                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
+                new RuleSettings(links, DurationText.period("runbook.reviewEvery", reviewEvery),
+                        frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
+                contentRules, pluginVersion()));
     }
 
     private String pluginVersion() {

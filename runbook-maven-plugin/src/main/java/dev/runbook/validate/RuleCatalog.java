@@ -6,13 +6,11 @@ import dev.runbook.validate.frontmatter.UnreadableFileRule;
 import dev.runbook.validate.links.AnchorLinkRule;
 import dev.runbook.validate.links.FileLinkRule;
 import dev.runbook.validate.links.external.ExternalLinkRule;
-import dev.runbook.validate.links.external.LinkCheckSettings;
 import dev.runbook.validate.policy.SuppressionNoReasonRule;
 import dev.runbook.validate.policy.SuppressionUnusedRule;
 import dev.runbook.validate.review.ReviewOverdueRule;
 import dev.runbook.validate.structure.DuplicateIdRule;
 
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,15 +38,15 @@ public final class RuleCatalog {
         this.rules = List.copyOf(byId.values());
     }
 
-    public static RuleCatalog builtIn(LinkCheckSettings linkSettings, Period reviewEvery, List<Rule> contentRules) {
+    public static RuleCatalog builtIn(RuleSettings settings, List<Rule> contentRules) {
         List<Rule> all = new ArrayList<>();
         all.add(new FrontMatterSchemaRule());
-        all.add(new FrontMatterUnknownKeyRule());
+        all.add(new FrontMatterUnknownKeyRule(settings.allowedFrontMatterKeys()));
         all.add(new UnreadableFileRule());
         all.add(new FileLinkRule());
         all.add(new AnchorLinkRule());
-        all.add(new ExternalLinkRule(linkSettings));
-        all.add(new ReviewOverdueRule(reviewEvery));
+        all.add(new ExternalLinkRule(settings.links()));
+        all.add(new ReviewOverdueRule(settings.reviewEvery()));
         all.add(new DuplicateIdRule());
         all.addAll(contentRules);
         return new RuleCatalog(all);

@@ -1,11 +1,9 @@
 package dev.runbook.validate;
 
-import dev.runbook.validate.links.external.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +15,12 @@ import java.util.Map;
  * @param buildDirectory  {@code target/}: reports go to {@code runbook/} and {@code runbook-reports/} below it
  * @param severities      rule id → off|warning|error
  * @param baseline        an earlier findings.json whose findings are accepted, or null
+ * @param rules           settings of the built-in rules
  * @param contentRules    rules contributed by the content-rule packages (placeholders, commands, …)
  */
 public record ValidateOptions(Path contentRoot, Path projectBase, Path buildDirectory, LocalDate buildDate,
                               FailOn failOn, Map<String, String> severities, Path baseline,
-                              LinkCheckSettings links, Period reviewEvery, List<Rule> contentRules,
+                              RuleSettings rules, List<Rule> contentRules,
                               String toolVersion) {
 
     public ValidateOptions {

@@ -36,7 +36,7 @@ public final class ValidationRun {
 
     public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
         LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(options.contentRoot());
-        RuleCatalog catalog = RuleCatalog.builtIn(options.links(), options.reviewEvery(), options.contentRules());
+        RuleCatalog catalog = RuleCatalog.builtIn(options.rules(), options.contentRules());
         List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
                 loadBaseline(options.baseline()), ruleIds);

@@ -10,7 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.validate.RuleCatalog;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +42,7 @@ class ReportsTest {
             new Finding("link.external", Severity.INFO, "ops/restart.md", 9, 7, "https://a.org moved permanently to https://b.org", null));
 
     private static ValidationReport report() {
-        RuleCatalog catalog = RuleCatalog.builtIn(LinkCheckSettings.defaults(), Period.ofDays(90), List.of());
+        RuleCatalog catalog = RuleCatalog.builtIn(RuleSettings.defaults(), List.of());
         return new ValidationReport(LocalDate.of(2026, 11, 22), List.of("clean.md", "db/fail over.md", "ops/restart.md"),
                 FINDINGS, List.of(new Finding("link.file", Severity.ERROR, "clean.md", 1, 1, "old", null)),
                 catalog.describedRules(), "content");

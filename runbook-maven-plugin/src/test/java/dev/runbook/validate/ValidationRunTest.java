@@ -26,7 +26,7 @@ class ValidationRunTest {
 
     private ValidateOptions options(Fixture f, FailOn failOn, Map<String, String> severities, Path baseline) {
         return new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, failOn, severities, baseline,
-                LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), List.of(), "test");
+                new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), java.util.Set.of()), List.of(), "test");
     }
 
     @Test

@@ -13,19 +13,24 @@ import dev.runbook.validate.ValidationContext;
  */
 abstract class LoaderFindingRule implements Rule {
 
+    /** Whether a loader finding is passed on; rules with settings narrow it down. */
+    protected boolean keep(Finding finding, ValidationContext context) {
+        return true;
+    }
+
     @Override
     public final void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (Finding finding : context.content().findings()) {
-            if (finding.ruleId().equals(id()) && finding.file().equals(runbook.relativePath())) {
+            if (finding.ruleId().equals(id()) && finding.file().equals(runbook.relativePath()) && keep(finding, context)) {
                 sink.report(finding);
             }
         }
     }
 
     @Override
-    public final void checkAll(ValidationContext context, FindingSink sink) {
+    public void checkAll(ValidationContext context, FindingSink sink) {
         for (Finding finding : context.content().findings()) {
-            if (finding.ruleId().equals(id())) {
+            if (finding.ruleId().equals(id()) && keep(finding, context)) {
                 sink.report(finding);
             }
         }

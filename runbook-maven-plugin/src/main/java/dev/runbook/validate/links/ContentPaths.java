@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,10 +41,14 @@ public final class ContentPaths {
         if (!candidate.startsWith(root)) {
             return Optional.of(new Resolved(Kind.OUTSIDE, candidate, null));
         }
-        String relative = root.relativize(candidate).toString().replace('\\', '/');
         if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative));
+            Optional<Path> page = pageFor(candidate);
+            if (page.isEmpty()) {
+                return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative(candidate)));
+            }
+            candidate = page.get();
         }
+        String relative = relative(candidate);
         try {
             Path real = candidate.toRealPath();
             if (!real.startsWith(root)) {
@@ -52,5 +58,27 @@ public final class ContentPaths {
             return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative));
         }
         return Optional.of(new Resolved(Kind.INSIDE_EXISTS, candidate, relative));
+    }
+
+    private String relative(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /**
+     * Site-style links to a page: {@code /docs/add-runbook} (Hugo and most generators drop the extension)
+     * and {@code page.html} (the name the site gives {@code page.md}) both mean the Markdown file.
+     */
+    private Optional<Path> pageFor(Path missing) {
+        String name = missing.getFileName() == null ? "" : missing.getFileName().toString();
+        List<Path> candidates = new ArrayList<>();
+        if (name.endsWith(".html")) {
+            candidates.add(missing.resolveSibling(name.substring(0, name.length() - 5) + ".md"));
+        } else if (!name.contains(".")) {
+            candidates.add(missing.resolveSibling(name + ".md"));
+            candidates.add(missing.resolve("index.md"));
+            candidates.add(missing.resolve("_index.md"));
+            candidates.add(missing.resolve("README.md"));
+        }
+        return candidates.stream().filter(p -> p.normalize().startsWith(root) && Files.isRegularFile(p)).findFirst();
     }
 }

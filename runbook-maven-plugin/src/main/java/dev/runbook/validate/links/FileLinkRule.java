@@ -64,13 +64,22 @@ public final class FileLinkRule implements Rule {
                     "link to a file inside the content folder, or use an absolute https:// URL");
             case INSIDE_MISSING -> {
                 String missing = resolved.get().relativePath();
-                String hint = Closest.to(missing, context.content().byRelativePath().keySet())
+                String hint = suggestionsFor(missing, context)
                         .map(best -> "did you mean " + relativeTo(runbook.relativePath(), best) + "?")
                         .orElse("fix the path (it is relative to this page) or add the file");
                 sink.report(this, runbook, at, (image ? "image" : "link") + " '" + written + "' points to " + missing
                         + ", which does not exist", hint);
             }
         }
+    }
+
+    /** Only pages are offered as "did you mean" for a missing page; an image never gets a page suggested. */
+    private static java.util.Optional<String> suggestionsFor(String missing, ValidationContext context) {
+        String name = missing.substring(missing.lastIndexOf('/') + 1);
+        if (!name.endsWith(".md") && name.contains(".")) {
+            return java.util.Optional.empty();
+        }
+        return Closest.to(missing, context.content().byRelativePath().keySet());
     }
 
     /** A path from one page to another, as the user would write it. */

@@ -42,4 +42,13 @@ class LoaderFindingRulesTest {
         assertEquals(List.of(), new Fixture(temp.resolve("clean")).file("a.md", "# A\n").run(
                 new FrontMatterSchemaRule(), new FrontMatterUnknownKeyRule(), new UnreadableFileRule()));
     }
+
+    @Test
+    void allowedKeysAreNotReportedAsUnknown() {
+        Fixture f = new Fixture(temp).file("a.md", "---\ntitle: A\nweight: 20\nbookCollapseSection: true\nownr: me\n---\n# A\n");
+        List<Finding> findings = f.run(new FrontMatterUnknownKeyRule(java.util.Set.of("weight", "bookCollapseSection")));
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(5, findings.get(0).line());
+        assertEquals(3, f.run(new FrontMatterUnknownKeyRule()).size());
+    }
 }

@@ -67,4 +67,14 @@ class AnchorLinkRuleTest {
         assertEquals(1, findings.size());
         assertTrue(findings.get(0).message().contains("#nope"));
     }
+
+    @Test
+    void anchorsOnExtensionlessSiteLinksAreChecked() {
+        Fixture f = new Fixture(temp)
+                .file("a.md", "[ok](/docs/add#steps) [bad](/docs/add#stepz)\n")
+                .file("docs/add.md", "# Add\n## Steps\n");
+        List<Finding> findings = f.run(new AnchorLinkRule());
+        assertEquals(1, findings.size());
+        assertTrue(findings.get(0).message().contains("docs/add.md has no anchor #stepz"), findings.get(0).message());
+    }
 }

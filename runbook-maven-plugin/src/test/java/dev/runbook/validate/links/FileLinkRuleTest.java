@@ -86,4 +86,23 @@ class FileLinkRuleTest {
         assertEquals(1, findings.get(0).line());
         assertEquals(51, findings.get(0).column());
     }
+
+    @Test
+    void siteStyleLinksWithoutExtensionOrWithHtmlFindTheMarkdownPage() {
+        Fixture f = new Fixture(temp)
+                .file("_index.md", "[add](/docs/add-runbook) [sec](docs/section) [html](docs/add-runbook.html) [gone](/docs/nope)\n")
+                .file("docs/add-runbook.md", "# Add\n")
+                .file("docs/section/_index.md", "# Section\n");
+        List<Finding> findings = f.run(new FileLinkRule());
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().startsWith("link '/docs/nope'"), findings.get(0).message());
+    }
+
+    @Test
+    void aMissingImageIsNeverOfferedAPageAsSuggestion() {
+        Fixture f = new Fixture(temp).file("KubeAPIDown.md", "![x](img/kubeapidown.png)\n");
+        List<Finding> findings = f.run(new FileLinkRule());
+        assertEquals(1, findings.size());
+        assertEquals("fix the path (it is relative to this page) or add the file", findings.get(0).hint());
+    }
 }
