@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code target/runbook/findings.sarif}, SARIF 2.1.0 for code-scanning UIs: one run whose driver lists
  * every rule (id, description, help link, default level) and one result per finding, located by a URI
  * relative to the repository root ({@code uriBaseId} {@value #BASE_ID}) and carrying a stable
- * partial fingerprint.
+ * partial fingerprint. Each rule's help link is {@code docs/validate.md#<rule id>} (the docs carry an
+ * {@code <a id>} per rule).
  */
 public final class SarifReport {
 
@@ -50,7 +51,7 @@ public final class SarifReport {
             ObjectNode r = rules.addObject();
             r.put("id", rule.id());
             r.putObject("shortDescription").put("text", rule.description());
-            r.put("helpUri", DOCS + "#" + rule.id().replace(".", ""));
+            r.put("helpUri", DOCS + "#" + rule.id());
             r.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         }
         String base = repositoryRoot.toAbsolutePath().normalize().toUri().toString();
