@@ -8,6 +8,7 @@ import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,17 +37,30 @@ public final class AnchorLinkRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        ContentPaths paths = new ContentPaths(context.content().root());
-        for (Link link : runbook.links()) {
-            LinkTarget.of(link).ifPresent(t -> checkTarget(runbook, context, paths, t, link.destination(), link.position(), sink));
-        }
-        for (HugoRefs.Ref ref : HugoRefs.in(runbook)) {
-            LinkTarget.of(ref.destination(), false)
-                    .ifPresent(t -> checkTarget(runbook, context, paths, t, ref.destination(), ref.position(), sink));
+        check(runbook, context, context.content().byRelativePath(), sink);
+    }
+
+    /** Indexes the pages once for all runbooks (cross-page fragments look them up). */
+    @Override
+    public void checkAll(ValidationContext context, FindingSink sink) {
+        Map<String, Runbook> pages = context.content().byRelativePath();
+        for (Runbook runbook : context.content().runbooks()) {
+            check(runbook, context, pages, sink);
         }
     }
 
-    private void checkTarget(Runbook runbook, ValidationContext context, ContentPaths paths, LinkTarget target,
+    private void check(Runbook runbook, ValidationContext context, Map<String, Runbook> pages, FindingSink sink) {
+        ContentPaths paths = new ContentPaths(context.content().root());
+        for (Link link : runbook.links()) {
+            LinkTarget.of(link).ifPresent(t -> checkTarget(runbook, pages, paths, t, link.destination(), link.position(), sink));
+        }
+        for (HugoRefs.Ref ref : HugoRefs.in(runbook)) {
+            LinkTarget.of(ref.destination(), false)
+                    .ifPresent(t -> checkTarget(runbook, pages, paths, t, ref.destination(), ref.position(), sink));
+        }
+    }
+
+    private void checkTarget(Runbook runbook, Map<String, Runbook> pages, ContentPaths paths, LinkTarget target,
                              String written, SourcePosition at, FindingSink sink) {
         String fragment = target.fragment();
         if (fragment == null || fragment.isEmpty() || fragment.equals("top")) {
@@ -60,7 +74,7 @@ public final class AnchorLinkRule implements Rule {
             if (resolved.isEmpty() || resolved.get().kind() != ContentPaths.Kind.INSIDE_EXISTS) {
                 return; // link.file reports the missing page; an anchor on it cannot be judged.
             }
-            page = context.content().byRelativePath(resolved.get().relativePath()).orElse(null);
+            page = pages.get(resolved.get().relativePath());
             if (page == null) {
                 return; // Not a runbook (an image, a text file): it has no anchors to check.
             }
