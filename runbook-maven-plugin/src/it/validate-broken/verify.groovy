@@ -10,5 +10,14 @@ def expected = [
 ]
 expected.each { line -> assert log.contains(line) : "build.log lacks: " + line }
 assert !log.contains('img/latency.png') : 'the suppressed image link must not be reported'
-assert new File(basedir, 'target/runbook/findings.sarif').isFile()
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/runbook/findings.sarif'))
+assert sarif.version == '2.1.0'
+assert sarif.runs[0].results.size() == 4
+assert sarif.runs[0].results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == 'SRCROOT' }
+def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(basedir, 'target/runbook-reports/TEST-runbook-validate.xml')).documentElement
+assert junit.getAttribute('tests') == '2'
+assert junit.getElementsByTagName('failure').length == 2
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/runbook/findings.json'))
+assert json.counts.error == 2 && json.counts.warning == 2
 return true
