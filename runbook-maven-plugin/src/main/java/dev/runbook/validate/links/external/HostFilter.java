@@ -10,6 +10,7 @@ import java.util.Optional;
  * unspecified addresses, {@code localhost}, and the names reserved for examples and tests
  * ({@code *.example}, {@code *.test}, {@code *.invalid}, {@code *.localhost}, {@code example.com|org|net}).
  * Links to them in a runbook are placeholders or internal systems that CI cannot (and should not) reach.
+ * Names that only resolve to such addresses are caught at lookup time by {@link PublicOnlyDns}.
  */
 public final class HostFilter {
 
@@ -46,9 +47,8 @@ public final class HostFilter {
         }
         if (isIpLiteral(h)) {
             try {
-                InetAddress address = InetAddress.getByName(h);
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || isUniqueLocalV6(address)) {
+                // An IP literal is parsed, not looked up.
+                if (PublicOnlyDns.isPrivate(InetAddress.getByName(h))) {
                     return Optional.of("private address");
                 }
             } catch (UnknownHostException e) {
@@ -60,10 +60,5 @@ public final class HostFilter {
 
     private static boolean isIpLiteral(String h) {
         return h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (h.contains(":") && h.matches("[0-9a-f:.]+"));
-    }
-
-    private static boolean isUniqueLocalV6(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
     }
 }

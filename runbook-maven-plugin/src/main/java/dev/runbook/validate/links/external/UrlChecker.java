@@ -43,6 +43,7 @@ public final class UrlChecker {
     /** The client the checker expects: no automatic redirects or retries (it does both itself). */
     public static OkHttpClient newClient(LinkCheckSettings settings) {
         return new OkHttpClient.Builder()
+                .dns(settings.checkPrivate() ? okhttp3.Dns.SYSTEM : new PublicOnlyDns(okhttp3.Dns.SYSTEM))
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.urlTimeout())
@@ -146,6 +147,8 @@ public final class UrlChecker {
                 return Reply.answered(method, response.code(), response.message(), response.header("Location"),
                         response.header("Retry-After"));
             }
+        } catch (PublicOnlyDns.PrivateHostException e) {
+            return Reply.failed(CheckResult.skipped(null, e.getMessage()));
         } catch (UnknownHostException e) {
             return Reply.failed(CheckResult.broken(null, "host " + url.host() + " not found (DNS)"));
         } catch (SSLException e) {

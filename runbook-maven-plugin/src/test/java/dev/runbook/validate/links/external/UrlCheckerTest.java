@@ -77,4 +77,16 @@ class UrlCheckerTest {
         assertEquals("https://b.org/", again.lookup("https://a.org/").orElseThrow().movedTo());
         assertTrue(again.lookup("https://c.org/").isEmpty());
     }
+
+    @Test
+    void aPublicLookingNameThatResolvesOnlyToPrivateAddressesIsSkipped() throws Exception {
+        LinkCheckSettings publicOnly = SETTINGS.withCheckPrivate(false);
+        OkHttpClient client = UrlChecker.newClient(publicOnly).newBuilder()
+                .dns(new PublicOnlyDns(host -> java.util.List.of(InetAddress.getLoopbackAddress(),
+                        InetAddress.getByAddress(new byte[] {10, 0, 0, 7})))).build();
+        CheckResult result = new UrlChecker(client, new HostRateLimiter(2, Duration.ZERO), publicOnly)
+                .check("https://grafana.corp.com/d/api");
+        assertEquals(CheckResult.Outcome.SKIPPED, result.outcome());
+        assertEquals("grafana.corp.com resolves only to private addresses", result.detail());
+    }
 }
