@@ -1,0 +1,146 @@
+package dev.runbook.mojo;
+
+import dev.runbook.core.RunbookProblemException;
+import dev.runbook.core.SetupException;
+import dev.runbook.validate.DurationText;
+import dev.runbook.validate.RuleSettings;
+import dev.runbook.validate.ValidateOptions;
+import dev.runbook.validate.ValidationRun;
+import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.links.external.RetryPolicy;
+import dev.runbook.validate.policy.FailOn;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks the runbooks (links, anchors, front-matter, review dates and the content rules), writes
+ * {@code target/runbook/findings.json}, {@code findings.sarif} and
+ * {@code target/runbook-reports/TEST-runbook-validate.xml}, and fails the build when findings at or above
+ * {@code failOn} remain. See docs/validate.md.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ValidateMojo extends AbstractRunbookMojo {
+
+    /** Lowest severity that fails the build: {@code error} or {@code warning}. */
+    @Parameter(property = RunbookProperties.PREFIX + "failOn", defaultValue = "error")
+    String failOn;
+
+    /** Per-rule level, e.g. {@code <link.external>warning</link.external>}; levels: off, warning, error. */
+    @Parameter
+    Map<String, String> severities;
+
+    /** A findings.json from an earlier run: the findings in it are accepted, only new ones fail. */
+    @Parameter(property = RunbookProperties.PREFIX + "baseline")
+    File baseline;
+
+    /** Skip the network: external links are not checked. */
+    @Parameter(property = RunbookProperties.PREFIX + "offline", defaultValue = "false")
+    boolean offline;
+
+    /** Default review interval for runbooks without review_every (90d, 12w, 6m, 1y). */
+    @Parameter(property = RunbookProperties.PREFIX + "reviewEvery", defaultValue = "90d")
+    String reviewEvery;
+
+    /** Time to open a connection to a linked server. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.connectTimeout", defaultValue = "10s")
+    String linksConnectTimeout;
+
+    /** Time to wait for a response's bytes. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.readTimeout", defaultValue = "20s")
+    String linksReadTimeout;
+
+    /** Budget for one URL, retries and redirects included. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.timeout", defaultValue = "60s")
+    String linksTimeout;
+
+    /** URLs checked at once. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.concurrency", defaultValue = "8")
+    int linksConcurrency;
+
+    /** Requests in flight to one host at once. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.perHost", defaultValue = "2")
+    int linksPerHost;
+
+    /** Minimum time between two requests to one host. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.hostSpacing", defaultValue = "200ms")
+    String linksHostSpacing;
+
+    /** Tries per URL on 429/503 (the first included). */
+    @Parameter(property = RunbookProperties.PREFIX + "links.maxAttempts", defaultValue = "3")
+    int linksMaxAttempts;
+
+    /** Regular expressions; a URL matching any of them is not checked. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.excludes")
+    List<String> linksExcludes;
+
+    /** How long a good result stays in target/runbook/link-cache.json; 0 disables the cache. */
+    @Parameter(property = RunbookProperties.PREFIX + "links.cacheTtl", defaultValue = "1d")
+    String linksCacheTtl;
+
+    /** Also check loopback, private and example hosts (skipped by default). */
+    @Parameter(property = RunbookProperties.PREFIX + "links.checkPrivate", defaultValue = "false")
+    boolean linksCheckPrivate;
+
+    /** Front-matter keys another tool reads (e.g. Hugo's weight); they are not reported as unknown. */
+    @Parameter(property = RunbookProperties.PREFIX + "frontMatter.allowedKeys")
+    List<String> frontMatterAllowedKeys;
+
+    @Override
+    protected void run() throws RunbookProblemException, SetupException, IOException {
+        RetryPolicy defaults = RetryPolicy.defaults();
+        LinkCheckSettings links = LinkCheckSettings.defaults()
+                .withOffline(offline)
+                .withTimeouts(DurationText.duration("runbook.links.connectTimeout", linksConnectTimeout),
+                        DurationText.duration("runbook.links.readTimeout", linksReadTimeout),
+                        DurationText.duration("runbook.links.timeout", linksTimeout))
+                .withConcurrency(Math.max(1, linksConcurrency), Math.max(1, linksPerHost),
+                        DurationText.duration("runbook.links.hostSpacing", linksHostSpacing))
+                .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
+                .withExcludes(patterns(linksExcludes))
+                .withCacheTtl(DurationText.duration("runbook.links.cacheTtl", linksCacheTtl))
+                .withCheckPrivate(linksCheckPrivate);
+        // Content rules (placeholders, commands, syntax, encoding) join here: pass
+        // dev.runbook.validate.ContentRules.all(ContentRuleSettings) once that package is merged.
+        List<dev.runbook.validate.Rule> contentRules = List.of();
+        new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
+                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
+                new RuleSettings(links, DurationText.period("runbook.reviewEvery", reviewEvery),
+                        frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
+                contentRules, pluginVersion()));
+    }
+
+    private String pluginVersion() {
+        String version = getClass().getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    private static List<Pattern> patterns(List<String> regexes) throws SetupException {
+        List<Pattern> out = new ArrayList<>();
+        if (regexes == null) {
+            return out;
+        }
+        for (String regex : regexes) {
+            if (regex == null || regex.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Pattern.compile(regex.strip()));
+            } catch (PatternSyntaxException e) {
+                throw new SetupException("runbook.links.excludes: '" + regex + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return out;
+    }
+}

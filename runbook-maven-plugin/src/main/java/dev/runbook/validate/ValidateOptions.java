@@ -1,0 +1,38 @@
+package dev.runbook.validate;
+
+import dev.runbook.validate.policy.FailOn;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code runbook:validate} is configured with.
+ *
+ * @param contentRoot     the folder of runbooks
+ * @param projectBase     the Maven project's folder (the repository root is looked up from here)
+ * @param buildDirectory  {@code target/}: reports go to {@code runbook/} and {@code runbook-reports/} below it
+ * @param severities      rule id → off|warning|error
+ * @param baseline        an earlier findings.json whose findings are accepted, or null
+ * @param rules           settings of the built-in rules
+ * @param contentRules    rules contributed by the content-rule packages (placeholders, commands, …)
+ */
+public record ValidateOptions(Path contentRoot, Path projectBase, Path buildDirectory, LocalDate buildDate,
+                              FailOn failOn, Map<String, String> severities, Path baseline,
+                              RuleSettings rules, List<Rule> contentRules,
+                              String toolVersion) {
+
+    public ValidateOptions {
+        severities = severities == null ? Map.of() : Map.copyOf(severities);
+        contentRules = List.copyOf(contentRules);
+    }
+
+    public Path workDirectory() {
+        return buildDirectory.resolve("runbook");
+    }
+
+    public Path reportsDirectory() {
+        return buildDirectory.resolve("runbook-reports");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.runbook.validate;
+
+import dev.runbook.core.RunLog;
+import dev.runbook.core.RunbookProblemException;
+import dev.runbook.core.SetupException;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadedContent;
+import dev.runbook.model.Runbook;
+import dev.runbook.report.ConsoleReport;
+import dev.runbook.report.FindingsJson;
+import dev.runbook.report.JUnitXmlReport;
+import dev.runbook.report.SarifReport;
+import dev.runbook.report.ValidationReport;
+import dev.runbook.validate.policy.Baseline;
+import dev.runbook.validate.policy.SeverityOverrides;
+import dev.runbook.validate.policy.ValidationPolicy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code runbook:validate} goal without Maven: load, validate, apply the policy, write every report,
+ * print the console block, and fail when findings at or above {@code failOn} remain.
+ */
+public final class ValidationRun {
+
+    private final RunLog log;
+
+    public ValidationRun(RunLog log) {
+        this.log = log;
+    }
+
+    public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
+        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(options.contentRoot());
+        RuleCatalog catalog = RuleCatalog.builtIn(options.rules(), options.contentRules());
+        List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
+        ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
+                loadBaseline(options.baseline()), ruleIds);
+        ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
+        ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
+
+        Path repositoryRoot = repositoryRoot(options.projectBase());
+        ValidationReport report = new ValidationReport(options.buildDate(),
+                content.runbooks().stream().map(Runbook::relativePath).toList(), result.findings(), result.baselined(),
+                catalog.describedRules(), contentPrefix(repositoryRoot, content.root()));
+        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
+        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
+        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        FindingsJson.write(report, json);
+        SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
+        JUnitXmlReport.write(report, junit);
+
+        for (Finding finding : report.findings()) {
+            String line = report.contentPrefix() + finding.toConsoleLine();
+            if (finding.severity() == Severity.INFO) {
+                log.info(line);
+            } else {
+                log.warn(line);
+            }
+        }
+        log.info(ConsoleReport.summary(report));
+
+        List<Finding> failing = result.failing(options.failOn());
+        if (!failing.isEmpty()) {
+            throw new RunbookProblemException("runbook:validate found " + failing.size()
+                    + (failing.size() == 1 ? " problem" : " problems") + " at or above failOn="
+                    + options.failOn().name().toLowerCase(java.util.Locale.ROOT) + " (listed above; reports: " + json
+                    + ", " + sarif + ", " + junit + ")");
+        }
+        return report;
+    }
+
+    private static Baseline loadBaseline(Path file) throws SetupException {
+        if (file == null) {
+            return Baseline.EMPTY;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new SetupException("baseline " + file + " does not exist; create it by copying a findings.json"
+                    + " from an earlier run (target/runbook/findings.json), or remove the baseline setting");
+        }
+        try {
+            return new Baseline(FindingsJson.read(file).findings());
+        } catch (IOException e) {
+            throw new SetupException("baseline cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The nearest folder at or above the project that holds {@code .git}; else the project folder. */
+    static Path repositoryRoot(Path projectBase) {
+        Path base = projectBase.toAbsolutePath().normalize();
+        for (Path p = base; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return base;
+    }
+
+    static String contentPrefix(Path repositoryRoot, Path contentRoot) {
+        Path root;
+        try {
+            root = repositoryRoot.toRealPath();
+        } catch (IOException e) {
+            root = repositoryRoot.toAbsolutePath().normalize();
+        }
+        Path content = contentRoot.toAbsolutePath().normalize();
+        if (!content.startsWith(root)) {
+            return "";
+        }
+        String prefix = root.relativize(content).toString().replace('\\', '/');
+        return prefix.isEmpty() ? "" : prefix + "/";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.runbook.validate.links;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The closest candidate to a mistyped name (edit distance), for "did you mean" hints. */
+public final class Closest {
+
+    private Closest() {
+    }
+
+    public static Optional<String> to(String wanted, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String w = wanted.toLowerCase(Locale.ROOT);
+        for (String candidate : candidates) {
+            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        // A suggestion that shares less than half the text is noise.
+        if (best == null || bestDistance > Math.max(2, wanted.length() / 2)) {
+            return Optional.empty();
+        }
+        return Optional.of(best);
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

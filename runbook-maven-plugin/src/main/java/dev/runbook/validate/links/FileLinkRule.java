@@ -1,0 +1,105 @@
+package dev.runbook.validate.links;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Link;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.SourcePosition;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code link.file}: a relative link or image whose file is not there, or whose path leads outside the
+ * content folder (reported and never read). Hugo {@code ref} shortcodes are checked the same way.
+ */
+public final class FileLinkRule implements Rule {
+
+    public static final String ID = "link.file";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "A relative link or image to a file that does not exist, or that lies outside the content folder";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        check(runbook, context, context.content().byRelativePath().keySet(), sink);
+    }
+
+    /** Builds the set of page paths once for all runbooks (suggestions look through it). */
+    @Override
+    public void checkAll(ValidationContext context, FindingSink sink) {
+        Set<String> pages = context.content().byRelativePath().keySet();
+        for (Runbook runbook : context.content().runbooks()) {
+            check(runbook, context, pages, sink);
+        }
+    }
+
+    private void check(Runbook runbook, ValidationContext context, Set<String> pages, FindingSink sink) {
+        ContentPaths paths = new ContentPaths(context.content().root());
+        for (Link link : runbook.links()) {
+            Optional<LinkTarget> target = LinkTarget.of(link);
+            if (target.isPresent() && !target.get().samePage()) {
+                checkPath(runbook, pages, paths, target.get().path(), link.destination(), link.image(), link.position(), sink);
+            }
+        }
+        for (HugoRefs.Ref ref : HugoRefs.in(runbook)) {
+            LinkTarget.of(ref.destination(), false).filter(t -> !t.samePage()).ifPresent(t ->
+                    checkPath(runbook, pages, paths, t.path(), ref.destination(), false, ref.position(), sink));
+        }
+    }
+
+    private void checkPath(Runbook runbook, Set<String> pages, ContentPaths paths, String path, String written,
+                           boolean image, SourcePosition at, FindingSink sink) {
+        Optional<ContentPaths.Resolved> resolved = paths.resolve(runbook.relativePath(), path);
+        if (resolved.isEmpty()) {
+            sink.report(this, runbook, at, (image ? "image" : "link") + " '" + written + "' is not a valid path",
+                    "write a path relative to this page");
+            return;
+        }
+        switch (resolved.get().kind()) {
+            case INSIDE_EXISTS -> {
+            }
+            case OUTSIDE -> sink.report(this, runbook, at,
+                    (image ? "image" : "link") + " '" + written + "' leads outside the content folder; it was not checked",
+                    "link to a file inside the content folder, or use an absolute https:// URL");
+            case INSIDE_MISSING -> {
+                String missing = resolved.get().relativePath();
+                String hint = suggestionsFor(missing, pages)
+                        .map(best -> "did you mean " + relativeTo(runbook.relativePath(), best) + "?")
+                        .orElse("fix the path (it is relative to this page) or add the file");
+                sink.report(this, runbook, at, (image ? "image" : "link") + " '" + written + "' points to " + missing
+                        + ", which does not exist", hint);
+            }
+        }
+    }
+
+    /** Only pages are offered as "did you mean" for a missing page; an image never gets a page suggested. */
+    private static Optional<String> suggestionsFor(String missing, Set<String> pages) {
+        String name = missing.substring(missing.lastIndexOf('/') + 1);
+        if (!name.endsWith(".md") && name.contains(".")) {
+            return java.util.Optional.empty();
+        }
+        return Closest.to(missing, pages);
+    }
+
+    /** A path from one page to another, as the user would write it. */
+    static String relativeTo(String fromPage, String toFile) {
+        java.nio.file.Path from = java.nio.file.Path.of(fromPage).getParent();
+        java.nio.file.Path to = java.nio.file.Path.of(toFile);
+        return (from == null ? to : from.relativize(to)).toString().replace('\\', '/');
+    }
+}

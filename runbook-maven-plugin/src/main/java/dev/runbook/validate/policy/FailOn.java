@@ -1,0 +1,33 @@
+package dev.runbook.validate.policy;
+
+import dev.runbook.core.SetupException;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+
+import java.util.Locale;
+
+/** The lowest severity that fails the build: {@code error} (default) or {@code warning}. Info never fails. */
+public enum FailOn {
+    ERROR(Severity.ERROR), WARNING(Severity.WARNING);
+
+    private final Severity threshold;
+
+    FailOn(Severity threshold) {
+        this.threshold = threshold;
+    }
+
+    public boolean fails(Finding finding) {
+        return finding.severity() != Severity.INFO && finding.severity().atLeast(threshold);
+    }
+
+    public static FailOn parse(String value) throws SetupException {
+        if (value == null || value.isBlank()) {
+            return ERROR;
+        }
+        try {
+            return valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("failOn is '" + value + "'; use 'error' or 'warning'");
+        }
+    }
+}

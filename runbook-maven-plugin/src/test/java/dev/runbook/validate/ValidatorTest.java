@@ -1,0 +1,80 @@
+package dev.runbook.validate;
+
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.SourcePosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValidatorTest {
+
+    @TempDir
+    Path temp;
+
+    /** Reports one finding per runbook at a given line. */
+    private record LineRule(String id, int line) implements Rule {
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.WARNING;
+        }
+
+        @Override
+        public String description() {
+            return "test rule";
+        }
+
+        @Override
+        public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+            sink.report(this, runbook, new SourcePosition(line, 1), id + " at " + line, null);
+        }
+    }
+
+    private record CrashingRule() implements Rule {
+        @Override
+        public String id() {
+            return "test.crash";
+        }
+
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public String description() {
+            return "always fails";
+        }
+
+        @Override
+        public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    @Test
+    void rulesRunInParallelIntoOneSinkAndTheResultIsSorted() {
+        Fixture f = new Fixture(temp).file("b.md", "# B\n").file("a.md", "# A\n");
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 20; i >= 1; i--) {
+            rules.add(new LineRule("test.r" + i, i));
+        }
+        rules.add(new CrashingRule());
+        List<Finding> findings = new Validator(rules, null).rawFindings(f.context());
+        assertEquals(40, findings.size());
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Finding.ORDER);
+        assertEquals(sorted, findings);
+        assertEquals("a.md", findings.get(0).file());
+        assertEquals(1, findings.get(0).line());
+        assertTrue(f.logLines.stream().anyMatch(l -> l.startsWith("WARN validate: rule test.crash failed and was skipped")),
+                f.logLines.toString());
+    }
+}
