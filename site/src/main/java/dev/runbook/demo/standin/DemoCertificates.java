@@ -54,6 +54,11 @@ final class DemoCertificates {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** A client that trusts only this CA, for the self-check. */
+    javax.net.ssl.SSLSocketFactory trustingClient() {
+        return new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build().sslSocketFactory();
+    }
+
     SSLServerSocketFactory serverSocketFactory() {
         return server.sslContext().getServerSocketFactory();
     }

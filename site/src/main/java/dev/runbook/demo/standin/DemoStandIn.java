@@ -65,7 +65,15 @@ public final class DemoStandIn implements AutoCloseable {
                 Listener.start("websocket", sockets.get(1), new WebSocketPongHandler()),
                 Listener.start("tcp", sockets.get(2), socket -> { }),
                 Listener.start("tls", sockets.get(3), new TlsHandshakeHandler()));
-        return new DemoStandIn(listeners);
+        DemoStandIn standIn = new DemoStandIn(listeners);
+        try {
+            SelfCheck.run(listeners.get(0).port(), listeners.get(1).port(), listeners.get(2).port(), listeners.get(3).port(),
+                    certificates.trustingClient());
+        } catch (IOException | RuntimeException e) {
+            standIn.close();
+            throw e;
+        }
+        return standIn;
     }
 
     private static ServerSocket bind(ServerSocket socket, InetAddress address, int port, String what) throws IOException {

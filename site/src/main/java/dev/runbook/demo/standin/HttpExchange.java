@@ -51,6 +51,15 @@ final class HttpExchange {
         out.flush();
     }
 
+    /** Reads a response head (status line and headers) and returns the status line. */
+    static String readStatusHead(InputStream in) throws IOException {
+        String status = line(in);
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            // headers are not needed
+        }
+        return status;
+    }
+
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int c = in.read(); c != '\n'; c = in.read()) {
