@@ -36,6 +36,15 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
 
     @Override
     public Observation run(HttpProbeSpec spec, ProbeContext context) throws ProbeRefusedException {
+        try {
+            return send(spec, context);
+        } catch (IllegalArgumentException e) {
+            // OkHttp refuses header names/values with control characters, e.g. a variable holding a newline.
+            throw new ProbeRefusedException("the request cannot be sent as written: " + e.getMessage());
+        }
+    }
+
+    private Observation send(HttpProbeSpec spec, ProbeContext context) throws ProbeRefusedException {
         String urlText = context.resolve(spec.url());
         HttpUrl url = HttpUrl.parse(urlText);
         if (url == null) {

@@ -24,7 +24,7 @@ public record SmokeResults(String environment, Instant startedAt, long durationM
         StringBuilder b = new StringBuilder("smoke: ").append(count(Outcome.PASS)).append(" passed, ")
                 .append(count(Outcome.FAIL)).append(" failed");
         if (count(Outcome.ERROR) > 0) {
-            b.append(", ").append(count(Outcome.ERROR)).append(" errors");
+            b.append(", ").append(count(Outcome.ERROR)).append(count(Outcome.ERROR) == 1 ? " error" : " errors");
         }
         if (count(Outcome.SKIPPED) > 0) {
             b.append(", ").append(count(Outcome.SKIPPED)).append(" skipped");
