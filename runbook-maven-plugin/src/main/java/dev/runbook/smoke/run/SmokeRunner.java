@@ -79,7 +79,11 @@ public final class SmokeRunner {
                 try {
                     results.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException | CancellationException e) {
+                    // Deadline: start nothing more, and stop what runs. Interrupting does not stop a blocked
+                    // socket read; cancelling the HTTP calls does, and sockets have their own timeouts.
+                    pool.shutdownNow();
                     future.cancel(true);
+                    client.http().dispatcher().cancelAll();
                     results.add(skipped(block, "the run's deadline of " + dev.runbook.smoke.parse.Durations.format(options.deadline())
                             + " passed before this check finished"));
                 } catch (ExecutionException e) {

@@ -139,6 +139,22 @@ class HttpProbeTest {
     }
 
     @Test
+    void theRunDeadlineSkipsWhatIsNotDone() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        var options = new dev.runbook.smoke.run.RunnerOptions(1, java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(10));
+        var blocks = dev.runbook.smoke.parse.SmokeParser.parse(SmokeFixture.runbook("ops/slow.md",
+                "# Slow\n\n```smoke {timeout=60s}\ncurl {{api}}/slow\nexpect status == 200\n```\n\n```smoke\ntcp 127.0.0.1:1\n```\n"));
+        try (var client = new dev.runbook.smoke.run.EnvironmentClient(env)) {
+            var results = new dev.runbook.smoke.run.SmokeRunner(env, client, options, java.time.Clock.systemUTC(), fixture.log).run(blocks);
+            assertEquals(2, results.results().size());
+            for (CheckResult r : results.results()) {
+                assertEquals(Outcome.SKIPPED, r.outcome(), r.message());
+                assertTrue(r.message().contains("deadline of 300ms passed"), r.message());
+            }
+        }
+    }
+
+    @Test
     void redirectIsTheAnswerWithoutL() throws Exception {
         server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/new").build());
         CheckResult r = fixture.runOne(env, "", "curl {{api}}/old\nexpect status == 302\nexpect header Location == \"/new\"");
