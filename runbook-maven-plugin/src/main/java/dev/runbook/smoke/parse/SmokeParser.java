@@ -68,19 +68,23 @@ public final class SmokeParser {
         Duration timeout = DEFAULT_TIMEOUT;
         int retries = 0;
         boolean write = false;
+        String fenceText = source != null && fenceLine <= source.lineCount() ? source.line(fenceLine) : "";
         for (Map.Entry<String, String> attr : new TreeMap<>(block.attributes()).entrySet()) {
             String key = attr.getKey();
             String value = attr.getValue();
+            int at = fenceText.indexOf(key + "=");
+            int col = at < 0 ? fenceText.indexOf(key) + 1 : at + 1;
+            col = Math.max(col, 1);
             switch (key) {
                 case "name" -> {
                     if (value == null || value.isBlank()) {
-                        errors.add(new SmokeSyntaxError(fenceLine, 1, "empty name", "write name=\"What this checks\""));
+                        errors.add(new SmokeSyntaxError(fenceLine, col, "empty name", "write name=\"What this checks\""));
                     }
                 }
                 case "timeout" -> {
                     Duration d = value == null ? null : Durations.parse(value);
                     if (d == null || d.isZero()) {
-                        errors.add(new SmokeSyntaxError(fenceLine, 1, "timeout '" + value + "' is not a duration",
+                        errors.add(new SmokeSyntaxError(fenceLine, col, "timeout '" + value + "' is not a duration",
                                 "write e.g. timeout=5s or timeout=500ms"));
                     } else {
                         timeout = d;
@@ -93,7 +97,7 @@ public final class SmokeParser {
                             throw new NumberFormatException();
                         }
                     } catch (NumberFormatException e) {
-                        errors.add(new SmokeSyntaxError(fenceLine, 1, "retries '" + value + "' is not a number from 0 to " + MAX_RETRIES,
+                        errors.add(new SmokeSyntaxError(fenceLine, col, "retries '" + value + "' is not a number from 0 to " + MAX_RETRIES,
                                 "write e.g. retries=2"));
                     }
                 }
@@ -101,11 +105,11 @@ public final class SmokeParser {
                     if ("true".equals(value)) {
                         write = true;
                     } else if (!"false".equals(value)) {
-                        errors.add(new SmokeSyntaxError(fenceLine, 1, "write '" + value + "' is not true or false", "write write=true"));
+                        errors.add(new SmokeSyntaxError(fenceLine, col, "write '" + value + "' is not true or false", "write write=true"));
                     }
                 }
-                default -> errors.add(new SmokeSyntaxError(fenceLine, 1, "unknown smoke attribute '" + key + "'",
-                        "smoke blocks take " + String.join(", ", new TreeMap<>(Map.of("name", 0, "timeout", 0, "retries", 0, "write", 0)).keySet())));
+                default -> errors.add(new SmokeSyntaxError(fenceLine, col, "unknown smoke attribute '" + key + "'",
+                        "smoke blocks take " + String.join(", ", new java.util.TreeSet<>(ATTRIBUTES))));
             }
         }
 

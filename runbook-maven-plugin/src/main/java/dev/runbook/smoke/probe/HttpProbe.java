@@ -62,7 +62,7 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
                     : Credentials.basic(user.substring(0, colon), user.substring(colon + 1)));
         }
         String body = context.resolve(spec.body());
-        request.method(spec.method(), requestBody(spec, body, request));
+        request.method(spec.method(), requestBody(spec, body));
 
         Duration total = spec.maxTime() != null && spec.maxTime().compareTo(context.timeout()) < 0 ? spec.maxTime() : context.timeout();
         OkHttpClient client = client(context.http(), spec, total);
@@ -97,7 +97,7 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
         }
     }
 
-    private static RequestBody requestBody(HttpProbeSpec spec, String body, Request.Builder request) {
+    private static RequestBody requestBody(HttpProbeSpec spec, String body) {
         if (body == null) {
             return spec.writes() ? RequestBody.create(new byte[0], null) : null;
         }

@@ -17,7 +17,7 @@ public record ProbeContext(Environment environment, OkHttpClient http, Handshake
     public String resolve(String template) throws ProbeRefusedException {
         try {
             return environment.placeholders().resolve(template);
-        } catch (dev.runbook.smoke.env.Placeholders.UnresolvedException e) {
+        } catch (Placeholders.UnresolvedException e) {
             throw new ProbeRefusedException(e.getMessage());
         }
     }
@@ -28,9 +28,5 @@ public record ProbeContext(Environment environment, OkHttpClient http, Handshake
             throw new ProbeRefusedException("host " + host + (port > 0 ? " (port " + port + ")" : "")
                     + " is not in the allowed_hosts of environment " + environment.name() + " (nothing was sent)");
         }
-    }
-
-    Placeholders placeholders() {
-        return environment.placeholders();
     }
 }

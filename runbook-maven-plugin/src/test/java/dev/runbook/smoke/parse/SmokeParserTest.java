@@ -183,7 +183,10 @@ class SmokeParserTest {
     void attributesAreChecked() {
         assertTrue(error("{timeout=soon}", "tcp h:1").message().contains("timeout"));
         assertTrue(error("{retries=many}", "tcp h:1").message().contains("retries"));
-        assertTrue(error("{colour=red}", "tcp h:1").message().contains("colour"));
+        SmokeSyntaxError colour = error("{name=\"x\" colour=red}", "tcp h:1");
+        assertTrue(colour.message().contains("colour"), colour.message());
+        assertEquals(3, colour.line());
+        assertEquals(20, colour.column());
         assertEquals(Duration.ofMillis(500), ok("{timeout=500ms}", "tcp h:1").timeout());
         assertTrue(error("", "ping example.com").message().contains("unknown probe"));
         assertTrue(error("", "get {{api}}/x").message().contains("upper case"));
