@@ -1,0 +1,98 @@
+package dev.runbook.mojo;
+
+import dev.runbook.core.RunbookProblemException;
+import dev.runbook.core.SetupException;
+import dev.runbook.smoke.SmokeRequest;
+import dev.runbook.smoke.SmokeSession;
+import dev.runbook.smoke.env.EnvironmentOverrides;
+import dev.runbook.smoke.parse.Durations;
+import dev.runbook.smoke.run.RunnerOptions;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the {@code smoke} blocks of every runbook against one environment and writes
+ * {@code target/runbook/smoke-results.json} and {@code target/runbook-reports/TEST-runbook-smoke.xml}.
+ * Does nothing unless an environment is chosen with {@code -Drunbook.env=…}.
+ */
+@Mojo(name = "smoke", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class SmokeMojo extends AbstractRunbookMojo {
+
+    /** The environment to run against, a top-level key of the environments file. Without it the goal skips. */
+    @Parameter(property = RunbookProperties.ENV)
+    String environment;
+
+    /**
+     * The environments file. Default: {@code runbook-environments.yaml} beside the content folder, else in
+     * this module's folder.
+     */
+    @Parameter(property = RunbookProperties.SMOKE_ENVIRONMENTS_FILE)
+    File environmentsFile;
+
+    /** Fail the build when a block fails or cannot run. */
+    @Parameter(property = RunbookProperties.SMOKE_FAIL_BUILD, defaultValue = "true")
+    boolean failBuild;
+
+    /** How many blocks run at once. */
+    @Parameter(property = RunbookProperties.SMOKE_CONCURRENCY, defaultValue = "4")
+    int concurrency;
+
+    /** Deadline for the whole run (e.g. 5m, 90s); blocks not done by then are reported as skipped. */
+    @Parameter(property = RunbookProperties.SMOKE_DEADLINE, defaultValue = "5m")
+    String deadline;
+
+    /**
+     * How long a passing run keeps runbooks "verified" on the site (e.g. 7d). Checked here so a typo fails
+     * early; the site and report goals read the same property.
+     */
+    @Parameter(property = RunbookProperties.SMOKE_MAX_AGE, defaultValue = "7d")
+    String maxAge;
+
+    /** Variables added to (or overriding) the chosen environment's, from the POM. */
+    @Parameter
+    Map<String, String> variables;
+
+    /** Secret names (environment variables) added to the chosen environment's. */
+    @Parameter
+    List<String> secrets;
+
+    /** Hosts added to the chosen environment's allowlist. */
+    @Parameter
+    List<String> allowedHosts;
+
+    /** PEM files (relative to this module) trusted for the chosen environment. */
+    @Parameter
+    List<String> trust;
+
+    @Override
+    protected void run() throws RunbookProblemException, SetupException, IOException {
+        if (environment == null || environment.isBlank()) {
+            getLog().info("runbook: no environment chosen (-D" + RunbookProperties.ENV + "=…); smoke checks skipped");
+            return;
+        }
+        Duration runDeadline = duration(RunbookProperties.SMOKE_DEADLINE, deadline);
+        duration(RunbookProperties.SMOKE_MAX_AGE, maxAge);
+        SmokeRequest request = new SmokeRequest(contentRoot(), environment.strip(),
+                environmentsFile == null ? null : environmentsFile.toPath(), baseDirectory(),
+                new EnvironmentOverrides(variables, secrets, allowedHosts, trust), buildPath(),
+                new RunnerOptions(concurrency, runDeadline, RunnerOptions.DEFAULTS.backoff()), failBuild,
+                System::getenv, Clock.systemUTC(), runLog());
+        SmokeSession.run(request);
+    }
+
+    private static Duration duration(String property, String value) throws SetupException {
+        Duration d = value == null ? null : Durations.parse(value);
+        if (d == null || d.isZero()) {
+            throw new SetupException(property + " '" + value + "' is not a duration (write e.g. 90s, 5m, 7d)");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.runbook.smoke;
+
+import dev.runbook.core.RunLog;
+import dev.runbook.smoke.env.EnvironmentOverrides;
+import dev.runbook.smoke.run.RunnerOptions;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * Everything one smoke run needs.
+ *
+ * @param environmentsFile     explicit environments file, or null for the default places
+ *                             ({@code <contentRoot>/../runbook-environments.yaml}, then {@code <baseDirectory>/runbook-environments.yaml})
+ * @param buildDirectory       {@code target/}: results go to {@code runbook/} and {@code runbook-reports/} below it
+ * @param environmentVariables where secrets are read from: {@code System::getenv} in the build, a map in tests
+ */
+public record SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,
+                           EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
+                           Function<String, String> environmentVariables, Clock clock, RunLog log) {
+
+    public Path resultsJson() {
+        return buildDirectory.resolve("runbook").resolve("smoke-results.json");
+    }
+
+    public Path junitXml() {
+        return buildDirectory.resolve("runbook-reports").resolve(dev.runbook.smoke.results.SmokeJUnitXml.FILE_NAME);
+    }
+}

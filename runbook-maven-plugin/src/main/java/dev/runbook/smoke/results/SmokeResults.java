@@ -1,0 +1,35 @@
+package dev.runbook.smoke.results;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One smoke run: where, when, how long, and every block's result in runbook and line order. */
+public record SmokeResults(String environment, Instant startedAt, long durationMs, List<CheckResult> results) {
+
+    public SmokeResults {
+        results = List.copyOf(results);
+    }
+
+    public long count(Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    public List<CheckResult> problems() {
+        return results.stream().filter(r -> r.outcome().isProblem()).toList();
+    }
+
+    /** {@code smoke: 5 passed, 1 failed in 1.2s (env demo)}. */
+    public String summary() {
+        StringBuilder b = new StringBuilder("smoke: ").append(count(Outcome.PASS)).append(" passed, ")
+                .append(count(Outcome.FAIL)).append(" failed");
+        if (count(Outcome.ERROR) > 0) {
+            b.append(", ").append(count(Outcome.ERROR)).append(count(Outcome.ERROR) == 1 ? " error" : " errors");
+        }
+        if (count(Outcome.SKIPPED) > 0) {
+            b.append(", ").append(count(Outcome.SKIPPED)).append(" skipped");
+        }
+        return b.append(" in ").append(dev.runbook.smoke.parse.Durations.format(Duration.ofMillis(durationMs)))
+                .append(" (env ").append(environment).append(')').toString();
+    }
+}
