@@ -9,6 +9,7 @@ import dev.runbook.validate.links.external.ExternalLinkRule;
 import dev.runbook.validate.policy.SuppressionNoReasonRule;
 import dev.runbook.validate.policy.SuppressionUnusedRule;
 import dev.runbook.validate.review.ReviewOverdueRule;
+import dev.runbook.validate.smoke.SmokeSyntaxRule;
 import dev.runbook.validate.structure.DuplicateIdRule;
 
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class RuleCatalog {
         all.add(new ExternalLinkRule(settings.links()));
         all.add(new ReviewOverdueRule(settings.reviewEvery()));
         all.add(new DuplicateIdRule());
+        all.add(new SmokeSyntaxRule());
         all.addAll(contentRules);
         return new RuleCatalog(all);
     }
