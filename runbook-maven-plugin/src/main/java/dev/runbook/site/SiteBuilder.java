@@ -63,12 +63,13 @@ public final class SiteBuilder {
 
         String global = Hashes.of("plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
-                "date", request.buildDate().toString(), "layout", layout.fingerprint());
+                "date", request.buildDate().toString());
         Map<String, BuildState.PageState> pages = new TreeMap<>();
         for (Runbook runbook : runbooks) {
             String page = layout.pageOf(runbook.relativePath());
             pages.put(runbook.relativePath(), new BuildState.PageState(
-                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), statuses.get(runbook).toString()),
+                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), statuses.get(runbook).toString(),
+                            layout.fingerprintFor(runbook)),
                     page));
         }
 

@@ -138,9 +138,23 @@ public final class SiteLayout {
         return Collections.unmodifiableMap(tagFiles);
     }
 
-    /** Everything about the plan that other pages' links depend on; part of every page's hash. */
-    public String fingerprint() {
-        return pageOf + "|" + redirects + "|" + tagFiles;
+    /**
+     * The parts of the plan a runbook's page depends on: where the pages it links to and its tag pages are.
+     * Part of the page's hash, so renaming a linked page re-renders the pages that link to it, and only those.
+     */
+    public String fingerprintFor(Runbook runbook) {
+        StringBuilder out = new StringBuilder();
+        for (dev.runbook.model.Link link : runbook.links()) {
+            String destination = link.destination().replaceAll("[?#].*$", "");
+            if (!link.hasScheme() && destination.toLowerCase(Locale.ROOT).endsWith(".md")) {
+                String target = resolve(runbook.relativePath(), destination);
+                out.append(destination).append('=').append(target == null ? null : pageOf.get(target)).append('\n');
+            }
+        }
+        for (String tag : runbook.frontMatter().tags()) {
+            out.append('#').append(tag).append('=').append(tagFiles.get(tag)).append('\n');
+        }
+        return out.toString();
     }
 
     /** "" for a page at the top, "../" one folder down, and so on. */
