@@ -23,6 +23,7 @@ final class SiteFixture {
     final Path target;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     Path templates;
+    StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -67,7 +68,7 @@ final class SiteFixture {
         };
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
-                templates, title, null, false, StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), TODAY,
+                templates, title, null, false, status, TODAY,
                 "test", 2, runLog));
     }
 }

@@ -62,7 +62,8 @@ final class SmokeCard {
         }
         for (String expectation : expectations) {
             Element item = list.appendElement("li");
-            item.appendElement("span").addClass("smoke-tick").attr("aria-hidden", "true").text("\u2713");
+            // A neutral marker: a tick would read as "passed", and this card shows the check, not its result.
+            item.appendElement("span").addClass("smoke-bullet").attr("aria-hidden", "true").text("\u2192");
             item.appendElement("code").text(expectation);
         }
         return card;
