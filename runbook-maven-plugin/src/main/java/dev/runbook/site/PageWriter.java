@@ -87,10 +87,10 @@ final class PageWriter {
         }
 
         Map<String, Object> notFound = new HashMap<>();
-        // The 404 page is served for any missing path, at any depth, so it cannot use relative links
-        // reliably over HTTP; it links with the root prefix of a top-level page and says where home is.
+        // A web server shows the 404 page for a missing path at any depth, so relative links cannot work
+        // there: it links from the baseUrl when one is set, else from the web root.
         Frame top = SiteBuilder.frame(request, "404.html", "Page not found", "");
-        notFound.put("frame", request.baseUrl() == null ? top : new Frame(request.baseUrl(), top.siteTitle(),
+        notFound.put("frame", new Frame(request.baseUrl() == null ? "/" : request.baseUrl(), top.siteTitle(),
                 top.pageTitle(), top.canonical(), top.buildDate(), top.section()));
         written.add(write("404.html", theme.render("404.ftlh", notFound)));
         return written;

@@ -5,7 +5,6 @@ import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
-import dev.runbook.site.render.RunbookHtml;
 import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
@@ -61,7 +60,8 @@ public final class SiteBuilder {
             statuses.put(runbook, request.status().statusOf(runbook));
         }
 
-        String global = Hashes.of("plugin", request.pluginVersion(), "theme", theme.hash(),
+        Path output = request.outputDirectory().toAbsolutePath();
+        String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
                 "date", request.buildDate().toString());
         Map<String, BuildState.PageState> pages = new TreeMap<>();
@@ -73,7 +73,6 @@ public final class SiteBuilder {
                     page));
         }
 
-        Path output = request.outputDirectory().toAbsolutePath();
         BuildState previous = BuildState.read(request.stateFile());
         boolean full = previous == null || !previous.global().equals(global) || !Files.isDirectory(output);
         List<Runbook> toRender = new ArrayList<>();

@@ -180,6 +180,23 @@ class DemoSiteIT {
         assertTrue(focused.isDisplayed(), "skip link becomes visible when focused");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"file", "http"})
+    void oldPathRedirectsToTheMovedRunbook(String origin) {
+        open(origin, "old/search-rebuild-index.html");
+        wait.until(d -> d.getCurrentUrl().endsWith("search/reindex-procedure.html"));
+        assertTrue(browser.getTitle().startsWith("Reindex procedure"), browser.getTitle());
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingPageOverHttpShowsTheNotFoundPage() {
+        browser.get(server.baseUrl() + "no/such/page.html");
+        assertEquals("Page not found", browser.findElement(By.tagName("h1")).getText());
+        assertEquals(server.baseUrl() + "index.html", browser.findElement(By.cssSelector("a.button")).getAttribute("href"),
+                "a 404 page is served at any depth, so its links start at the web root");
+        assertTrue(browser.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href").endsWith("/assets/site.css"));
+    }
+
     /** The search box is the search engineer's; this is the acceptance check once their branch lands. */
     @Disabled("until search is merged")
     @ParameterizedTest(name = "{0}")
