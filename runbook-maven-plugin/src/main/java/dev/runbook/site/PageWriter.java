@@ -102,7 +102,7 @@ final class PageWriter {
             String from = redirect.getKey();
             Map<String, Object> model = new HashMap<>();
             model.put("frame", SiteBuilder.frame(request, from, "Moved", ""));
-            model.put("target", SiteLayout.rootPrefix(from) + redirect.getValue());
+            model.put("target", SiteLayout.rootPrefix(from) + SiteLayout.href(redirect.getValue()));
             written.add(write(from, theme.render("redirect.ftlh", model)));
         }
         return written;

@@ -274,6 +274,6 @@ public final class SiteBuilder {
 
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
-                request.baseUrl() == null ? null : request.baseUrl() + page, request.buildDate().toString(), section);
+                request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section);
     }
 }

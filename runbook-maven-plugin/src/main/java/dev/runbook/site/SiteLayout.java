@@ -157,6 +157,18 @@ public final class SiteLayout {
         return out.toString();
     }
 
+    /** A page path as it goes into an href: each segment percent-encoded ("my page.html" -> "my%20page.html"). */
+    public static String href(String pagePath) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : pagePath.split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
     /** "" for a page at the top, "../" one folder down, and so on. */
     public static String rootPrefix(String pagePath) {
         int depth = (int) pagePath.chars().filter(c -> c == '/').count();

@@ -190,6 +190,32 @@ class SiteBuilderTest {
         assertEquals("img/graph.png", Jsoup.parse(site.page("svc/with-image.html")).selectFirst("article img").attr("src"));
     }
 
+    @Test
+    void baseUrlGivesCanonicalLinksButInternalLinksStayRelative() throws Exception {
+        site.baseUrl = "https://runbooks.example.com/ops";
+        site.build();
+        Document page = Jsoup.parse(site.page("svc/page-1.html"));
+        assertEquals("https://runbooks.example.com/ops/svc/page-1.html", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("../index.html", page.selectFirst("a.brand").attr("href"));
+        Document notFound = Jsoup.parse(site.page("404.html"));
+        assertEquals("https://runbooks.example.com/ops/index.html", notFound.selectFirst("a.brand").attr("href"));
+    }
+
+    @Test
+    void linksWithQueryEncodingAndUnknownTargets() throws Exception {
+        site.write("a/my page.md", "# Spaced\n")
+                .write("a/links.md", "# Links\n\n[spaced](my%20page.md#top) [missing](nowhere.md?x=1#y) [up](../svc/page-1.md)"
+                        + " [abs](/svc/page-2.md) [file](./notes.txt)\n");
+        site.build();
+        Document page = Jsoup.parse(site.page("a/links.html"));
+        assertEquals("../a/my%20page.html#top", page.selectFirst("a:contains(spaced)").attr("href"));
+        assertEquals("nowhere.html?x=1#y", page.selectFirst("a:contains(missing)").attr("href"));
+        assertEquals("../svc/page-1.html", page.selectFirst("a:contains(up)").attr("href"));
+        assertEquals("/svc/page-2.md", page.selectFirst("a:contains(abs)").attr("href"), "absolute paths are left alone");
+        assertEquals("./notes.txt", page.selectFirst("a:contains(file)").attr("href"));
+        assertTrue(Jsoup.parse(site.page("index.html")).selectFirst("a.runbook-link[href=a/my%20page.html]") != null);
+    }
+
     private Object inode(String page) throws Exception {
         Object key = Files.readAttributes(site.site().resolve(page), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         assertNotEquals(null, key, "file system without file keys");

@@ -23,6 +23,7 @@ final class SiteFixture {
     final Path target;
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     Path templates;
+    String baseUrl;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
 
     SiteFixture(Path dir) throws IOException {
@@ -68,7 +69,7 @@ final class SiteFixture {
         };
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
-                templates, title, null, false, status, TODAY,
+                templates, title, baseUrl, false, status, TODAY,
                 "test", 2, runLog));
     }
 }

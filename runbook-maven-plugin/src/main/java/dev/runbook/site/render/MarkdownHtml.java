@@ -112,7 +112,7 @@ public final class MarkdownHtml {
         if (page == null) {
             return path.substring(0, path.length() - 3) + ".html" + rest;
         }
-        return SiteLayout.rootPrefix(fromPage) + page + rest;
+        return SiteLayout.rootPrefix(fromPage) + SiteLayout.href(page) + rest;
     }
 
     private static String decode(String path) {

@@ -29,7 +29,7 @@ public final class Views {
         List<TagLink> tags = fm.tags().stream().map(t -> new TagLink(t, layout.tagPage(t))).toList();
         return new RunbookView(
                 runbook.title(),
-                layout.pageOf(runbook.relativePath()),
+                SiteLayout.href(layout.pageOf(runbook.relativePath())),
                 runbook.relativePath(),
                 fm.description(),
                 fm.services(),
