@@ -2,7 +2,6 @@ package dev.runbook.demo;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,11 +86,6 @@ class DemoSiteIT {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    @BeforeEach
-    void freshTab() {
-        browser.manage().deleteAllCookies();
     }
 
     private void open(String origin, String path) {
