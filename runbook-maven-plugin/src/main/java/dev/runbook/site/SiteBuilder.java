@@ -190,7 +190,7 @@ public final class SiteBuilder {
                                                  Map<String, BuildState.PageState> pages) throws IOException {
         List<SearchDocument> documents = new ArrayList<>();
         for (Runbook runbook : runbooks) {
-            documents.add(SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath())));
+            documents.add(SearchDocuments.from(runbook, SiteLayout.href(layout.pageOf(runbook.relativePath()))));
         }
         new SearchIndexWriter().write(documents, staging);
         Path folder = staging.resolve("search");
