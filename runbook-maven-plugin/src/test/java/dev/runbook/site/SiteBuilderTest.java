@@ -87,11 +87,17 @@ class SiteBuilderTest {
         site.build();
         site.templates = Files.createDirectories(dir.resolve("theme"));
         Files.writeString(site.templates.resolve("404.ftlh"), "<p>Lost? ${frame.siteTitle}</p>");
+        Files.createDirectories(site.templates.resolve("assets"));
+        Files.writeString(site.templates.resolve("assets/site.css"), "body { color: teal; }");
+        Files.writeString(site.templates.resolve("assets/logo.svg"), "<svg/>");
 
         SiteResult result = site.build();
         assertTrue(result.fullRebuild());
         assertEquals(5, result.rendered());
         assertEquals("<p>Lost? Runbooks</p>", site.page("404.html"));
+        assertEquals("body { color: teal; }", site.page("assets/site.css"), "an asset is overridden file by file");
+        assertEquals("<svg/>", site.page("assets/logo.svg"), "and the override may add assets");
+        assertTrue(site.page("assets/site.js").contains("copy"), "the other bundled assets stay");
         assertEquals(0, site.build().rendered(), "and is incremental again afterwards");
     }
 
