@@ -1,0 +1,72 @@
+package dev.runbook.mojo;
+
+import dev.runbook.core.RunLog;
+import dev.runbook.core.SetupException;
+import dev.runbook.findings.Finding;
+import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadedContent;
+import dev.runbook.site.SiteBuilder;
+import dev.runbook.site.SiteRequest;
+import dev.runbook.site.SiteResult;
+import dev.runbook.status.ReviewSchedule;
+import dev.runbook.status.StatusSource;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * Builds the static site of the runbooks: index by service, one page per runbook, tag pages, a status
+ * page, search. Problems found while loading are printed as warnings; they never fail this goal
+ * ({@code runbook:validate} is the gate). Incremental: unchanged pages are not rendered again.
+ */
+@Mojo(name = "site", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class SiteMojo extends AbstractRunbookMojo {
+
+    static final String OUTPUT_DIRECTORY = RunbookProperties.PREFIX + "site.outputDirectory";
+    static final String DRAFTS = RunbookProperties.PREFIX + "drafts";
+    static final String SITE_TITLE = RunbookProperties.PREFIX + "site.title";
+    static final String BASE_URL = RunbookProperties.PREFIX + "site.baseUrl";
+
+    /** Where the finished site goes. Built beside it and swapped in whole. */
+    @Parameter(property = OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/runbook-site")
+    private File outputDirectory;
+
+    /** Include runbooks marked {@code draft: true}. */
+    @Parameter(property = DRAFTS, defaultValue = "false")
+    private boolean drafts;
+
+    /** The site's name, shown in the header and page titles. */
+    @Parameter(property = SITE_TITLE, defaultValue = SiteRequest.DEFAULT_TITLE)
+    private String siteTitle;
+
+    /** The absolute URL the site is published at, for canonical links; links inside the site stay relative. */
+    @Parameter(property = BASE_URL)
+    private String baseUrl;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Override
+    protected void run() throws SetupException, IOException {
+        RunLog log = runLog();
+        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(contentRoot());
+        for (Finding finding : content.findings()) {
+            log.warn(finding.toConsoleLine());
+        }
+        LocalDate today = buildDate();
+        SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
+                buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
+                statusSource(today), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log);
+        SiteResult result = new SiteBuilder().build(request);
+        log.info(result.summary());
+    }
+
+    /** Review dates only, until smoke results are wired in (the smoke goal supplies a richer source). */
+    protected StatusSource statusSource(LocalDate today) {
+        return StatusSource.reviewOnly(new ReviewSchedule(null), today);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.runbook.site;
+
+import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.RunLog;
+import dev.runbook.core.SetupException;
+import dev.runbook.model.Link;
+import dev.runbook.model.Runbook;
+import dev.runbook.site.search.SearchDocument;
+import dev.runbook.site.search.SearchDocuments;
+import dev.runbook.site.search.SearchIndexWriter;
+import dev.runbook.site.view.Frame;
+import dev.runbook.site.view.RunbookView;
+import dev.runbook.site.view.TagLink;
+import dev.runbook.site.view.Views;
+import dev.runbook.status.RunbookStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the static site: one call, {@link #build(SiteRequest)}. The new site is assembled in a staging
+ * folder beside the output and swapped in whole, so a failed build leaves the previous site as it was.
+ * Incremental: pages whose inputs are unchanged are hard-linked (or copied) from the previous output;
+ * the index, tag, status and redirect pages and the search index are rebuilt whenever any page changed.
+ */
+public final class SiteBuilder {
+
+    /** A progress line every this many pages, for big sites. */
+    static final int PROGRESS_EVERY = 100;
+
+    public SiteResult build(SiteRequest request) throws SetupException, IOException {
+        long start = System.nanoTime();
+        RunLog log = request.log();
+        List<Runbook> runbooks = request.content().runbooks().stream()
+                .filter(r -> request.includeDrafts() || !r.frontMatter().draft())
+                .toList();
+        int drafts = request.content().runbooks().size() - runbooks.size();
+        if (drafts > 0) {
+            log.info("runbook: site: " + drafts + " draft" + (drafts == 1 ? "" : "s") + " left out (build with -Drunbook.drafts=true to include)");
+        }
+        SiteLayout layout = SiteLayout.plan(runbooks, log);
+        Theme theme = new Theme(request.templatesOverride());
+        Views views = new Views(layout);
+        Map<Runbook, RunbookStatus> statuses = new LinkedHashMap<>();
+        for (Runbook runbook : runbooks) {
+            statuses.put(runbook, request.status().statusOf(runbook));
+        }
+
+        Path output = request.outputDirectory().toAbsolutePath();
+        String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
+                "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
+                "date", request.buildDate().toString());
+        Map<String, BuildState.PageState> pages = new TreeMap<>();
+        for (Runbook runbook : runbooks) {
+            String page = layout.pageOf(runbook.relativePath());
+            pages.put(runbook.relativePath(), new BuildState.PageState(
+                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), statuses.get(runbook).toString(),
+                            layout.fingerprintFor(runbook)),
+                    page));
+        }
+
+        BuildState previous = BuildState.read(request.stateFile());
+        boolean full = previous == null || !previous.global().equals(global) || !Files.isDirectory(output);
+        List<Runbook> toRender = new ArrayList<>();
+        for (Runbook runbook : runbooks) {
+            BuildState.PageState now = pages.get(runbook.relativePath());
+            BuildState.PageState before = full ? null : previous.pages().get(runbook.relativePath());
+            if (before == null || !before.equals(now) || !Files.isRegularFile(output.resolve(now.page()))) {
+                toRender.add(runbook);
+            }
+        }
+        boolean anyChange = full || !toRender.isEmpty() || !previous.pages().keySet().equals(pages.keySet())
+                || previous.generated().stream().anyMatch(f -> !Files.exists(output.resolve(f)));
+
+        Path staging = AtomicFiles.stagingDirectoryFor(output);
+        try {
+            if (!full) {
+                long linkStart = System.nanoTime();
+                int linked = TreeCopy.linkOrCopy(output, staging);
+                log.debug("runbook: site: carried " + linked + " files over from the previous site in "
+                        + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
+                if (anyChange) {
+                    for (String file : previous.generated()) {
+                        Files.deleteIfExists(staging.resolve(file));
+                    }
+                    for (Map.Entry<String, BuildState.PageState> old : previous.pages().entrySet()) {
+                        BuildState.PageState now = pages.get(old.getKey());
+                        if (now == null || !now.page().equals(old.getValue().page())) {
+                            Files.deleteIfExists(staging.resolve(old.getValue().page()));
+                        }
+                    }
+                }
+            } else {
+                List<String> missing = theme.copyAssets(staging);
+                if (!missing.isEmpty()) {
+                    log.warn("runbook: site: the theme has no " + String.join(", ", missing)
+                            + "; pages link to it anyway (search stays inert until it exists)");
+                }
+            }
+
+            PageWriter writer = new PageWriter(request, theme, views, layout, staging);
+            renderPages(toRender, statuses, writer, request);
+
+            List<String> generated = new ArrayList<>();
+            int indexPages = 0;
+            if (anyChange) {
+                List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
+                generated.addAll(writer.aggregatePages(all));
+                generated.addAll(writer.redirects());
+                indexPages = generated.size();
+                generated.addAll(copyAttachments(request, runbooks, layout, staging));
+                generated.addAll(writeSearchIndex(runbooks, layout, staging, pages));
+            } else {
+                generated.addAll(previous.generated());
+            }
+            AtomicFiles.swapIn(staging, output);
+            new BuildState(BuildState.FORMAT, global, pages, generated).write(request.stateFile());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new SiteResult(toRender.size(), runbooks.size() - toRender.size(), indexPages, full, millis, output);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+    }
+
+    private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses, PageWriter writer,
+                                    SiteRequest request) throws SetupException, IOException {
+        if (toRender.isEmpty()) {
+            return;
+        }
+        AtomicInteger done = new AtomicInteger();
+        int total = toRender.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.threads(), total));
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (Runbook runbook : toRender) {
+                futures.add(pool.submit(() -> {
+                    writer.runbookPage(runbook, statuses.get(runbook));
+                    int n = done.incrementAndGet();
+                    if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
+                        request.log().info("runbook: site: rendered " + n + "/" + total + " pages");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> future : futures) {
+                await(future);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(Future<Void> future) throws SetupException, IOException {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("site build interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SetupException s) {
+                throw s;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new SetupException("page rendering failed: " + cause, cause);
+        }
+    }
+
+    /**
+     * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
+     * runbook page), so the next incremental build can replace exactly those.
+     */
+    private static List<String> writeSearchIndex(List<Runbook> runbooks, SiteLayout layout, Path staging,
+                                                 Map<String, BuildState.PageState> pages) throws IOException {
+        List<SearchDocument> documents = new ArrayList<>();
+        for (Runbook runbook : runbooks) {
+            documents.add(SearchDocuments.from(runbook, SiteLayout.href(layout.pageOf(runbook.relativePath()))));
+        }
+        new SearchIndexWriter().write(documents, staging);
+        Path folder = staging.resolve("search");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        Set<String> pagePaths = new java.util.HashSet<>();
+        pages.values().forEach(p -> pagePaths.add(p.page()));
+        List<String> written = new ArrayList<>();
+        try (var files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile)
+                    .map(f -> staging.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !pagePaths.contains(f))
+                    .sorted()
+                    .forEach(written::add);
+        }
+        return written;
+    }
+
+    /**
+     * Images and files the runbooks link to with a relative path (a diagram, a script) are copied beside
+     * the pages, so the same relative link works on the site. Only files inside the content folder.
+     */
+    private static List<String> copyAttachments(SiteRequest request, List<Runbook> runbooks, SiteLayout layout,
+                                                Path staging) throws IOException {
+        Path root = request.content().root();
+        Set<String> files = new TreeSet<>();
+        for (Runbook runbook : runbooks) {
+            for (Link link : runbook.links()) {
+                String destination = link.destination();
+                if (link.hasScheme() || destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")) {
+                    continue;
+                }
+                String path = destination.replaceAll("[?#].*$", "");
+                if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+                    continue;
+                }
+                String resolved = SiteLayout.resolve(runbook.relativePath(), path);
+                if (resolved == null || resolved.isEmpty() || SiteLayout.rootPrefix(resolved).isEmpty()
+                        && SiteLayout.RESERVED_FILES.contains(resolved) || isReservedFolder(resolved)) {
+                    continue;
+                }
+                Path file = root.resolve(resolved).normalize();
+                if (file.startsWith(root) && Files.isRegularFile(file) && !files.contains(resolved)
+                        && layout.redirects().get(resolved) == null) {
+                    files.add(resolved);
+                }
+            }
+        }
+        for (String file : files) {
+            Path target = staging.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(root.resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new ArrayList<>(files);
+    }
+
+    private static boolean isReservedFolder(String path) {
+        int slash = path.indexOf('/');
+        return slash > 0 && SiteLayout.RESERVED_FOLDERS.contains(path.substring(0, slash).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Tag name -> its runbooks, for the tag pages. */
+    static Map<TagLink, List<RunbookView>> byTag(List<RunbookView> all) {
+        Map<String, TagLink> links = new HashMap<>();
+        Map<String, List<RunbookView>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (RunbookView view : all) {
+            for (TagLink tag : view.tags()) {
+                links.putIfAbsent(tag.name().toLowerCase(java.util.Locale.ROOT), tag);
+                grouped.computeIfAbsent(tag.name(), t -> new ArrayList<>()).add(view);
+            }
+        }
+        Map<TagLink, List<RunbookView>> out = new LinkedHashMap<>();
+        grouped.forEach((name, list) -> {
+            List<RunbookView> sorted = new ArrayList<>(list);
+            sorted.sort(Views.BY_SEVERITY_THEN_TITLE);
+            out.put(links.get(name.toLowerCase(java.util.Locale.ROOT)), sorted);
+        });
+        return out;
+    }
+
+    static Frame frame(SiteRequest request, String page, String title, String section) {
+        return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
+                request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.runbook.site;
+
+import dev.runbook.core.RunLog;
+import dev.runbook.load.LoadedContent;
+import dev.runbook.status.StatusSource;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything one site build needs. Content is loaded by the caller, once.
+ *
+ * @param outputDirectory   the finished site; built beside it and swapped in
+ * @param stateFile         the incremental-build manifest (hashes of what the last build used)
+ * @param templatesOverride a folder whose files replace the bundled theme's, file by file; may be null
+ * @param baseUrl           absolute URL the site is published at, for canonical links; may be null
+ * @param buildDate         "today" for review deadlines and the footer (from outputTimestamp: reproducible)
+ * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
+ * @param threads           pages rendered in parallel
+ */
+public record SiteRequest(
+        LoadedContent content,
+        Path outputDirectory,
+        Path stateFile,
+        Path templatesOverride,
+        String siteTitle,
+        String baseUrl,
+        boolean includeDrafts,
+        StatusSource status,
+        LocalDate buildDate,
+        String pluginVersion,
+        int threads,
+        RunLog log) {
+
+    public static final String DEFAULT_TITLE = "Runbooks";
+
+    public SiteRequest {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(buildDate, "buildDate");
+        siteTitle = siteTitle == null || siteTitle.isBlank() ? DEFAULT_TITLE : siteTitle.strip();
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? null : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        pluginVersion = pluginVersion == null ? "dev" : pluginVersion;
+        threads = Math.max(1, threads);
+        log = log == null ? RunLog.SILENT : log;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.runbook.site.view;
+
+/**
+ * What every page's frame shows.
+ *
+ * @param root      relative prefix to the site root: "" or "../" …; every link in the theme starts with it
+ * @param canonical absolute URL of the page when a baseUrl is configured, else null
+ * @param section   which navigation item is current: "index", "status", "tags" or "" (for aria-current)
+ */
+public record Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section) {
+}

@@ -1,0 +1,123 @@
+package dev.runbook.site.view;
+
+import dev.runbook.model.Heading;
+import dev.runbook.model.Runbook;
+import dev.runbook.site.SiteLayout;
+import dev.runbook.status.RunbookStatus;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the templates' view models from the model. All decisions live here, none in templates. */
+public final class Views {
+
+    public static final String NO_SERVICE = "Other";
+
+    private final SiteLayout layout;
+
+    public Views(SiteLayout layout) {
+        this.layout = layout;
+    }
+
+    public RunbookView runbook(Runbook runbook, RunbookStatus status) {
+        var fm = runbook.frontMatter();
+        List<TagLink> tags = fm.tags().stream().map(t -> new TagLink(t, layout.tagPage(t))).toList();
+        return new RunbookView(
+                runbook.title(),
+                SiteLayout.href(layout.pageOf(runbook.relativePath())),
+                runbook.relativePath(),
+                fm.description(),
+                fm.services(),
+                fm.services().stream().map(s -> new TagLink(s, "index.html#" + groupId(s))).toList(),
+                fm.owner(),
+                fm.severity() == null ? null : fm.severity().name(),
+                tags,
+                fm.lastReviewed() == null ? null : fm.lastReviewed().toString(),
+                status.reviewDue() == null ? null : status.reviewDue().toString(),
+                status(runbook, status),
+                String.join(",", fm.services()),
+                "," + String.join(",", fm.tags()) + ",",
+                fm.severity() == null ? "" : fm.severity().name());
+    }
+
+    static StatusView status(Runbook runbook, RunbookStatus status) {
+        String due = status.reviewDue() == null ? null : status.reviewDue().toString();
+        return switch (status.verification()) {
+            case VERIFIED -> new StatusView("verified", "Verified",
+                    status.lastVerified() == null ? "smoke checks passed"
+                            : "proven " + LocalDate.ofInstant(status.lastVerified(), ZoneOffset.UTC),
+                    List.of(), status.reviewOverdue(), due);
+            case FAILING -> new StatusView("failing", "Failing",
+                    status.failures().size() == 1 ? "1 smoke check fails" : status.failures().size() + " smoke checks fail",
+                    status.failures(), status.reviewOverdue(), due);
+            case UNVERIFIED -> new StatusView("unverified", "Unverified",
+                    runbook.smokeBlocks().isEmpty() ? "no smoke checks" : "smoke checks not run recently",
+                    List.of(), status.reviewOverdue(), due);
+        };
+    }
+
+    /** Level 2 and 3 headings: enough to find a step at 3 a.m. without drowning in detail. */
+    public static List<TocEntry> toc(Runbook runbook) {
+        List<TocEntry> toc = new ArrayList<>();
+        for (Heading heading : runbook.headings()) {
+            if (heading.level() >= 2 && heading.level() <= 3 && !heading.text().isBlank()) {
+                toc.add(new TocEntry(heading.id(), heading.text(), heading.level()));
+            }
+        }
+        return toc;
+    }
+
+    /** Runbooks grouped by service (a runbook with two services is in both); groups and rows sorted. */
+    public static List<ServiceGroup> byService(List<RunbookView> runbooks) {
+        Map<String, List<RunbookView>> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (RunbookView view : runbooks) {
+            List<String> services = view.services().isEmpty() ? List.of(NO_SERVICE) : view.services();
+            for (String service : services) {
+                groups.computeIfAbsent(service, s -> new ArrayList<>()).add(view);
+            }
+        }
+        List<ServiceGroup> out = new ArrayList<>();
+        List<RunbookView> other = groups.remove(NO_SERVICE);
+        groups.forEach((service, list) -> out.add(group(service, list)));
+        if (other != null) {
+            out.add(group(NO_SERVICE, other));
+        }
+        return out;
+    }
+
+    private static ServiceGroup group(String name, List<RunbookView> list) {
+        List<RunbookView> sorted = new ArrayList<>(list);
+        sorted.sort(BY_SEVERITY_THEN_TITLE);
+        return new ServiceGroup(name, groupId(name), sorted);
+    }
+
+    static String groupId(String service) {
+        return "service-" + dev.runbook.load.Slugger.slugOf(service);
+    }
+
+    /** Most urgent first; a runbook without severity after P4. */
+    public static final Comparator<RunbookView> BY_SEVERITY_THEN_TITLE = Comparator
+            .comparing((RunbookView v) -> v.severity() == null ? "P9" : v.severity())
+            .thenComparing(RunbookView::title, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(RunbookView::url);
+
+    /** What needs attention first: failing, then review overdue, then unverified, then verified. */
+    public static final Comparator<RunbookView> BY_ATTENTION = Comparator
+            .comparingInt(Views::attentionRank)
+            .thenComparing(BY_SEVERITY_THEN_TITLE);
+
+    static int attentionRank(RunbookView view) {
+        if (view.status().key().equals("failing")) {
+            return 0;
+        }
+        if (view.status().overdue()) {
+            return 1;
+        }
+        return view.status().key().equals("unverified") ? 2 : 3;
+    }
+}

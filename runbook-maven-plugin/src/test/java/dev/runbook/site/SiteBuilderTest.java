@@ -1,0 +1,230 @@
+package dev.runbook.site;
+
+import dev.runbook.core.SetupException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Incremental builds, the staged swap, and the site's page layout rules. */
+class SiteBuilderTest {
+
+    @TempDir
+    Path dir;
+    SiteFixture site;
+
+    @BeforeEach
+    void content() throws Exception {
+        site = new SiteFixture(dir);
+        for (int i = 1; i <= 5; i++) {
+            site.write("svc/page-" + i + ".md", "---\nservice: svc\ntags: [t" + (i % 2) + "]\n---\n# Page " + i + "\n\n## Step\n\nText " + i + ".\n");
+        }
+    }
+
+    @Test
+    void secondBuildRendersNothing() throws Exception {
+        SiteResult first = site.build();
+        assertEquals(5, first.rendered());
+        assertTrue(first.fullRebuild());
+        Object inode = inode("svc/page-3.html");
+
+        SiteResult second = site.build();
+        assertEquals(0, second.rendered());
+        assertEquals(5, second.unchanged());
+        assertEquals(0, second.indexPages());
+        assertFalse(second.fullRebuild());
+        assertTrue(second.summary().startsWith("runbook: site: 0 pages rendered, 5 unchanged"), second.summary());
+        assertEquals(inode, inode("svc/page-3.html"), "unchanged page carried over (hard link), not rewritten");
+        assertTrue(Files.isRegularFile(site.site().resolve("index.html")));
+        assertTrue(Files.isRegularFile(site.site().resolve("tags/t0.html")));
+    }
+
+    @Test
+    void oneChangedPageRendersThatPageAndTheIndexPages() throws Exception {
+        site.build();
+        Object untouched = inode("svc/page-1.html");
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0, fresh]\n---\n# Page two renamed\n");
+
+        SiteResult result = site.build();
+        assertEquals(1, result.rendered());
+        assertEquals(4, result.unchanged());
+        assertTrue(result.indexPages() > 0, "index, tag and status pages rebuilt");
+        assertTrue(site.page("svc/page-2.html").contains("Page two renamed"));
+        assertTrue(site.page("index.html").contains("Page two renamed"));
+        assertTrue(Files.isRegularFile(site.site().resolve("tags/fresh.html")), "new tag page");
+        assertFalse(Jsoup.parse(site.page("tags/t1.html")).text().contains("Page two"), "left its old tag");
+        assertEquals(untouched, inode("svc/page-1.html"));
+    }
+
+    @Test
+    void removedRunbookDisappearsWithItsTagPage() throws Exception {
+        site.write("other/lonely.md", "---\ntags: [lonely]\n---\n# Lonely\n");
+        site.build();
+        assertTrue(Files.isRegularFile(site.site().resolve("other/lonely.html")));
+        Files.delete(site.content.resolve("other/lonely.md"));
+
+        SiteResult result = site.build();
+        assertEquals(0, result.rendered());
+        assertFalse(Files.exists(site.site().resolve("other/lonely.html")));
+        assertFalse(Files.exists(site.site().resolve("tags/lonely.html")));
+        assertFalse(site.page("index.html").contains("Lonely"));
+    }
+
+    @Test
+    void templateChangeRebuildsEverything() throws Exception {
+        site.build();
+        site.templates = Files.createDirectories(dir.resolve("theme"));
+        Files.writeString(site.templates.resolve("404.ftlh"), "<p>Lost? ${frame.siteTitle}</p>");
+        Files.createDirectories(site.templates.resolve("assets"));
+        Files.writeString(site.templates.resolve("assets/site.css"), "body { color: teal; }");
+        Files.writeString(site.templates.resolve("assets/logo.svg"), "<svg/>");
+
+        SiteResult result = site.build();
+        assertTrue(result.fullRebuild());
+        assertEquals(5, result.rendered());
+        assertEquals("<p>Lost? Runbooks</p>", site.page("404.html"));
+        assertEquals("body { color: teal; }", site.page("assets/site.css"), "an asset is overridden file by file");
+        assertEquals("<svg/>", site.page("assets/logo.svg"), "and the override may add assets");
+        assertTrue(site.page("assets/site.js").contains("copy"), "the other bundled assets stay");
+        assertEquals(0, site.build().rendered(), "and is incremental again afterwards");
+    }
+
+    @Test
+    void configChangeRebuildsEverything() throws Exception {
+        site.build();
+        SiteResult result = site.build("Other title");
+        assertTrue(result.fullRebuild());
+        assertEquals(5, result.rendered());
+        assertTrue(site.page("svc/page-1.html").contains("Other title"));
+    }
+
+    @Test
+    void deletedOutputFileIsRenderedAgain() throws Exception {
+        site.build();
+        Files.delete(site.site().resolve("svc/page-4.html"));
+        SiteResult result = site.build();
+        assertEquals(1, result.rendered());
+        assertTrue(Files.isRegularFile(site.site().resolve("svc/page-4.html")));
+    }
+
+    @Test
+    void failedBuildLeavesThePreviousSiteIntact() throws Exception {
+        site.build();
+        String index = site.page("index.html");
+        String page = site.page("svc/page-1.html");
+        site.templates = Files.createDirectories(dir.resolve("broken-theme"));
+        Files.writeString(site.templates.resolve("runbook.ftlh"), "<h1>${runbook.noSuchField}</h1>");
+        site.write("svc/page-6.md", "# Page 6\n");
+
+        SetupException failure = assertThrows(SetupException.class, site::build);
+        assertTrue(failure.getMessage().contains("runbook.ftlh"), failure.getMessage());
+        assertEquals(index, site.page("index.html"));
+        assertEquals(page, site.page("svc/page-1.html"));
+        assertFalse(Files.exists(site.site().resolve("svc/page-6.html")));
+        try (Stream<Path> siblings = Files.list(site.target)) {
+            assertEquals(List.of("runbook-site", "runbook-site-state.json"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+        }
+        site.templates = null;
+        SiteResult recovered = site.build();
+        assertEquals(1, recovered.rendered(), "state untouched by the failed build: only the new page renders");
+    }
+
+    @Test
+    void reservedPathsGetASuffixAndAWarning() throws Exception {
+        site.write("index.md", "# Home page\n").write("tags/t0.md", "# Tagged t0\n").write("status.md", "# Status notes\n");
+        site.build();
+        assertTrue(Jsoup.parse(site.page("index-1.html")).title().startsWith("Home page"));
+        assertTrue(Jsoup.parse(site.page("status-1.html")).title().startsWith("Status notes"));
+        assertTrue(Jsoup.parse(site.page("tags/t0-1.html")).title().startsWith("Tagged t0"));
+        assertTrue(Jsoup.parse(site.page("tags/t0.html")).title().startsWith("Tag: t0"));
+        assertTrue(site.log.stream().anyMatch(l -> l.startsWith("WARN index.md:1:1: warning [site.reserved-path]")), site.log.toString());
+        assertTrue(Jsoup.parse(site.page("index.html")).selectFirst("a.runbook-link[href=index-1.html]") != null);
+    }
+
+    @Test
+    void aliasesBecomeRedirectPages() throws Exception {
+        site.write("db/failover.md", "---\naliases: [old/db-failover.md]\n---\n# Failover\n")
+                .write("db/links.md", "# Links\n\n[old link](../old/db-failover.md#x)\n");
+        site.build();
+        Document redirect = Jsoup.parse(site.page("old/db-failover.html"));
+        assertEquals("0; url=../db/failover.html", redirect.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals("../db/failover.html", redirect.selectFirst("a").attr("href"));
+        assertEquals("../db/failover.html#x",
+                Jsoup.parse(site.page("db/links.html")).selectFirst("a:contains(old link)").attr("href"),
+                "links to an old path go straight to the new page");
+    }
+
+    @Test
+    void draftsAreLeftOut() throws Exception {
+        site.write("draft.md", "---\ndraft: true\n---\n# Draft\n");
+        site.build();
+        assertFalse(Files.exists(site.site().resolve("draft.html")));
+        assertTrue(site.log.stream().anyMatch(l -> l.contains("1 draft left out")));
+    }
+
+    @Test
+    void outputIsReproducible() throws Exception {
+        site.build();
+        String index = site.page("index.html");
+        String page = site.page("svc/page-1.html");
+        Files.delete(site.target.resolve("runbook-site-state.json"));
+        assertTrue(site.build().fullRebuild());
+        assertEquals(index, site.page("index.html"));
+        assertEquals(page, site.page("svc/page-1.html"));
+        assertTrue(index.contains("Built 2026-11-22"));
+    }
+
+    @Test
+    void relativeAttachmentsAreCopied() throws Exception {
+        site.write("svc/img/graph.png", "not really a png");
+        site.write("svc/with-image.md", "# Image\n\n![graph](img/graph.png)\n");
+        site.build();
+        assertEquals("not really a png", Files.readString(site.site().resolve("svc/img/graph.png")));
+        assertEquals("img/graph.png", Jsoup.parse(site.page("svc/with-image.html")).selectFirst("article img").attr("src"));
+    }
+
+    @Test
+    void baseUrlGivesCanonicalLinksButInternalLinksStayRelative() throws Exception {
+        site.baseUrl = "https://runbooks.example.com/ops";
+        site.build();
+        Document page = Jsoup.parse(site.page("svc/page-1.html"));
+        assertEquals("https://runbooks.example.com/ops/svc/page-1.html", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("../index.html", page.selectFirst("a.brand").attr("href"));
+        Document notFound = Jsoup.parse(site.page("404.html"));
+        assertEquals("https://runbooks.example.com/ops/index.html", notFound.selectFirst("a.brand").attr("href"));
+    }
+
+    @Test
+    void linksWithQueryEncodingAndUnknownTargets() throws Exception {
+        site.write("a/my page.md", "# Spaced\n")
+                .write("a/links.md", "# Links\n\n[spaced](my%20page.md#top) [missing](nowhere.md?x=1#y) [up](../svc/page-1.md)"
+                        + " [abs](/svc/page-2.md) [file](./notes.txt)\n");
+        site.build();
+        Document page = Jsoup.parse(site.page("a/links.html"));
+        assertEquals("../a/my%20page.html#top", page.selectFirst("a:contains(spaced)").attr("href"));
+        assertEquals("nowhere.html?x=1#y", page.selectFirst("a:contains(missing)").attr("href"));
+        assertEquals("../svc/page-1.html", page.selectFirst("a:contains(up)").attr("href"));
+        assertEquals("/svc/page-2.md", page.selectFirst("a:contains(abs)").attr("href"), "absolute paths are left alone");
+        assertEquals("./notes.txt", page.selectFirst("a:contains(file)").attr("href"));
+        assertTrue(Jsoup.parse(site.page("index.html")).selectFirst("a.runbook-link[href=a/my%20page.html]") != null);
+    }
+
+    private Object inode(String page) throws Exception {
+        Object key = Files.readAttributes(site.site().resolve(page), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assertNotEquals(null, key, "file system without file keys");
+        return key;
+    }
+}
