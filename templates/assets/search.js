@@ -177,8 +177,10 @@
       const df = await dfOf(m, tok.term);
       if (df) found.set(tok.term, { weight: 1, df });
       if (prefix && tok.raw.length >= 2) {
-        const more = [];
-        for (const p of new Set([tok.term, tok.raw])) more.push(...(await dictRange(m, p, p + "\uffff")));
+        // Both the stemmed and the typed form: "policies" stems to "policy", whose prefix it is not.
+        const byTerm = new Map();
+        for (const p of new Set([tok.term, tok.raw])) for (const [t, f] of await dictRange(m, p, p + "\uffff")) byTerm.set(t, f);
+        const more = [...byTerm];
         more.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
         for (const [t, f] of more.slice(0, MAX_PREFIX_TERMS)) if (!found.has(t)) found.set(t, { weight: PREFIX_WEIGHT, df: f });
       }

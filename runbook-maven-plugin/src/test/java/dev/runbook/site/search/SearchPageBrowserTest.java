@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,6 +143,42 @@ class SearchPageBrowserTest {
                 url = browser.currentUrl();
             }
             assertEquals(expected, url);
+        }
+    }
+
+    @Test
+    void searchWorksOverHttpAndToleratesTypos() throws IOException {
+        Path site = dir.resolve("site");
+        new SearchIndexWriter().write(SearchFixtures.demo(), site);
+        copyAsset("search.js", site);
+        copyAsset("search.css", site);
+        page(site, "index.html", "", "Home");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = site.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            boolean ok = file.startsWith(site) && Files.isRegularFile(file);
+            byte[] body = ok ? Files.readAllBytes(file) : new byte[0];
+            String name = file.getFileName().toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript"
+                    : name.endsWith(".css") ? "text/css" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(ok ? 200 : 404, ok ? body.length : -1);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try (MiniWebDriver browser = new MiniWebDriver(dir.resolve("chrome-profile"))) {
+            browser.navigate("http://127.0.0.1:" + server.getAddress().getPort() + "/index.html");
+            browser.waitFor("window.RunbookSearch && document.readyState === 'complete'", "search.js");
+            browser.script("document.getElementById('search-input').focus()");
+            browser.keys("certficate");
+            browser.waitFor("document.querySelector('#search-results .search-title')", "results");
+            assertEquals("TLS certificate expiry at the edge",
+                    browser.script("return document.querySelector('#search-results .search-title').textContent").asText());
+            assertEquals("edge/tls-certificate-expiry.html", browser.script(
+                    "return document.querySelector('#search-results a').getAttribute('href').split('#')[0]").asText());
+        } finally {
+            server.stop(0);
         }
     }
 }
