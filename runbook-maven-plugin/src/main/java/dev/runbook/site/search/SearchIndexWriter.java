@@ -3,7 +3,6 @@ package dev.runbook.site.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.runbook.core.AtomicFiles;
 import dev.runbook.model.RunbookSeverity;
 
 import java.io.IOException;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes the search index of a site under {@code search/}, as JavaScript files that the browser loads
@@ -146,10 +147,7 @@ public final class SearchIndexWriter {
             fileOf.apply("search/t/" + i + ".js").append(register("t" + i, part));
         }
 
-        Path folder = siteRoot.resolve(FOLDER);
-        if (Files.exists(folder)) {
-            AtomicFiles.deleteRecursively(folder); // stale shards of an earlier build must not linger
-        }
+        deleteOwnFiles(siteRoot.resolve(FOLDER));
         List<String> written = new ArrayList<>();
         writeFile(siteRoot, "search/meta.js", metaFile, written);
         for (Map.Entry<String, StringBuilder> e : shardFiles.entrySet()) {
@@ -157,6 +155,28 @@ public final class SearchIndexWriter {
         }
         return written;
     }
+
+    /**
+     * Removes index files of an earlier build, so no stale shard lingers. Only our own names: the
+     * folder is shared with pages of a content folder called {@code search/} (the demo has one), whose
+     * files are {@code .html} and so never clash with ours.
+     */
+    private static void deleteOwnFiles(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve("meta.js"));
+        Files.deleteIfExists(folder.resolve("facets.js"));
+        for (String kind : List.of("d", "p", "t")) {
+            Path shards = folder.resolve(kind);
+            if (Files.isDirectory(shards)) {
+                try (Stream<Path> files = Files.list(shards)) {
+                    for (Path f : files.filter(f -> SHARD_FILE.matcher(f.getFileName().toString()).matches()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Pattern SHARD_FILE = Pattern.compile("[0-9]+\\.js");
 
     private static void writeFile(Path siteRoot, String relative, CharSequence content, List<String> written)
             throws IOException {

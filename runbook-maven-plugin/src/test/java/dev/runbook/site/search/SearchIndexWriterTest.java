@@ -159,13 +159,26 @@ class SearchIndexWriterTest {
     }
 
     @Test
-    void staleShardsOfAnEarlierBuildAreRemoved() throws IOException {
+    void staleShardsOfAnEarlierBuildAreRemovedButPagesInSearchStay() throws IOException {
+        // A content folder called search/ (the demo has search/reindex-procedure.md) shares the folder.
+        Files.createDirectories(dir.resolve("search/p"));
+        Files.writeString(dir.resolve("search/reindex-procedure.html"), "page");
+        Files.writeString(dir.resolve("search/p/notes.html"), "page");
         new SearchIndexWriter().write(SearchFixtures.demoPlusSynthetic(1500), dir);
         assertTrue(Files.exists(dir.resolve("search/p/0.js")));
         new SearchIndexWriter().write(SearchFixtures.demo(), dir);
         try (Stream<Path> files = Files.walk(dir.resolve("search"))) {
-            assertEquals(List.of(dir.resolve("search/meta.js")), files.filter(Files::isRegularFile).toList());
+            assertEquals(List.of("search/meta.js", "search/p/notes.html", "search/reindex-procedure.html"),
+                    files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList());
         }
+    }
+
+    @Test
+    void anEmptySiteHasAnEmptyIndex() throws IOException {
+        assertEquals(List.of("search/meta.js"), new SearchIndexWriter().write(List.of(), dir));
+        Map<String, JsonNode> parts = parts(dir.resolve("search/meta.js"));
+        assertEquals(0, parts.get("meta").get("docs").asInt());
+        assertEquals("[]", parts.get("t0").toString());
     }
 
     @Test
