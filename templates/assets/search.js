@@ -500,7 +500,10 @@
       }
     });
     form.addEventListener("focusout", (e) => {
-      if (!form.contains(e.relatedTarget)) show(false);
+      if (form.contains(e.relatedTarget)) return;
+      show(false);
+      // Filters take room in the header; keep them only while in use.
+      if (!Object.keys(chosenFilters()).length) filters.hidden = true;
     });
     document.addEventListener("keydown", (e) => {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
