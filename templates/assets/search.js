@@ -293,7 +293,7 @@
         const anchor = best ? best[0] : "";
         const excerptSource = best && best[2] ? best[2] : description || (sections[0] ? sections[0][2] : "");
         return {
-          doc: h.doc, url, href: anchor ? url + "#" + anchor : url, title, titleParts: highlight(title, hitTerms),
+          doc: h.doc, url, href: hrefOf(url, anchor), title, titleParts: highlight(title, hitTerms),
           services, severity, tags, anchor, heading: best ? best[1] : "",
           excerpt: excerpt(excerptSource, hitTerms), score: Math.round(h.score * 1000) / 1000, matched: h.matched,
         };
@@ -301,6 +301,15 @@
     }
 
     return { meta, query };
+  }
+
+  /**
+   * A relative link to a page path and anchor. Each path segment is percent-encoded: a file name with
+   * `#`, `?` or spaces still links right, and one like `javascript:x.html` cannot become a URL scheme.
+   */
+  function hrefOf(url, anchor) {
+    const path = url.split("/").map(encodeURIComponent).join("/");
+    return anchor ? path + "#" + encodeURIComponent(anchor) : path;
   }
 
   /** The section whose heading and text match the most, heading words counting double. */

@@ -165,6 +165,20 @@ class SearchQueryTest {
     }
 
     @Test
+    void linksAreRelativePathsEvenForOddFileNames() throws Exception {
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("javascript:window.pwned=1;//x.html", "Odd scheme page", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("run-it", "Run it", "oddity"))),
+                new SearchDocument("dir/a b#c?.html", "Odd name page", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "oddity"))));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        JsonNode answer = answers(run(dir.resolve("site"), List.of(), List.of(q("oddity")))).get(0);
+        List<String> hrefs = new ArrayList<>();
+        answer.get("results").forEach(r -> hrefs.add(r.get("href").asText()));
+        assertEquals(List.of("dir/a%20b%23c%3F.html", "javascript%3Awindow.pwned%3D1%3B//x.html#run-it"), hrefs);
+    }
+
+    @Test
     void javaAndJavaScriptTokenizeAlike() throws Exception {
         new SearchIndexWriter().write(SearchFixtures.demo(), dir.resolve("site"));
         List<String> samples = List.of("API-Gateway: 5xx spike (P1)", "alerts replicas policies addresses status analysis",
