@@ -31,7 +31,10 @@
     return t;
   }
 
-  /** Tokens of `text` with their position in it: {raw (lower-cased), term (stemmed), start, end}. */
+  /**
+   * Tokens of `text` with their position in it: {raw (lower-cased), term (stemmed), start, end}. Used on
+   * display text (excerpts), where positions must stay those of the text; queries go through tokenize.
+   */
   function tokens(text) {
     const out = [];
     for (const m of text.matchAll(TOKEN)) {
@@ -42,8 +45,13 @@
     return out;
   }
 
+  /** Like Java: lower-case the whole text first (Greek final sigma depends on what follows the token). */
+  function queryTokens(text) {
+    return tokens(text.normalize("NFKC").toLowerCase());
+  }
+
   function tokenize(text) {
-    return tokens(text.normalize("NFKC")).map((t) => t.term);
+    return queryTokens(text).map((t) => t.term);
   }
 
   // ---- Postings decoding: a twin of PostingsCodec.java. ---------------------------------------------
@@ -221,8 +229,8 @@
     async function query(text, filters, limit = 10) {
       const m = await meta();
       const stop = new Set(m.stop);
-      const normalized = (text || "").normalize("NFKC");
-      const all = tokens(normalized);
+      const normalized = (text || "").normalize("NFKC").toLowerCase();
+      const all = queryTokens(text || "");
       // The last token is still being typed unless the text ends with a separator.
       const typing = all.length > 0 && all[all.length - 1].end === normalized.length;
       const seen = new Set();

@@ -183,7 +183,7 @@ class SearchQueryTest {
         new SearchIndexWriter().write(SearchFixtures.demo(), dir.resolve("site"));
         List<String> samples = List.of("API-Gateway: 5xx spike (P1)", "alerts replicas policies addresses status analysis",
                 "Café ﬁle Größe 日本語 cafe\u0301", "kubectl -n postgres exec harbor-main-1 -- patronictl failover",
-                "commit 3f9a0c2d1e4b5a6978c0d1e2f3a4b5c6d7e8f9a0aaaaa 12345678 123456789", "ΟΔΟΣ Straße İstanbul",
+                "commit 3f9a0c2d1e4b5a6978c0d1e2f3a4b5c6d7e8f9a0aaaaa 12345678 123456789", "ΟΔΟΣ Straße İstanbul ΟΔΟΣ.Α",
                 "k8s_pods.are/down: `curl -fsS https://x.example/health?x=1`");
         JsonNode tokens = run(dir.resolve("site"), samples, List.of()).get("tokens");
         for (int i = 0; i < samples.size(); i++) {
