@@ -328,7 +328,7 @@
       const seen = new Set();
       for (const [text, factor] of [[s[1], 2], [s[2], 1]]) {
         for (const t of tokens(text)) {
-          const w = hitTerms.get(t.term);
+          const w = hitTerms.get(t.term) || (isHit(text, t, hitTerms) ? 0.5 : 0);
           if (w) { sc += w * factor * (seen.has(t.term) ? 0.1 : 1); seen.add(t.term); }
         }
       }
@@ -337,12 +337,23 @@
     return best;
   }
 
+  /** Parts of a camel-case word, like SearchTokenizer.camelParts: the index also stores those. */
+  function camelParts(word) {
+    return word.split(/(?<=[\p{Ll}\p{Nd}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
+  }
+
+  function isHit(text, t, hitTerms) {
+    if (hitTerms.has(t.term)) return true;
+    const parts = camelParts(text.slice(t.start, t.end));
+    return parts.length > 1 && parts.some((p) => hitTerms.has(stem(p.toLowerCase())));
+  }
+
   /** Splits `text` into [[piece, isHit], ...] so the UI can wrap hits in <mark> without innerHTML. */
   function highlight(text, hitTerms) {
     const out = [];
     let at = 0;
     for (const t of tokens(text)) {
-      if (!hitTerms.has(t.term)) continue;
+      if (!isHit(text, t, hitTerms)) continue;
       if (t.start > at) out.push([text.slice(at, t.start), false]);
       out.push([text.slice(t.start, t.end), true]);
       at = t.end;
@@ -355,7 +366,7 @@
 
   /** About EXCERPT_CHARS of `text` around its first hit, cut at spaces, with hits marked. */
   function excerpt(text, hitTerms) {
-    const first = tokens(text).find((t) => hitTerms.has(t.term));
+    const first = tokens(text).find((t) => isHit(text, t, hitTerms));
     let start = first ? Math.max(0, first.start - 50) : 0;
     if (start > 0) {
       const space = text.indexOf(" ", start);

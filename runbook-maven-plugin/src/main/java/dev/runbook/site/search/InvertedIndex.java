@@ -82,7 +82,7 @@ final class InvertedIndex {
 
     private static int count(Map<String, int[]> tf, int field, String text) {
         int n = 0;
-        for (String term : SearchTokenizer.terms(text)) {
+        for (String term : SearchTokenizer.indexTerms(text)) {
             if (!SearchTokenizer.isStopWord(term)) {
                 tf.computeIfAbsent(term, k -> new int[3])[field]++;
                 n++;

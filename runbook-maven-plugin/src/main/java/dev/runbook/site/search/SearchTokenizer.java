@@ -58,6 +58,46 @@ public final class SearchTokenizer {
         return out;
     }
 
+    /**
+     * The terms the index stores for a text: {@link #terms} plus the parts of camel-case words, so
+     * that {@code KubeletDown} or {@code CertificateExpiringSoon} (alert names, the heart of many
+     * runbooks) are found by {@code kubelet down} or {@code expiring soon}. Queries are not split: a
+     * typed {@code kubeletdown} still matches the whole word.
+     */
+    public static List<String> indexTerms(String text) {
+        List<String> out = terms(text);
+        Matcher m = TOKEN.matcher(normalize(text));
+        while (m.find()) {
+            List<String> parts = camelParts(m.group());
+            if (parts.size() > 1) {
+                for (String part : parts) {
+                    if (part.length() >= 2) {
+                        out.add(stem(part.toLowerCase(Locale.ROOT)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code HTTPServerDown} → HTTP, Server, Down; {@code postgresPrimary} → postgres, Primary. */
+    static List<String> camelParts(String token) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < token.length(); i++) {
+            char prev = token.charAt(i - 1);
+            char c = token.charAt(i);
+            boolean hump = Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev)
+                    || (Character.isUpperCase(prev) && i + 1 < token.length() && Character.isLowerCase(token.charAt(i + 1))));
+            if (hump) {
+                parts.add(token.substring(start, i));
+                start = i;
+            }
+        }
+        parts.add(token.substring(start));
+        return parts;
+    }
+
     public static boolean isStopWord(String term) {
         return STOP.contains(term);
     }

@@ -116,7 +116,8 @@ class SearchQueryTest {
             q("certificate", "service", "payments"),
             q("", "severity", "P1"),
             q("failover", "tag", "failover"),
-            q("5xx"));
+            q("5xx"),
+            q("expiring soon"));
 
     private void assertRanking(List<JsonNode> a) {
         assertEquals(POSTGRES, first(a.get(0)), "exact title first");
@@ -130,12 +131,7 @@ class SearchQueryTest {
         JsonNode promote = a.get(7).get("results").get(0);
         assertEquals(POSTGRES + "#promote-the-replica", promote.get("href").asText());
         assertEquals("Promote the replica", promote.get("heading").asText());
-        List<String> marked = new ArrayList<>();
-        promote.get("excerpt").forEach(piece -> {
-            if (piece.get(1).asBoolean()) {
-                marked.add(piece.get(0).asText());
-            }
-        });
+        List<String> marked = marked(promote.get("excerpt"));
         assertTrue(marked.contains("promote"), "highlighted: " + marked);
 
         assertEquals(POSTGRES, first(a.get(8)), "AND falls back to the best partial match");
@@ -145,6 +141,20 @@ class SearchQueryTest {
         a.get(10).get("results").forEach(r -> assertEquals("P1", r.get("severity").asText()));
         assertEquals(List.of(POSTGRES), urls(a.get(11)), "tag filter");
         assertEquals(GATEWAY, first(a.get(12)), "5xx is a token");
+        assertEquals(List.of(TLS), urls(a.get(13)), "parts of the camel-case CertificateExpiringSoon");
+        assertEquals(List.of("CertificateExpiringSoon"), marked(a.get(13).at("/results/0/excerpt")),
+                "the camel-case word is highlighted");
+    }
+
+    /** The highlighted pieces of an excerpt ([[text, isHit], ...]). */
+    private static List<String> marked(JsonNode excerpt) {
+        List<String> out = new ArrayList<>();
+        excerpt.forEach(piece -> {
+            if (piece.get(1).asBoolean()) {
+                out.add(piece.get(0).asText());
+            }
+        });
+        return out;
     }
 
     private static List<JsonNode> answers(JsonNode out) {

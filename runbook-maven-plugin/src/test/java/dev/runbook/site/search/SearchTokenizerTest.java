@@ -47,6 +47,15 @@ class SearchTokenizerTest {
     }
 
     @Test
+    void camelCaseWordsAreAlsoIndexedByTheirParts() {
+        assertEquals(List.of("HTTP", "Server", "Down"), SearchTokenizer.camelParts("HTTPServerDown"));
+        assertEquals(List.of("postgres", "Primary"), SearchTokenizer.camelParts("postgresPrimary"));
+        assertEquals(List.of("k8s"), SearchTokenizer.camelParts("k8s"));
+        assertEquals(List.of("kubeletdown", "see", "kubelet", "down"), SearchTokenizer.indexTerms("KubeletDown see"));
+        assertEquals(List.of("kubeletdown"), SearchTokenizer.terms("KubeletDown"), "queries are not split");
+    }
+
+    @Test
     void postingsCodecRoundTrips() {
         int[] docs = {0, 1, 31, 32, 1023, 1024, 99_999, 1_000_000};
         String encoded = PostingsCodec.encodeDocs(docs);
