@@ -90,12 +90,25 @@ public final class SearchIndexWriter {
     public List<String> write(List<SearchDocument> docs, Path siteRoot) throws IOException {
         List<SearchDocument> sorted = new ArrayList<>(docs);
         sorted.sort(Comparator.comparing(SearchDocument::url));
-        InvertedIndex index = InvertedIndex.build(sorted);
+        Map<String, StringBuilder> files = layOut(sorted);
+        deleteOwnFiles(siteRoot.resolve(FOLDER));
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+            Path target = siteRoot.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.US_ASCII);
+            written.add(file.getKey());
+        }
+        return written;
+    }
 
+    /** Every file's content by relative path, meta.js first; documents already sorted by url. */
+    private Map<String, StringBuilder> layOut(List<SearchDocument> sorted) {
+        InvertedIndex index = InvertedIndex.build(sorted);
         List<Entry> dict = new ArrayList<>();
         List<Entry> post = new ArrayList<>();
         index.postings.forEach((term, list) -> {
-            dict.add(new Entry(term, new Object[]{term, list.size()}, term.length() + 8));
+            dict.add(new Entry(term, list.size(), term.length() + 8));
             String encoded = InvertedIndex.encode(list);
             post.add(new Entry(term, encoded, term.length() + encoded.length() + 6));
         });
@@ -105,14 +118,12 @@ public final class SearchIndexWriter {
             text.add(new Entry(d, record, toJson(record).length() + 1));
         }
         Map<String, Object> facets = facetLists(sorted);
-        Map<String, Object> facetCounts = facetCounts(sorted);
 
         long total = toJson(facets).length() + sum(dict) + sum(post) + sum(text);
         boolean single = total <= limits.singleFileMaxBytes();
-        int max = Integer.MAX_VALUE;
-        List<List<Entry>> dictShards = pack(dict, single ? max : limits.dictShardBytes());
-        List<List<Entry>> postShards = pack(post, single ? max : limits.postingsShardBytes());
-        List<List<Entry>> textShards = pack(text, single ? max : limits.textShardBytes());
+        List<List<Entry>> dictShards = pack(dict, single ? Integer.MAX_VALUE : limits.dictShardBytes());
+        List<List<Entry>> postShards = pack(post, single ? Integer.MAX_VALUE : limits.postingsShardBytes());
+        List<List<Entry>> textShards = pack(text, single ? Integer.MAX_VALUE : limits.textShardBytes());
 
         Map<String, Object> shards = new LinkedHashMap<>();
         shards.put("dict", firstKeys(dictShards, ""));
@@ -124,36 +135,30 @@ public final class SearchIndexWriter {
         meta.put("docs", sorted.size());
         meta.put("stop", SearchTokenizer.STOP_WORDS);
         meta.put("shards", shards);
-        meta.put("facets", facetCounts);
+        meta.put("facets", facetCounts(sorted));
 
+        // Small sites: every part goes into meta.js. Large ones: one file per part.
+        Map<String, StringBuilder> files = new LinkedHashMap<>();
         StringBuilder metaFile = new StringBuilder(register("meta", meta));
-        Map<String, StringBuilder> shardFiles = new LinkedHashMap<>();
+        files.put("search/meta.js", metaFile);
         Function<String, StringBuilder> fileOf =
-                path -> single ? metaFile : shardFiles.computeIfAbsent(path, p -> new StringBuilder());
+                path -> single ? metaFile : files.computeIfAbsent(path, p -> new StringBuilder());
         fileOf.apply("search/facets.js").append(register("facets", facets));
         for (int i = 0; i < dictShards.size(); i++) {
             Map<String, Object> part = new LinkedHashMap<>();
-            part.put("t", dictShards.get(i).stream().map(e -> ((Object[]) e.value)[0]).toList());
-            part.put("f", dictShards.get(i).stream().map(e -> ((Object[]) e.value)[1]).toList());
+            part.put("t", dictShards.get(i).stream().map(Entry::key).toList());
+            part.put("f", dictShards.get(i).stream().map(Entry::value).toList());
             fileOf.apply("search/d/" + i + ".js").append(register("d" + i, part));
         }
         for (int i = 0; i < postShards.size(); i++) {
             Map<String, Object> part = new TreeMap<>();
-            postShards.get(i).forEach(e -> part.put((String) e.key, e.value));
+            postShards.get(i).forEach(e -> part.put((String) e.key(), e.value()));
             fileOf.apply("search/p/" + i + ".js").append(register("p" + i, part));
         }
         for (int i = 0; i < textShards.size(); i++) {
-            List<Object> part = textShards.get(i).stream().map(e -> e.value).toList();
-            fileOf.apply("search/t/" + i + ".js").append(register("t" + i, part));
+            fileOf.apply("search/t/" + i + ".js").append(register("t" + i, textShards.get(i).stream().map(Entry::value).toList()));
         }
-
-        deleteOwnFiles(siteRoot.resolve(FOLDER));
-        List<String> written = new ArrayList<>();
-        writeFile(siteRoot, "search/meta.js", metaFile, written);
-        for (Map.Entry<String, StringBuilder> e : shardFiles.entrySet()) {
-            writeFile(siteRoot, e.getKey(), e.getValue(), written);
-        }
-        return written;
+        return files;
     }
 
     /**
@@ -177,14 +182,6 @@ public final class SearchIndexWriter {
     }
 
     private static final Pattern SHARD_FILE = Pattern.compile("[0-9]+\\.js");
-
-    private static void writeFile(Path siteRoot, String relative, CharSequence content, List<String> written)
-            throws IOException {
-        Path file = siteRoot.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.US_ASCII);
-        written.add(relative);
-    }
 
     private Object textRecord(SearchDocument doc) {
         List<Object> sections = doc.sections().stream()
@@ -262,7 +259,7 @@ public final class SearchIndexWriter {
         return shards.stream().map(s -> s.isEmpty() ? whenEmpty : s.get(0).key).toList();
     }
 
-    /** One dictionary term, postings list or document, with the bytes it will take. */
+    /** One dictionary term (value: its df), postings list or document, with the bytes it will take. */
     private record Entry(Object key, Object value, int bytes) {
     }
 
