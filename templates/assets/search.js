@@ -1,5 +1,6 @@
 /*
- * Runbook site search. No dependencies, no build step.
+ * Runbook site search. No dependencies, no build step. ASCII only, so it reads right whatever charset
+ * the page declares (non-ASCII text is written as \u escapes).
  *
  * The index is written at build time by dev.runbook.site.search.SearchIndexWriter as JavaScript files
  * under search/ that call window.RunbookSearch.register(part, data). We load them with <script> tags
@@ -176,7 +177,7 @@
 
     /**
      * The index terms a query token stands for, with a weight: the term itself (1), terms it is a
-     * prefix of, and — only when neither exists — terms one edit away. Typo candidates are looked for
+     * prefix of, and - only when neither exists - terms one edit away. Typo candidates are looked for
      * among terms with the same first letter, plus the two spellings that fix an error in the first
      * letter (deleted extra first letter, swapped first two letters).
      */
@@ -224,7 +225,7 @@
     /**
      * Runs a query. Ranking: documents matching more query tokens first (AND when possible, falling
      * back gracefully to the best partial matches), then by score = sum over tokens of the best
-     * candidate's weight × idf × impact. Returns {total, results: [...] } with at most `limit` results.
+     * candidate's weight * idf * impact. Returns {total, results: [...] } with at most `limit` results.
      */
     async function query(text, filters, limit = 10) {
       const m = await meta();
@@ -259,7 +260,7 @@
       const n = m.docs;
       const score = new Float64Array(n);
       const matched = new Uint8Array(n);
-      const hitTerms = new Map(); // term -> weight × idf, for choosing and highlighting excerpts
+      const hitTerms = new Map(); // term -> weight * idf, for choosing and highlighting excerpts
       perToken.forEach((cands, ti) => {
         const best = new Float64Array(n);
         for (const [term, c] of cands) {
@@ -378,8 +379,8 @@
       if (space > start + EXCERPT_CHARS / 2) end = space;
     }
     const parts = highlight(text.slice(start, end), hitTerms);
-    if (start > 0) parts.unshift(["…", false]);
-    if (end < text.length) parts.push(["…", false]);
+    if (start > 0) parts.unshift(["\u2026", false]);
+    if (end < text.length) parts.push(["\u2026", false]);
     return parts;
   }
 
@@ -484,7 +485,7 @@
         const title = el("span", "search-title");
         appendParts(title, r.titleParts);
         link.appendChild(title);
-        const facts = [r.services.join(", "), r.severity].filter(Boolean).join(" · ");
+        const facts = [r.services.join(", "), r.severity].filter(Boolean).join(" \u00b7 ");
         if (facts) link.appendChild(el("span", "search-facts", facts));
         if (r.heading) link.appendChild(el("span", "search-section", r.heading));
         const text = el("span", "search-excerpt");

@@ -189,6 +189,16 @@ class SearchQueryTest {
     }
 
     @Test
+    void assetsAreAsciiSoAnyPageCharsetReadsThemRight() throws IOException {
+        for (String asset : List.of("search.js", "search.css")) {
+            byte[] bytes = Files.readAllBytes(resource("dev/runbook/theme/assets/" + asset));
+            for (int i = 0; i < bytes.length; i++) {
+                assertTrue(bytes[i] > 0, asset + " has a non-ASCII byte at " + i);
+            }
+        }
+    }
+
+    @Test
     void javaAndJavaScriptTokenizeAlike() throws Exception {
         new SearchIndexWriter().write(SearchFixtures.demo(), dir.resolve("site"));
         List<String> samples = List.of("API-Gateway: 5xx spike (P1)", "alerts replicas policies addresses status analysis",
