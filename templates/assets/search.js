@@ -260,13 +260,15 @@
       const n = m.docs;
       const score = new Float64Array(n);
       const matched = new Uint8Array(n);
-      const hitTerms = new Map(); // term -> weight * idf, for choosing and highlighting excerpts
+      // term -> {w: weight * idf, token: index of the query token it stands for}; picks and marks excerpts
+      const hitTerms = new Map();
       perToken.forEach((cands, ti) => {
         const best = new Float64Array(n);
         for (const [term, c] of cands) {
           const idf = Math.log(1 + (n - c.df + 0.5) / (c.df + 0.5));
           const w = c.weight * idf;
-          hitTerms.set(term, Math.max(hitTerms.get(term) || 0, w));
+          const prev = hitTerms.get(term);
+          if (!prev || prev.w < w) hitTerms.set(term, { w, token: ti });
           const list = decode(shards.get("p" + shardOf(postBounds, term))[term] || "");
           let doc = 0;
           for (let i = 0; i < list.length; i += 2) {
@@ -321,18 +323,25 @@
     return anchor ? path + "#" + encodeURIComponent(anchor) : path;
   }
 
-  /** The section whose heading and text match the most, heading words counting double. */
+  /**
+   * The section that matches the most query words; among those, the one whose matches weigh most,
+   * heading words counting double and repeats little.
+   */
   function bestSection(sections, hitTerms) {
     let best = null, bestScore = 0;
     for (const s of sections) {
       let sc = 0;
-      const seen = new Set();
+      const seen = new Set(), covered = new Set();
       for (const [text, factor] of [[s[1], 2], [s[2], 1]]) {
         for (const t of tokens(text)) {
-          const w = hitTerms.get(t.term) || (isHit(text, t, hitTerms) ? 0.5 : 0);
-          if (w) { sc += w * factor * (seen.has(t.term) ? 0.1 : 1); seen.add(t.term); }
+          const h = hitOf(text, t, hitTerms);
+          if (!h) continue;
+          sc += h.w * factor * (seen.has(t.term) ? 0.1 : 1);
+          seen.add(t.term);
+          covered.add(h.token);
         }
       }
+      sc += covered.size * 1000;
       if (sc > bestScore) { best = s; bestScore = sc; }
     }
     return best;
@@ -343,10 +352,17 @@
     return word.split(/(?<=[\p{Ll}\p{Nd}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
   }
 
-  function isHit(text, t, hitTerms) {
-    if (hitTerms.has(t.term)) return true;
+  /** The hit a text token is (itself, or by one of its camel-case parts, at half weight), or null. */
+  function hitOf(text, t, hitTerms) {
+    const direct = hitTerms.get(t.term);
+    if (direct) return direct;
     const parts = camelParts(text.slice(t.start, t.end));
-    return parts.length > 1 && parts.some((p) => hitTerms.has(stem(p.toLowerCase())));
+    if (parts.length < 2) return null;
+    for (const p of parts) {
+      const h = hitTerms.get(stem(p.toLowerCase()));
+      if (h) return { w: h.w / 2, token: h.token };
+    }
+    return null;
   }
 
   /** Splits `text` into [[piece, isHit], ...] so the UI can wrap hits in <mark> without innerHTML. */
@@ -354,7 +370,7 @@
     const out = [];
     let at = 0;
     for (const t of tokens(text)) {
-      if (!isHit(text, t, hitTerms)) continue;
+      if (!hitOf(text, t, hitTerms)) continue;
       if (t.start > at) out.push([text.slice(at, t.start), false]);
       out.push([text.slice(t.start, t.end), true]);
       at = t.end;
@@ -367,7 +383,7 @@
 
   /** About EXCERPT_CHARS of `text` around its first hit, cut at spaces, with hits marked. */
   function excerpt(text, hitTerms) {
-    const first = tokens(text).find((t) => isHit(text, t, hitTerms));
+    const first = tokens(text).find((t) => hitOf(text, t, hitTerms));
     let start = first ? Math.max(0, first.start - 50) : 0;
     if (start > 0) {
       const space = text.indexOf(" ", start);
