@@ -1,0 +1,289 @@
+package dev.runbook.site.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.runbook.model.RunbookSeverity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Writes the search index of a site under {@code search/}, as JavaScript files that the browser loads
+ * with {@code <script>} tags (fetch() of {@code file://} URLs is blocked, script tags are not). Every
+ * file is one or more calls {@code window.RunbookSearch.register("<part>", <json>);} and
+ * {@code templates/assets/search.js} reads them. Output is deterministic: documents are sorted by url,
+ * maps by key, and nothing depends on time or hashing order.
+ *
+ * <h2>Parts</h2>
+ * <ul>
+ * <li>{@code meta}: {@code format} (1), {@code layout} ({@code "single"} or {@code "split"}),
+ *   {@code docs} (count N), {@code stop} (the stop words, see {@link SearchTokenizer#STOP_WORDS}),
+ *   {@code shards}: {@code dict} and {@code post} = first term of each dictionary / postings shard
+ *   (a term lives in the last shard whose first term is ≤ it, in UTF-16 order), {@code text} = first doc
+ *   id of each text shard; {@code facets}: {@code service}, {@code tag}, {@code severity} →
+ *   {@code [[name, count], …]} for the filter controls.</li>
+ * <li>{@code d<i>} dictionary shard: {@code {"t": [terms sorted], "f": [document frequency]}}. Lets the
+ *   reader expand prefixes and find one-edit typo candidates without loading any postings.</li>
+ * <li>{@code p<i>} postings shard: {@code {term: postings}}; postings are a {@link PostingsCodec} string
+ *   of pairs (doc-id gap, impact). The impact is the term's precomputed BM25 score in the document,
+ *   fields weighted title 6, headings 2.5, body 1 (see {@link InvertedIndex}), × 4, rounded.</li>
+ * <li>{@code t<i>} text shard: documents {@code text[i]} … {@code text[i+1]-1}, each
+ *   {@code [url, title, description, [services], severity|null, [tags], [[anchor, heading, text], …]]};
+ *   section text is cut at {@link Limits#maxSectionChars()} chars. Loaded only for results on screen.</li>
+ * <li>{@code facets}: {@code {"service"|"tag"|"severity": {name: doc ids (PostingsCodec gaps)}}}.
+ *   Loaded only when a filter is used.</li>
+ * </ul>
+ *
+ * <h2>Files</h2>
+ * When all parts together are at most {@link Limits#singleFileMaxBytes()}, everything goes into
+ * {@code search/meta.js}: one request answers every query. Past that, {@code meta.js} holds only meta
+ * and the parts are split: {@code search/facets.js}, {@code search/d/<i>.js}, {@code search/p/<i>.js},
+ * {@code search/t/<i>.js}, each shard filled up to a target size in sorted order. A query then loads
+ * meta, the dictionary shards of its terms' first letters, the postings shards of the matching terms
+ * and the text shards of the results it shows. Non-ASCII characters are written as JSON escapes, so
+ * the files read the same whatever charset the browser assumes.
+ */
+public final class SearchIndexWriter {
+
+    /**
+     * Size knobs. Bytes are chars of JSON, which is ASCII.
+     *
+     * @param singleFileMaxBytes up to this total, one file
+     * @param dictShardBytes     target size of a dictionary shard
+     * @param postingsShardBytes target size of a postings shard (one huge term may exceed it alone)
+     * @param textShardBytes     target size of a text shard (one huge page may exceed it alone)
+     * @param maxSectionChars    section text kept for excerpts (the postings see all of it)
+     */
+    public record Limits(int singleFileMaxBytes, int dictShardBytes, int postingsShardBytes, int textShardBytes,
+                         int maxSectionChars) {
+        public static final Limits DEFAULT = new Limits(500_000, 16_000, 48_000, 12_000, 4_000);
+    }
+
+    private static final String FOLDER = "search";
+
+    private final Limits limits;
+    private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    public SearchIndexWriter() {
+        this(Limits.DEFAULT);
+    }
+
+    public SearchIndexWriter(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Writes the index for these documents; returns the written files relative to siteRoot, '/'-separated. */
+    public List<String> write(List<SearchDocument> docs, Path siteRoot) throws IOException {
+        List<SearchDocument> sorted = new ArrayList<>(docs);
+        sorted.sort(Comparator.comparing(SearchDocument::url));
+        Map<String, StringBuilder> files = layOut(sorted);
+        deleteOwnFiles(siteRoot.resolve(FOLDER));
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+            Path target = siteRoot.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.US_ASCII);
+            written.add(file.getKey());
+        }
+        return written;
+    }
+
+    /** Every file's content by relative path, meta.js first; documents already sorted by url. */
+    private Map<String, StringBuilder> layOut(List<SearchDocument> sorted) {
+        InvertedIndex index = InvertedIndex.build(sorted);
+        List<Entry> dict = new ArrayList<>();
+        List<Entry> post = new ArrayList<>();
+        index.postings.forEach((term, list) -> {
+            dict.add(new Entry(term, list.size(), term.length() + 8));
+            String encoded = InvertedIndex.encode(list);
+            post.add(new Entry(term, encoded, term.length() + encoded.length() + 6));
+        });
+        List<Entry> text = new ArrayList<>();
+        for (int d = 0; d < sorted.size(); d++) {
+            Object record = textRecord(sorted.get(d));
+            text.add(new Entry(d, record, toJson(record).length() + 1));
+        }
+        Map<String, Object> facets = facetLists(sorted);
+
+        long total = toJson(facets).length() + sum(dict) + sum(post) + sum(text);
+        boolean single = total <= limits.singleFileMaxBytes();
+        List<List<Entry>> dictShards = pack(dict, single ? Integer.MAX_VALUE : limits.dictShardBytes());
+        List<List<Entry>> postShards = pack(post, single ? Integer.MAX_VALUE : limits.postingsShardBytes());
+        List<List<Entry>> textShards = pack(text, single ? Integer.MAX_VALUE : limits.textShardBytes());
+
+        Map<String, Object> shards = new LinkedHashMap<>();
+        shards.put("dict", firstKeys(dictShards, ""));
+        shards.put("post", firstKeys(postShards, ""));
+        shards.put("text", firstKeys(textShards, 0));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("format", 1);
+        meta.put("layout", single ? "single" : "split");
+        meta.put("docs", sorted.size());
+        meta.put("stop", SearchTokenizer.STOP_WORDS);
+        meta.put("shards", shards);
+        meta.put("facets", facetCounts(sorted));
+
+        // Small sites: every part goes into meta.js. Large ones: one file per part.
+        Map<String, StringBuilder> files = new LinkedHashMap<>();
+        StringBuilder metaFile = new StringBuilder(register("meta", meta));
+        files.put("search/meta.js", metaFile);
+        Function<String, StringBuilder> fileOf =
+                path -> single ? metaFile : files.computeIfAbsent(path, p -> new StringBuilder());
+        fileOf.apply("search/facets.js").append(register("facets", facets));
+        for (int i = 0; i < dictShards.size(); i++) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("t", dictShards.get(i).stream().map(Entry::key).toList());
+            part.put("f", dictShards.get(i).stream().map(Entry::value).toList());
+            fileOf.apply("search/d/" + i + ".js").append(register("d" + i, part));
+        }
+        for (int i = 0; i < postShards.size(); i++) {
+            Map<String, Object> part = new TreeMap<>();
+            postShards.get(i).forEach(e -> part.put((String) e.key(), e.value()));
+            fileOf.apply("search/p/" + i + ".js").append(register("p" + i, part));
+        }
+        for (int i = 0; i < textShards.size(); i++) {
+            fileOf.apply("search/t/" + i + ".js").append(register("t" + i, textShards.get(i).stream().map(Entry::value).toList()));
+        }
+        return files;
+    }
+
+    /**
+     * Removes index files of an earlier build, so no stale shard lingers. Only our own names: the
+     * folder is shared with pages of a content folder called {@code search/} (the demo has one), whose
+     * files are {@code .html} and so never clash with ours.
+     */
+    private static void deleteOwnFiles(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve("meta.js"));
+        Files.deleteIfExists(folder.resolve("facets.js"));
+        for (String kind : List.of("d", "p", "t")) {
+            Path shards = folder.resolve(kind);
+            if (Files.isDirectory(shards)) {
+                try (Stream<Path> files = Files.list(shards)) {
+                    for (Path f : files.filter(f -> SHARD_FILE.matcher(f.getFileName().toString()).matches()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Pattern SHARD_FILE = Pattern.compile("[0-9]+\\.js");
+
+    private Object textRecord(SearchDocument doc) {
+        List<Object> sections = doc.sections().stream()
+                .map(s -> (Object) List.of(s.anchor(), s.heading(), cut(s.text(), limits.maxSectionChars())))
+                .toList();
+        return Arrays.asList(doc.url(), doc.title(), doc.description(), doc.services(), doc.severity(), doc.tags(),
+                sections);
+    }
+
+    /** Cuts at a space so an excerpt never ends in half a word. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max);
+        return text.substring(0, space > max / 2 ? space : max) + " …";
+    }
+
+    private static Map<String, Object> facetLists(List<SearchDocument> docs) {
+        Map<String, Map<String, List<Integer>>> ids = facetIds(docs);
+        Map<String, Object> out = new LinkedHashMap<>();
+        ids.forEach((facet, byName) -> {
+            Map<String, String> encoded = new LinkedHashMap<>();
+            byName.forEach((name, list) ->
+                    encoded.put(name, PostingsCodec.encodeDocs(list.stream().mapToInt(Integer::intValue).toArray())));
+            out.put(facet, encoded);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> facetCounts(List<SearchDocument> docs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        facetIds(docs).forEach((facet, byName) -> out.put(facet,
+                byName.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().size())).toList()));
+        return out;
+    }
+
+    /** facet → value → sorted doc ids; values sorted by name, severities P0..P4. */
+    private static Map<String, Map<String, List<Integer>>> facetIds(List<SearchDocument> docs) {
+        Map<String, List<Integer>> services = new TreeMap<>();
+        Map<String, List<Integer>> tags = new TreeMap<>();
+        Map<String, List<Integer>> severities = new TreeMap<>(Comparator.comparing(RunbookSeverity::valueOf));
+        for (int d = 0; d < docs.size(); d++) {
+            SearchDocument doc = docs.get(d);
+            for (String s : doc.services().stream().distinct().toList()) {
+                services.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
+            }
+            for (String t : doc.tags().stream().distinct().toList()) {
+                tags.computeIfAbsent(t, k -> new ArrayList<>()).add(d);
+            }
+            if (doc.severity() != null) {
+                severities.computeIfAbsent(doc.severity(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        Map<String, Map<String, List<Integer>>> out = new LinkedHashMap<>();
+        out.put("service", services);
+        out.put("tag", tags);
+        out.put("severity", severities);
+        return out;
+    }
+
+    private String register(String part, Object data) {
+        return "window.RunbookSearch.register(\"" + part + "\"," + toJson(data) + ");\n";
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Object> firstKeys(List<List<Entry>> shards, Object whenEmpty) {
+        return shards.stream().map(s -> s.isEmpty() ? whenEmpty : s.get(0).key).toList();
+    }
+
+    /** One dictionary term (value: its df), postings list or document, with the bytes it will take. */
+    private record Entry(Object key, Object value, int bytes) {
+    }
+
+    private static long sum(List<Entry> entries) {
+        return entries.stream().mapToLong(Entry::bytes).sum();
+    }
+
+    /** Consecutive runs of entries, each closed once it reaches the target; never an empty shard. */
+    private static List<List<Entry>> pack(List<Entry> entries, int target) {
+        List<List<Entry>> shards = new ArrayList<>();
+        List<Entry> current = new ArrayList<>();
+        long size = 0;
+        for (Entry e : entries) {
+            if (!current.isEmpty() && size + e.bytes > target) {
+                shards.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(e);
+            size += e.bytes;
+        }
+        if (!current.isEmpty() || shards.isEmpty()) {
+            shards.add(current);
+        }
+        return shards;
+    }
+}

@@ -1,0 +1,566 @@
+/*
+ * Runbook site search. No dependencies, no build step. ASCII only, so it reads right whatever charset
+ * the page declares (non-ASCII text is written as \u escapes).
+ *
+ * The index is written at build time by dev.runbook.site.search.SearchIndexWriter as JavaScript files
+ * under search/ that call window.RunbookSearch.register(part, data). We load them with <script> tags
+ * because browsers refuse fetch()/XHR of file:// URLs, and this site must work opened from disk.
+ * Nothing is loaded until the search box gets focus (or `/` is pressed): most page views never search.
+ *
+ * Small sites have everything in search/meta.js. Large ones split the index (see docs/search.md):
+ *   d<i>  dictionary shards: sorted terms + document frequency (prefix expansion, typo candidates)
+ *   p<i>  postings shards: term -> (doc gap, impact) pairs, impact = precomputed BM25F score
+ *   t<i>  text shards: title, url, sections of a range of docs, loaded only for results shown
+ *   facets: doc lists per service / tag / severity, loaded only when a filter is used
+ * so a query loads only the shards its terms and its results live in.
+ */
+(function () {
+  "use strict";
+
+  // ---- Tokenizer: a twin of SearchTokenizer.java. Change both or neither. -------------------------
+
+  const TOKEN = /[\p{L}\p{M}\p{Nd}]+/gu;
+  const HAS_DIGIT = /\p{Nd}/u;
+  const ALL_DIGITS = /^\p{Nd}+$/u;
+
+  function stem(t) {
+    const n = t.length;
+    if (n < 4 || HAS_DIGIT.test(t)) return t;
+    if (n > 4 && t.endsWith("ies")) return t.slice(0, -3) + "y";
+    if (t.endsWith("sses")) return t.slice(0, -2);
+    if (t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us") && !t.endsWith("is")) return t.slice(0, -1);
+    return t;
+  }
+
+  /**
+   * Tokens of `text` with their position in it: {raw (lower-cased), term (stemmed), start, end}. Used on
+   * display text (excerpts), where positions must stay those of the text; queries go through tokenize.
+   */
+  function tokens(text) {
+    const out = [];
+    for (const m of text.matchAll(TOKEN)) {
+      const raw = m[0].toLowerCase();
+      if (raw.length > 40 || (raw.length > 8 && ALL_DIGITS.test(raw))) continue;
+      out.push({ raw, term: stem(raw), start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  /** Like Java: lower-case the whole text first (Greek final sigma depends on what follows the token). */
+  function queryTokens(text) {
+    return tokens(text.normalize("NFKC").toLowerCase());
+  }
+
+  function tokenize(text) {
+    return queryTokens(text).map((t) => t.term);
+  }
+
+  // ---- Postings decoding: a twin of PostingsCodec.java. ---------------------------------------------
+
+  const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  const DIGIT = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+
+  /** Every number in an encoded string; digits >= 32 continue a number, digits < 32 end it. */
+  function decode(s) {
+    const out = [];
+    let v = 0;
+    for (let i = 0; i < s.length; i++) {
+      const d = DIGIT[s.charCodeAt(i)];
+      v = v * 32 + (d & 31);
+      if (d < 32) { out.push(v); v = 0; }
+    }
+    return out;
+  }
+
+  // ---- Loading index parts. ------------------------------------------------------------------------
+
+  const parts = new Map(); // part name -> data, filled by register() as scripts run
+
+  function register(name, data) {
+    parts.set(name, data);
+  }
+
+  function fileOf(part) {
+    if (part === "meta" || part === "facets") return "search/" + part + ".js";
+    return "search/" + part[0] + "/" + part.slice(1) + ".js";
+  }
+
+  /** Index of the last shard whose first key is <= key (bounds are sorted). */
+  function shardOf(bounds, key) {
+    let lo = 0, hi = bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bounds[mid] <= key) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** First index in sorted `arr` whose value is >= key. */
+  function lowerBound(arr, key) {
+    let lo = 0, hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (arr[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** One-edit (Damerau: insert, delete, substitute, swap neighbours) test, a !== b assumed fine. */
+  function withinOneEdit(a, b) {
+    const la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    let i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (i === la || i === lb) return Math.abs(la - lb) <= 1;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  const PREFIX_WEIGHT = 0.75;
+  const TYPO_WEIGHT = 0.45;
+  const MAX_PREFIX_TERMS = 30;
+  const MAX_TYPO_TERMS = 10;
+  const MIN_TYPO_LENGTH = 5;
+
+  /**
+   * Opens the index of the site whose root is `root` ("" or "../"): nothing is loaded until the first
+   * call. Returns {meta(), query(text, filters, limit)}. The page UI and the tests both use this.
+   */
+  function open(root) {
+    const loading = new Map(); // file -> Promise, so a shard is requested once
+
+    function loadFile(file) {
+      if (!loading.has(file)) {
+        loading.set(file, new Promise((resolve, reject) => {
+          const s = document.createElement("script");
+          s.src = root + file;
+          s.async = true;
+          s.onload = () => resolve();
+          s.onerror = () => { loading.delete(file); reject(new Error("cannot load " + root + file)); };
+          document.head.appendChild(s);
+        }));
+      }
+      return loading.get(file);
+    }
+
+    async function need(names) {
+      const unique = [...new Set(names)];
+      await Promise.all(unique.filter((n) => !parts.has(n)).map((n) => loadFile(fileOf(n))));
+      const missing = unique.filter((n) => !parts.has(n));
+      if (missing.length) throw new Error("search index is incomplete: " + missing.join(", ") + " missing");
+      return unique.map((n) => parts.get(n));
+    }
+
+    const meta = () => need(["meta"]).then((r) => r[0]);
+
+    /** Dictionary entries [term, df] for terms in [from, to). */
+    async function dictRange(m, from, to) {
+      const bounds = m.shards.dict;
+      const first = shardOf(bounds, from), last = shardOf(bounds, to);
+      const names = [];
+      for (let i = first; i <= last; i++) names.push("d" + i);
+      const out = [];
+      for (const d of await need(names)) {
+        for (let i = lowerBound(d.t, from); i < d.t.length && d.t[i] < to; i++) out.push([d.t[i], d.f[i]]);
+      }
+      return out;
+    }
+
+    async function dfOf(m, term) {
+      const hit = await dictRange(m, term, term + "\0");
+      return hit.length ? hit[0][1] : 0;
+    }
+
+    /**
+     * The index terms a query token stands for, with a weight: the term itself (1), terms it is a
+     * prefix of, and - only when neither exists - terms one edit away. Typo candidates are looked for
+     * among terms with the same first letter, plus the two spellings that fix an error in the first
+     * letter (deleted extra first letter, swapped first two letters).
+     */
+    async function candidates(m, tok, prefix) {
+      const found = new Map(); // term -> {weight, df}
+      const df = await dfOf(m, tok.term);
+      if (df) found.set(tok.term, { weight: 1, df });
+      if (prefix && tok.raw.length >= 2) {
+        // Both the stemmed and the typed form: "policies" stems to "policy", whose prefix it is not.
+        const byTerm = new Map();
+        for (const p of new Set([tok.term, tok.raw])) for (const [t, f] of await dictRange(m, p, p + "\uffff")) byTerm.set(t, f);
+        const more = [...byTerm];
+        more.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        for (const [t, f] of more.slice(0, MAX_PREFIX_TERMS)) if (!found.has(t)) found.set(t, { weight: PREFIX_WEIGHT, df: f });
+      }
+      const q = tok.term;
+      if (found.size === 0 && q.length >= MIN_TYPO_LENGTH) {
+        const pool = await dictRange(m, q[0], q[0] + "\uffff");
+        for (const v of [q.slice(1), q[1] + q[0] + q.slice(2)]) {
+          const f = await dfOf(m, v);
+          if (f) pool.push([v, f]);
+        }
+        const typos = pool.filter(([t]) => withinOneEdit(q, t)
+          || (prefix && [q.length - 1, q.length, q.length + 1].some((k) => k < t.length && withinOneEdit(q, t.slice(0, k)))));
+        typos.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        for (const [t, f] of typos.slice(0, MAX_TYPO_TERMS)) if (!found.has(t)) found.set(t, { weight: TYPO_WEIGHT, df: f });
+      }
+      return found;
+    }
+
+    async function allowedDocs(m, filters) {
+      const chosen = ["service", "tag", "severity"].filter((f) => filters && filters[f]);
+      if (!chosen.length) return null;
+      const [facets] = await need(["facets"]);
+      let allowed = null;
+      for (const f of chosen) {
+        const ids = new Set();
+        let doc = 0;
+        for (const gap of decode((facets[f] && facets[f][filters[f]]) || "")) { doc += gap; ids.add(doc); }
+        allowed = allowed ? new Set([...allowed].filter((d) => ids.has(d))) : ids;
+      }
+      return allowed;
+    }
+
+    /**
+     * Runs a query. Ranking: documents matching more query tokens first (AND when possible, falling
+     * back gracefully to the best partial matches), then by score = sum over tokens of the best
+     * candidate's weight * idf * impact. Returns {total, results: [...] } with at most `limit` results.
+     */
+    async function query(text, filters, limit = 10) {
+      const m = await meta();
+      const stop = new Set(m.stop);
+      const normalized = (text || "").normalize("NFKC").toLowerCase();
+      const all = queryTokens(text || "");
+      // The last token is still being typed unless the text ends with a separator.
+      const typing = all.length > 0 && all[all.length - 1].end === normalized.length;
+      const seen = new Set();
+      const toks = [];
+      all.forEach((t, i) => {
+        const prefix = typing && i === all.length - 1;
+        if (seen.has(t.term) || (stop.has(t.term) && !prefix)) return;
+        seen.add(t.term);
+        toks.push(Object.assign({ prefix, required: !stop.has(t.term) }, t));
+      });
+      const allowed = await allowedDocs(m, filters);
+      if (!toks.length) {
+        if (!allowed) return { total: 0, results: [] };
+        const ids = [...allowed].sort((a, b) => a - b);
+        return { total: ids.length, results: await present(m, ids.slice(0, limit).map((doc) => ({ doc, score: 0, matched: 0 })), new Map()) };
+      }
+
+      const perToken = await Promise.all(toks.map((t) => candidates(m, t, t.prefix)));
+      const postBounds = m.shards.post;
+      const shardNames = [];
+      for (const c of perToken) for (const term of c.keys()) shardNames.push("p" + shardOf(postBounds, term));
+      const shards = new Map();
+      const loaded = await need(shardNames);
+      [...new Set(shardNames)].forEach((n, i) => shards.set(n, loaded[i]));
+
+      const n = m.docs;
+      const score = new Float64Array(n);
+      const matched = new Uint8Array(n);
+      // term -> {w: weight * idf, token: index of the query token it stands for}; picks and marks excerpts
+      const hitTerms = new Map();
+      perToken.forEach((cands, ti) => {
+        const best = new Float64Array(n);
+        for (const [term, c] of cands) {
+          const idf = Math.log(1 + (n - c.df + 0.5) / (c.df + 0.5));
+          const w = c.weight * idf;
+          const prev = hitTerms.get(term);
+          if (!prev || prev.w < w) hitTerms.set(term, { w, token: ti });
+          const list = decode(shards.get("p" + shardOf(postBounds, term))[term] || "");
+          let doc = 0;
+          for (let i = 0; i < list.length; i += 2) {
+            doc += list[i];
+            const s = w * list[i + 1];
+            if (s > best[doc]) best[doc] = s;
+          }
+        }
+        for (let d = 0; d < n; d++) {
+          if (best[d] > 0) {
+            score[d] += best[d];
+            if (toks[ti].required) matched[d]++;
+          }
+        }
+      });
+      const hits = [];
+      for (let d = 0; d < n; d++) {
+        if (score[d] > 0 && (!allowed || allowed.has(d))) hits.push({ doc: d, score: score[d], matched: matched[d] });
+      }
+      hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+      return { total: hits.length, results: await present(m, hits.slice(0, limit), hitTerms) };
+    }
+
+    /** Loads the text of the shown hits and builds their display data. */
+    async function present(m, hits, hitTerms) {
+      const bounds = m.shards.text;
+      const names = hits.map((h) => "t" + shardOf(bounds, h.doc));
+      await need(names);
+      return hits.map((h, i) => {
+        const shardIndex = shardOf(bounds, h.doc);
+        const [url, title, description, services, severity, tags, sections] = parts.get(names[i])[h.doc - bounds[shardIndex]];
+        const best = bestSection(sections, hitTerms);
+        const anchor = best ? best[0] : "";
+        const excerptSource = best && best[2] ? best[2] : description || (sections[0] ? sections[0][2] : "");
+        return {
+          doc: h.doc, url, href: hrefOf(url, anchor), title, titleParts: highlight(title, hitTerms),
+          services, severity, tags, anchor, heading: best ? best[1] : "",
+          excerpt: excerpt(excerptSource, hitTerms), score: Math.round(h.score * 1000) / 1000, matched: h.matched,
+        };
+      });
+    }
+
+    return { meta, query };
+  }
+
+  /**
+   * A relative link to a page path and anchor. Each path segment is percent-encoded: a file name with
+   * `#`, `?` or spaces still links right, and one like `javascript:x.html` cannot become a URL scheme.
+   */
+  function hrefOf(url, anchor) {
+    const path = url.split("/").map(encodeURIComponent).join("/");
+    return anchor ? path + "#" + encodeURIComponent(anchor) : path;
+  }
+
+  /**
+   * The section that matches the most query words; among those, the one whose matches weigh most,
+   * heading words counting double and repeats little.
+   */
+  function bestSection(sections, hitTerms) {
+    let best = null, bestScore = 0;
+    for (const s of sections) {
+      let sc = 0;
+      const seen = new Set(), covered = new Set();
+      for (const [text, factor] of [[s[1], 2], [s[2], 1]]) {
+        for (const t of tokens(text)) {
+          const h = hitOf(text, t, hitTerms);
+          if (!h) continue;
+          sc += h.w * factor * (seen.has(t.term) ? 0.1 : 1);
+          seen.add(t.term);
+          covered.add(h.token);
+        }
+      }
+      sc += covered.size * 1000;
+      if (sc > bestScore) { best = s; bestScore = sc; }
+    }
+    return best;
+  }
+
+  /** Parts of a camel-case word, like SearchTokenizer.camelParts: the index also stores those. */
+  function camelParts(word) {
+    return word.split(/(?<=[\p{Ll}\p{Nd}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
+  }
+
+  /** The hit a text token is (itself, or by one of its camel-case parts, at half weight), or null. */
+  function hitOf(text, t, hitTerms) {
+    const direct = hitTerms.get(t.term);
+    if (direct) return direct;
+    const parts = camelParts(text.slice(t.start, t.end));
+    if (parts.length < 2) return null;
+    for (const p of parts) {
+      const h = hitTerms.get(stem(p.toLowerCase()));
+      if (h) return { w: h.w / 2, token: h.token };
+    }
+    return null;
+  }
+
+  /** Splits `text` into [[piece, isHit], ...] so the UI can wrap hits in <mark> without innerHTML. */
+  function highlight(text, hitTerms) {
+    const out = [];
+    let at = 0;
+    for (const t of tokens(text)) {
+      if (!hitOf(text, t, hitTerms)) continue;
+      if (t.start > at) out.push([text.slice(at, t.start), false]);
+      out.push([text.slice(t.start, t.end), true]);
+      at = t.end;
+    }
+    if (at < text.length) out.push([text.slice(at), false]);
+    return out;
+  }
+
+  const EXCERPT_CHARS = 180;
+
+  /** About EXCERPT_CHARS of `text` around its first hit, cut at spaces, with hits marked. */
+  function excerpt(text, hitTerms) {
+    const first = tokens(text).find((t) => hitOf(text, t, hitTerms));
+    let start = first ? Math.max(0, first.start - 50) : 0;
+    if (start > 0) {
+      const space = text.indexOf(" ", start);
+      start = space >= 0 && space < first.start ? space + 1 : start;
+    }
+    let end = Math.min(text.length, start + EXCERPT_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(" ", end);
+      if (space > start + EXCERPT_CHARS / 2) end = space;
+    }
+    const parts = highlight(text.slice(start, end), hitTerms);
+    if (start > 0) parts.unshift(["\u2026", false]);
+    if (end < text.length) parts.push(["\u2026", false]);
+    return parts;
+  }
+
+  // ---- The page UI. ---------------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** Appends [[text, hit], ...] to parent; index text only ever goes through textContent. */
+  function appendParts(parent, pieces) {
+    for (const [text, hit] of pieces) parent.appendChild(hit ? el("mark", null, text) : document.createTextNode(text));
+  }
+
+  function initUi() {
+    const form = document.querySelector("form.search");
+    const input = document.getElementById("search-input");
+    const list = document.getElementById("search-results");
+    if (!form || !input || !list) return;
+    const root = form.getAttribute("data-root") || "";
+    const index = open(root);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("autocomplete", "off");
+    const status = el("div", "search-status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    const filters = el("div", "search-filters");
+    filters.hidden = true;
+    form.insertBefore(filters, list);
+    form.appendChild(status);
+
+    const selects = {};
+    let opened = null; // promise of the meta, once the index has been asked for
+    let active = -1;
+    let seq = 0;
+    let timer = 0;
+
+    function ensureOpen() {
+      if (!opened) {
+        opened = index.meta().then(buildFilters, (err) => { status.textContent = "Search is unavailable: " + err.message; opened = null; });
+      }
+      return opened;
+    }
+
+    function buildFilters(meta) {
+      for (const [facet, label] of [["service", "Service"], ["tag", "Tag"], ["severity", "Severity"]]) {
+        const values = meta.facets[facet] || [];
+        if (!values.length) continue;
+        const select = el("select", "search-filter");
+        select.setAttribute("aria-label", "Filter by " + facet);
+        select.appendChild(el("option", null, "Any " + label.toLowerCase())).value = "";
+        for (const [name, count] of values) select.appendChild(el("option", null, name + " (" + count + ")")).value = name;
+        select.addEventListener("change", () => run());
+        selects[facet] = select;
+        filters.appendChild(select);
+      }
+      filters.hidden = Object.keys(selects).length === 0;
+    }
+
+    function chosenFilters() {
+      const f = {};
+      for (const [facet, select] of Object.entries(selects)) if (select.value) f[facet] = select.value;
+      return f;
+    }
+
+    function options() {
+      return [...list.querySelectorAll("[role=option]")];
+    }
+
+    function setActive(i) {
+      const opts = options();
+      if (!opts.length) return;
+      active = (i + opts.length) % opts.length;
+      opts.forEach((o, j) => o.setAttribute("aria-selected", j === active ? "true" : "false"));
+      input.setAttribute("aria-activedescendant", opts[active].id);
+      opts[active].scrollIntoView({ block: "nearest" });
+    }
+
+    function show(visible) {
+      list.hidden = !visible;
+      input.setAttribute("aria-expanded", visible ? "true" : "false");
+      if (!visible) { input.removeAttribute("aria-activedescendant"); active = -1; }
+    }
+
+    function render(answer) {
+      list.replaceChildren();
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      answer.results.forEach((r, i) => {
+        const option = el("div", "search-result");
+        option.id = "search-result-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        const link = el("a", "search-link");
+        link.href = root + r.href;
+        link.tabIndex = -1;
+        const title = el("span", "search-title");
+        appendParts(title, r.titleParts);
+        link.appendChild(title);
+        const facts = [r.services.join(", "), r.severity].filter(Boolean).join(" \u00b7 ");
+        if (facts) link.appendChild(el("span", "search-facts", facts));
+        if (r.heading) link.appendChild(el("span", "search-section", r.heading));
+        const text = el("span", "search-excerpt");
+        appendParts(text, r.excerpt);
+        link.appendChild(text);
+        option.appendChild(link);
+        option.addEventListener("mousemove", () => { if (active !== i) setActive(i); });
+        list.appendChild(option);
+      });
+      const shown = answer.results.length;
+      status.textContent = shown === 0 ? "No runbooks match."
+        : answer.total > shown ? shown + " of " + answer.total + " runbooks" : shown + (shown === 1 ? " runbook" : " runbooks");
+      show(shown > 0);
+    }
+
+    function run() {
+      const mine = ++seq;
+      const text = input.value;
+      const f = chosenFilters();
+      if (!text.trim() && !Object.keys(f).length) { list.replaceChildren(); status.textContent = ""; show(false); return; }
+      ensureOpen()
+        .then(() => index.query(text, f, 10))
+        .then((answer) => { if (mine === seq) render(answer); })
+        .catch((err) => { if (mine === seq) { status.textContent = "Search failed: " + err.message; show(false); } });
+    }
+
+    input.addEventListener("focus", () => { ensureOpen(); filters.hidden = Object.keys(selects).length === 0; });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (list.hidden && options().length) show(true);
+        setActive(active + (e.key === "ArrowDown" ? 1 : -1) + (active < 0 && e.key === "ArrowUp" ? 1 : 0));
+      } else if (e.key === "Enter") {
+        e.preventDefault();
+        const opts = options();
+        const target = opts[active >= 0 ? active : 0];
+        if (target && !list.hidden) window.location.href = target.querySelector("a").href;
+      } else if (e.key === "Escape") {
+        if (!list.hidden) show(false); else { input.value = ""; run(); input.blur(); }
+      }
+    });
+    form.addEventListener("focusout", (e) => {
+      if (form.contains(e.relatedTarget)) return;
+      show(false);
+      // Filters take room in the header; keep them only while in use.
+      if (!Object.keys(chosenFilters()).length) filters.hidden = true;
+    });
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  window.RunbookSearch = Object.assign(window.RunbookSearch || {}, { register, open, tokenize, decode, withinOneEdit });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initUi);
+  else initUi();
+})();
