@@ -4,6 +4,11 @@ import dev.runbook.core.BuildDate;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.smoke.SmokeRequest;
+import dev.runbook.smoke.results.SmokeResultsStatus;
+import dev.runbook.status.ReviewSchedule;
+import dev.runbook.status.StatusSource;
+import dev.runbook.validate.DurationText;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -40,6 +46,14 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     /** A folder of FreeMarker templates and assets that override the bundled theme, file by file. */
     @Parameter(property = RunbookProperties.TEMPLATES_DIRECTORY)
     protected File templatesDirectory;
+
+    /** Review interval for runbooks whose front-matter has no {@code review_every} (e.g. 90d, 12w, 6m). */
+    @Parameter(property = RunbookProperties.REVIEW_EVERY, defaultValue = "90d")
+    protected String reviewEvery;
+
+    /** How long a passing smoke run keeps a runbook "verified" on the site and in the report (e.g. 7d). */
+    @Parameter(property = RunbookProperties.SMOKE_MAX_AGE, defaultValue = "7d")
+    protected String smokeMaxAge;
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
@@ -103,6 +117,24 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     protected LocalDate buildDate() {
         return BuildDate.date(outputTimestamp, Clock.systemUTC());
+    }
+
+    protected ReviewSchedule reviewSchedule() throws SetupException {
+        return new ReviewSchedule(DurationText.period(RunbookProperties.REVIEW_EVERY, reviewEvery));
+    }
+
+    protected Duration smokeMaxAge() throws SetupException {
+        return DurationText.duration(RunbookProperties.SMOKE_MAX_AGE, smokeMaxAge);
+    }
+
+    /**
+     * Each runbook's status from the last {@code runbook:smoke} run in this build folder, if any, and its
+     * review dates. Results age against the wall clock, not the reproducible build date: a week-old run is
+     * stale whatever the POM's output timestamp says.
+     */
+    protected StatusSource statusSource() throws SetupException {
+        return SmokeResultsStatus.load(SmokeRequest.resultsFile(buildPath()), smokeMaxAge(), reviewSchedule(), buildDate(),
+                Instant.now());
     }
 
     protected RunLog runLog() {

@@ -7,6 +7,7 @@ final class RunbookProperties {
     static final String SKIP = PREFIX + "skip";
     static final String CONTENT_DIRECTORY = PREFIX + "contentDirectory";
     static final String TEMPLATES_DIRECTORY = PREFIX + "templatesDirectory";
+    static final String REVIEW_EVERY = PREFIX + "reviewEvery";
     static final String ENV = PREFIX + "env";
     static final String SMOKE_ENVIRONMENTS_FILE = PREFIX + "environmentsFile";
     static final String SMOKE_FAIL_BUILD = PREFIX + "smoke.failBuild";

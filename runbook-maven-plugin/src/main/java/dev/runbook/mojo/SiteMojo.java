@@ -8,8 +8,6 @@ import dev.runbook.load.LoadedContent;
 import dev.runbook.site.SiteBuilder;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteResult;
-import dev.runbook.status.ReviewSchedule;
-import dev.runbook.status.StatusSource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -60,13 +58,9 @@ public class SiteMojo extends AbstractRunbookMojo {
         LocalDate today = buildDate();
         SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
-                statusSource(today), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log);
+                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log);
         SiteResult result = new SiteBuilder().build(request);
         log.info(result.summary());
     }
 
-    /** Review dates only, until smoke results are wired in (the smoke goal supplies a richer source). */
-    protected StatusSource statusSource(LocalDate today) {
-        return StatusSource.reviewOnly(new ReviewSchedule(null), today);
-    }
 }

@@ -49,12 +49,6 @@ public class SmokeMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.SMOKE_DEADLINE, defaultValue = "5m")
     String deadline;
 
-    /**
-     * How long a passing run keeps runbooks "verified" on the site (e.g. 7d). Checked here so a typo fails
-     * early; the site and report goals read the same property.
-     */
-    @Parameter(property = RunbookProperties.SMOKE_MAX_AGE, defaultValue = "7d")
-    String maxAge;
 
     /** Variables added to (or overriding) the chosen environment's, from the POM. */
     @Parameter
@@ -79,7 +73,7 @@ public class SmokeMojo extends AbstractRunbookMojo {
             return;
         }
         Duration runDeadline = duration(RunbookProperties.SMOKE_DEADLINE, deadline);
-        duration(RunbookProperties.SMOKE_MAX_AGE, maxAge);
+        smokeMaxAge(); // checked here so that a typo fails before any check runs
         SmokeRequest request = new SmokeRequest(contentRoot(), environment.strip(),
                 environmentsFile == null ? null : environmentsFile.toPath(), baseDirectory(),
                 new EnvironmentOverrides(variables, secrets, allowedHosts, trust), buildPath(),

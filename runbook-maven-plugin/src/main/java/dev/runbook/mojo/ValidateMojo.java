@@ -48,9 +48,6 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "offline", defaultValue = "false")
     boolean offline;
 
-    /** Default review interval for runbooks without review_every (90d, 12w, 6m, 1y). */
-    @Parameter(property = RunbookProperties.PREFIX + "reviewEvery", defaultValue = "90d")
-    String reviewEvery;
 
     /** Time to open a connection to a linked server. */
     @Parameter(property = RunbookProperties.PREFIX + "links.connectTimeout", defaultValue = "10s")
@@ -115,7 +112,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
         List<dev.runbook.validate.Rule> contentRules = List.of();
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
                 FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
-                new RuleSettings(links, DurationText.period("runbook.reviewEvery", reviewEvery),
+                new RuleSettings(links, reviewSchedule().defaultInterval(),
                         frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
                 contentRules, pluginVersion()));
     }

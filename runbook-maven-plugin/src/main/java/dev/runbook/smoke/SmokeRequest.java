@@ -21,6 +21,11 @@ public record SmokeRequest(Path contentRoot, String environment, Path environmen
                            Function<String, String> environmentVariables, Clock clock, RunLog log) {
 
     public Path resultsJson() {
+        return resultsFile(buildDirectory);
+    }
+
+    /** Where a smoke run in this build folder keeps its results; the site and the report read them there. */
+    public static Path resultsFile(Path buildDirectory) {
         return buildDirectory.resolve("runbook").resolve("smoke-results.json");
     }
 

@@ -20,6 +20,10 @@ public final class ReviewSchedule {
         this.defaultInterval = defaultInterval == null ? DEFAULT_INTERVAL : defaultInterval;
     }
 
+    public Period defaultInterval() {
+        return defaultInterval;
+    }
+
     public Optional<LocalDate> dueDate(FrontMatter frontMatter) {
         if (frontMatter.lastReviewed() == null) {
             return Optional.empty();
