@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spots a shell fence that holds another language. Only lines where a new command starts are looked at:
+ * Spots a shell fence that holds another language (SQL, MongoDB/JavaScript, PromQL, numbered prose steps). Only lines where a new command starts are looked at:
  * heredoc bodies, comments, continuation lines ({@code \}, {@code |}, {@code &&}) and lines inside an open
  * quote are skipped, so {@code psql -c "SELECT 1"}, {@code psql <<SQL … SQL} and {@code # SELECT …} are
  * still shell. The patterns want the shape of a statement ({@code SELECT … FROM}, {@code UPDATE t SET}),
@@ -27,6 +27,11 @@ final class LanguageSniffer {
             + "|WITH\\s+\\w+\\s+AS\\s*\\()");
     private static final Pattern MONGO = Pattern.compile(
             "^(?:db\\.[\\w$]+(?:\\.[\\w$]+)*\\s*\\(|rs\\.\\w+\\s*\\(|sh\\.\\w+\\s*\\(|printjson\\s*\\(|(?:var|const)\\s+\\w+\\s*=\\s)");
+    private static final Pattern PROMQL = Pattern.compile("^(?:\\(\\s*)*(?:sum|avg|min|max|count|rate|irate|increase|topk|bottomk"
+            + "|histogram_quantile|label_replace|label_join|absent|absent_over_time|delta|idelta|deriv|predict_linear"
+            + "|quantile|stddev|stdvar|scalar|count_values|group|(?:avg|min|max|sum|count|last|quantile)_over_time)"
+            + "(?:\\s+(?:by|without)\\s*\\([^)]*\\))?\\s*\\((?!\\s*\\))"
+            + "|^[a-zA-Z_:][\\w:]*(?:\\{[^}]*\\})?\\s+[*/]\\s+(?:on|ignoring)\\s*\\(|^[a-zA-Z_:][\\w:]*\\{[^}]*=~?\\\"[^}]*\\}(?:\\[\\w+\\])?(?:\\s*$|\\s+(?:>|<|==|!=|\\*|/|\\+|and|or|unless|on|offset)\\s)");
     private static final Pattern PROSE_STEP = Pattern.compile("^\\d{1,2}\\.\\s+[A-Za-z][A-Za-z'’]*\\s+\\S");
     private static final Pattern HEREDOC = Pattern.compile("(?<![<])<<(-?)\\s*(['\"]?)([A-Za-z_][\\w.-]*)\\2");
 
@@ -75,6 +80,10 @@ final class LanguageSniffer {
         if (MONGO.matcher(stripped).find()) {
             return Optional.of(new Mismatch("MongoDB/JavaScript", stripped, line, indent,
                     "use a ```javascript fence, or run it through the shell: mongosh --eval '…'"));
+        }
+        if (PROMQL.matcher(stripped).find()) {
+            return Optional.of(new Mismatch("PromQL", stripped, line, indent,
+                    "use a ```promql fence, or query it through the API: curl -G …/api/v1/query --data-urlencode 'query=…'"));
         }
         if (PROSE_STEP.matcher(stripped).find()) {
             return Optional.of(new Mismatch("numbered prose steps", stripped, line, indent,

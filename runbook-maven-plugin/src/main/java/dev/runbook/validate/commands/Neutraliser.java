@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Neutraliser {
 
     private static final Pattern SLOT = Pattern.compile(
-            "(?<![<\\w])<(?:[A-Za-z][\\w.:/@-]*|(?i:your|insert|replace|enter|fill|add|put|change)\\b[^<>\\n]{0,80})>");
+            "(?<![<\\w])<(?:[A-Za-z][\\w.:/@-]*(?: [\\w.:/@-]+){0,8}|(?i:your|insert|replace|enter|fill|add|put|change)\\b[^<>\\n]{0,80})>");
 
     private Neutraliser() {
     }

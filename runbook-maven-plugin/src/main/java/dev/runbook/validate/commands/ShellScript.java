@@ -43,15 +43,29 @@ record ShellScript(List<Line> lines) {
         return new ShellScript(lines);
     }
 
+    private static final Pattern HEREDOC = Pattern.compile("(?<![<])<<(-?)[ \\t]*(['\"]?)([A-Za-z_][\\w.-]*)\\2");
+
     private static ShellScript prompted(List<String> body, Pattern prompt) {
         List<Line> lines = new ArrayList<>();
         boolean continuing = false;
+        String heredocEnd = null;
         for (int i = 0; i < body.size(); i++) {
             String raw = body.get(i);
+            if (heredocEnd != null) {
+                // A heredoc body pasted after a prompt line is shown with or without "> " prompts.
+                String stripped = raw.startsWith("> ") ? raw.substring(2) : raw.equals(">") ? "" : raw;
+                lines.add(new Line(stripped, i, raw.length() - stripped.length()));
+                if (stripped.strip().equals(heredocEnd)) {
+                    heredocEnd = null;
+                    continuing = nextIsPs2(body, i);
+                }
+                continue;
+            }
             if (continuing) {
                 String stripped = raw.startsWith("> ") ? raw.substring(2) : raw.equals(">") ? "" : raw;
                 int offset = raw.length() - stripped.length();
                 lines.add(new Line(stripped, i, offset));
+                heredocEnd = heredocIn(stripped);
                 continuing = endsWithContinuation(stripped) || nextIsPs2(body, i);
                 continue;
             }
@@ -60,10 +74,16 @@ record ShellScript(List<Line> lines) {
                 int offset = m.end(1);
                 String text = raw.substring(offset);
                 lines.add(new Line(text, i, offset));
+                heredocEnd = heredocIn(text);
                 continuing = endsWithContinuation(text) || nextIsPs2(body, i);
             }
         }
         return new ShellScript(lines);
+    }
+
+    private static String heredocIn(String text) {
+        Matcher m = HEREDOC.matcher(text);
+        return m.find() && LanguageSniffer.quoteStateAfter(text.substring(0, m.start()), (char) 0) == 0 ? m.group(3) : null;
     }
 
     private static boolean nextIsPs2(List<String> body, int i) {

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * Finds template text that someone forgot to fill in. Prose and code differ:
  * <ul>
  * <li>Angle brackets: {@code <your-…>}, {@code <insert …>}, {@code <replace …>}, {@code <enter …>} and
- * multi-word names such as {@code <project-id>} or {@code <pod_name>}. A single word such as {@code <value>}
+ * multi-word names of values known when the runbook was written, such as {@code <project-id>} or
+ * {@code <team-slack-channel>}; run-time slots such as {@code <pod-name>} are a generic procedure's normal
+ * way to say "take it from the alert" and do not count. A single word such as {@code <value>}
  * or {@code <file>} is the usual synopsis convention and a generic such as {@code List<String>} is code, so
  * neither matches; neither does a redirection ({@code < file}, {@code <<EOF}) nor a real HTML tag in prose
  * ({@code <br>}, {@code <details>}, {@code <kbd>}).</li>
@@ -33,6 +35,14 @@ public final class FillInFinder {
             "(?<![<\\w])<(?i:your|insert|replace|enter|fill|add|put|change)\\b[^<>\\n]{0,80}>");
     private static final Pattern ANGLE_MULTI = Pattern.compile(
             "(?<![<\\w])<([a-zA-Z][a-zA-Z0-9]*(?:[-_][a-zA-Z0-9]+)+)>");
+    /**
+     * Slots whose value was known when the runbook was written (the project, the app, the team's channel).
+     * Slots for values the reader takes from the alert at run time ({@code <node-name>}, {@code <pod_name>},
+     * {@code <vm-name>}) are the normal way to write a generic procedure and are not reported.
+     */
+    private static final Pattern WRITE_TIME_WORD = Pattern.compile("(?i)(?:^|[-_])(?:your|project|app|application|company|"
+            + "org|organi[sz]ation|account|tenant|team|owner|email|mail|slack|channel|dashboard|repo|repository|registry|"
+            + "url|website|example|customer|contact|phone|pager|subscription)(?:$|[-_])");
     private static final Pattern BRACKET_WORDS = Pattern.compile(
             "\\[(?i:your|insert|replace|enter|fill in|add|put)\\b[^\\[\\]\\n]{0,80}\\]");
     private static final Pattern BRACKET_SLOT = Pattern.compile(
@@ -61,12 +71,7 @@ public final class FillInFinder {
     public List<PlaceholderMatch> inProse(String maskedLine) {
         List<PlaceholderMatch> found = new ArrayList<>();
         collect(found, ANGLE_WORDS, maskedLine);
-        Matcher multi = ANGLE_MULTI.matcher(maskedLine);
-        while (multi.find()) {
-            if (!HTML_TAGS.contains(multi.group(1).toLowerCase())) {
-                add(found, multi.start(), multi.end(), maskedLine);
-            }
-        }
+        angleMulti(found, maskedLine);
         collectBrackets(found, maskedLine, true);
         collect(found, WORDS, maskedLine);
         extra(found, maskedLine);
@@ -78,13 +83,23 @@ public final class FillInFinder {
         List<PlaceholderMatch> found = new ArrayList<>();
         if (!markup) {
             collect(found, ANGLE_WORDS, line);
-            collect(found, ANGLE_MULTI, line);
+            angleMulti(found, line);
         }
         collectBrackets(found, line, false);
         collect(found, WORDS, line);
         collect(found, CODE_LOWER_YOUR, line);
         extra(found, line);
         return sorted(found);
+    }
+
+    private static void angleMulti(List<PlaceholderMatch> found, String line) {
+        Matcher multi = ANGLE_MULTI.matcher(line);
+        while (multi.find()) {
+            String name = multi.group(1);
+            if (!HTML_TAGS.contains(name.toLowerCase()) && WRITE_TIME_WORD.matcher(name).find()) {
+                add(found, multi.start(), multi.end(), line);
+            }
+        }
     }
 
     private void collectBrackets(List<PlaceholderMatch> found, String line, boolean prose) {
@@ -96,7 +111,9 @@ public final class FillInFinder {
                 // [text](url), [text][ref] and [ref]: are links, not slots; ${arr[ID]} is shell.
                 boolean link = m.end() < line.length() && (line.charAt(m.end()) == '(' || line.charAt(m.end()) == '['
                         || line.charAt(m.end()) == ':');
-                boolean subscript = m.start() > 0 && Character.isLetterOrDigit(line.charAt(m.start() - 1));
+                // [text][ref]: the second bracket is a reference label.
+                boolean subscript = m.start() > 0 && (Character.isLetterOrDigit(line.charAt(m.start() - 1))
+                        || line.charAt(m.start() - 1) == ']');
                 if (!(prose && link) && !subscript) {
                     add(found, m.start(), m.end(), line);
                 }

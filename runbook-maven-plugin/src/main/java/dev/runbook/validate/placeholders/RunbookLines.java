@@ -28,7 +28,7 @@ final class RunbookLines {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|file)://[^\\s<>\"'`)\\]]+");
     private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*\\S.*$");
-    private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("\\[([^\\[\\]]+)\\](?![(\\[:])");
+    private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("(?<!\\])\\[([^\\[\\]]+)\\](?![(\\[:])");
 
     private RunbookLines() {
     }

@@ -36,13 +36,15 @@ import java.util.regex.Pattern;
  * are custom tags ({@code !Ref}): the YAML is composed, never constructed. Template expressions such as
  * Helm's {@code {{ .Values.image }}} or Jinja's are not YAML until rendered: a line that holds only a
  * template action ({@code {{- if … }}}) is ignored and an inline expression is read as a plain word, so
- * neither is reported. An error on a line with a placeholder is left to {@code placeholder.*}.
+ * neither is reported. A line holding only {@code ...} is the usual "parts left out" of an example, not
+ * YAML's end-of-document marker, and is ignored too. An error on a line with a placeholder is left to {@code placeholder.*}.
  */
 public final class YamlSyntaxRule implements Rule {
 
     public static final String ID = "yaml.syntax";
 
     private static final Pattern TEMPLATE_ONLY_LINE = Pattern.compile("^\\s*\\{\\{.*\\}\\}\\s*$|^\\s*\\{%.*%\\}\\s*$");
+    private static final Pattern ELISION = Pattern.compile("^\\s*(?:#\\s*)?(?:\\.\\.\\.|…)\\s*$");
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?\\}\\}|\\{%.*?%\\}");
 
     private final PlaceholderLines placeholders;
@@ -94,7 +96,7 @@ public final class YamlSyntaxRule implements Rule {
     static String withoutTemplates(List<String> lines) {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
-            if (TEMPLATE_ONLY_LINE.matcher(line).matches()) {
+            if (TEMPLATE_ONLY_LINE.matcher(line).matches() || ELISION.matcher(line).matches()) {
                 out.append('#').append(" ".repeat(Math.max(0, line.length() - 1)));
             } else {
                 Matcher m = TEMPLATE.matcher(line);
