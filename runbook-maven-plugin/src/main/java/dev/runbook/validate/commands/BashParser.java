@@ -61,8 +61,21 @@ final class BashParser {
         if (bad.isMissing()) {
             detail = "missing \"" + bad.getType() + "\"";
         } else {
-            String token = tokenText(script, bad);
-            detail = token.isBlank() ? "unexpected end of command" : "unexpected \"" + token + "\"";
+            // An ERROR node often starts at the blank before the token it could not place.
+            while (column < rowText.length() && Character.isWhitespace(rowText.charAt(column))) {
+                column++;
+            }
+            char at = column < rowText.length() ? rowText.charAt(column) : 0;
+            char before = column > 0 && column <= rowText.length() ? rowText.charAt(column - 1) : 0;
+            if (at == '\'' || at == '"') {
+                detail = "unclosed " + at + " quote";
+            } else if (before == '"' || before == '\'') {
+                column--;
+                detail = "unclosed " + before + " quote";
+            } else {
+                String token = tokenText(script, bad);
+                detail = token.isBlank() ? "unexpected end of command" : "unexpected \"" + token + "\"";
+            }
         }
         return Optional.of(new Problem(row, column, detail));
     }

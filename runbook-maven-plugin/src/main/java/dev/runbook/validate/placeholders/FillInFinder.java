@@ -87,7 +87,9 @@ public final class FillInFinder {
         }
         collectBrackets(found, line, false);
         collect(found, WORDS, line);
-        collect(found, CODE_LOWER_YOUR, line);
+        if (!markup) {
+            collect(found, CODE_LOWER_YOUR, line);
+        }
         extra(found, line);
         return sorted(found);
     }

@@ -1,0 +1,142 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.findings.Finding;
+import dev.runbook.model.SourceText;
+import dev.runbook.validate.ContentRuleSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.runbook.validate.ContentRuleHarness.positions;
+import static dev.runbook.validate.ContentRuleHarness.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandSyntaxRuleTest {
+
+    private final CommandSyntaxRule rule = new CommandSyntaxRule(ContentRuleSettings.defaults());
+
+    @Test
+    void reportsTheFirstErrorOfEachBlockAtItsFilePosition() {
+        String md = """
+                # Broken
+
+                ```bash
+                if [ -f /etc/app.conf ]; then
+                  systemctl restart app
+                ```
+
+                ```sh
+                echo "ok"
+                kubectl get pods | grep api )
+                ```
+                """;
+        List<String> warnings = new ArrayList<>();
+        List<Finding> findings = run(rule, SourceText.of(md), warnings);
+        // tree-sitter puts the missing "fi" right after the last token it saw.
+        assertEquals(List.of("5:24", "10:29"), positions(findings));
+        assertTrue(findings.get(0).message().contains("missing \"fi\""), findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("unexpected \")\""), findings.get(1).message());
+        assertEquals(List.of(), warnings, "the tree-sitter native library loads on this machine");
+    }
+
+    @Test
+    void validShellPasses() {
+        String md = """
+                ```bash
+                for pod in $(kubectl get pods -o name); do
+                  kubectl logs "$pod" --since=1h | grep -c ERROR || true
+                done
+                cat <<'EOF' > /tmp/x.yaml
+                a: "unbalanced ' quote is fine in a heredoc
+                EOF
+                psql -c "SELECT 1" && echo "done"
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void consoleFencesParseOnlyPromptLinesAndTheirContinuations() {
+        String md = """
+                ```console
+                $ kubectl get pods \\
+                    -n payments
+                NAME      READY   STATUS (restarts)   AGE
+                api-1     1/1     Running ) weird    3d
+                # systemctl status app
+                ● app.service - App
+                $ for i in 1 2; do
+                > echo $i
+                > done
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void consoleErrorsPointAfterThePrompt() {
+        String md = """
+                ```console
+                output line (
+                $ echo "unclosed
+                ```
+                """;
+        List<Finding> findings = run(rule, md);
+        assertEquals(1, findings.size());
+        assertEquals(3, findings.get(0).line());
+    }
+
+    @Test
+    void fillInSlotsAreReadAsWords() {
+        String md = """
+                ```bash
+                oc logs <pod-name> -n <namespace>
+                NODE_NAME=<instance label from alert>
+                oc debug node/<node name>
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void errorsOnPlaceholderLinesAreLeftToThePlaceholderRules() {
+        String md = """
+                ```bash
+                kubectl scale deploy/api --replicas=[TODO: how many?] )
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void blocksInAnotherLanguageAreReportedOnlyByCommandLanguage() {
+        String md = """
+                ```sql
+                not shell at all (
+                ```
+
+                ```bash
+                SELECT id, name FROM users WHERE (id = 1;
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void columnsIncludeTheFenceIndentation() {
+        String md = """
+                1. Restart:
+
+                   ```bash
+                   echo 'oops
+                   ```
+                """;
+        List<Finding> findings = run(rule, md);
+        assertEquals(1, findings.size());
+        assertEquals(4, findings.get(0).line());
+        assertEquals(9, findings.get(0).column(), "the quote, counting the list indentation");
+        assertTrue(findings.get(0).message().endsWith("unclosed ' quote"), findings.get(0).message());
+    }
+}
