@@ -54,7 +54,33 @@ final class MojibakeDetector {
         return new Table(name, bytes);
     }
 
+    /** Runs, with runs inside one word merged ({@code Ã©tÃ©} is one run, repaired to {@code été}). */
     List<Run> find(String text) {
+        List<Run> merged = new ArrayList<>();
+        for (Run run : runs(text)) {
+            Run last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last.charset().equals(run.charset()) && onlyLetters(text, last.end(), run.start())) {
+                String gap = text.substring(last.end(), run.start());
+                merged.set(merged.size() - 1, new Run(last.start(), run.end(), text.substring(last.start(), run.end()),
+                        last.repaired() + gap + run.repaired(), run.charset()));
+            } else {
+                merged.add(run);
+            }
+        }
+        return merged;
+    }
+
+    private static boolean onlyLetters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c < 0x80 && Character.isLetter(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Run> runs(String text) {
         List<Run> runs = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {

@@ -29,6 +29,8 @@ public final class JsonSyntaxRule implements Rule {
 
     public static final String ID = "json.syntax";
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -60,15 +62,8 @@ public final class JsonSyntaxRule implements Rule {
             if (!block.fenced() || !block.language().equals("json") || block.body().isBlank()) {
                 continue;
             }
-            String problem = problemIn(block.body());
-            if (problem == null) {
-                continue;
-            }
-            if (isJsonLines(block.lines())) {
-                continue;
-            }
             Failure failure = firstFailure(block.body());
-            if (failure == null) {
+            if (failure == null || isJsonLines(block.lines())) {
                 continue;
             }
             List<String> lines = block.lines();
@@ -76,7 +71,14 @@ public final class JsonSyntaxRule implements Rule {
             if (placeholders.hasPlaceholder(lines.get(row))) {
                 continue;
             }
-            sink.report(this, runbook, CodeColumns.at(runbook, block, row, Math.max(0, failure.column() - 1)),
+            int column = Math.max(0, failure.column() - 1);
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(failure.message());
+            if (duplicate.find()) {
+                // Jackson notices a duplicate after reading the name; point at the name itself.
+                int name = lines.get(row).lastIndexOf("\"" + duplicate.group(1) + "\"", column);
+                column = name >= 0 ? name : column;
+            }
+            sink.report(this, runbook, CodeColumns.at(runbook, block, row, column),
                     "JSON does not parse: " + failure.message(),
                     "fix the JSON here (no comments, no trailing commas, double quotes only, each key once),"
                             + " or label the fence jsonc if it is meant to carry comments");
@@ -86,13 +88,10 @@ public final class JsonSyntaxRule implements Rule {
     private record Failure(int line, int column, String message) {
     }
 
-    private String problemIn(String text) {
-        Failure failure = firstFailure(text);
-        return failure == null ? null : failure.message();
-    }
-
     private Failure firstFailure(String text) {
-        try (JsonParser parser = factory.createParser(text)) {
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(text);
             if (parser.nextToken() == null) {
                 return null;
             }
@@ -108,6 +107,14 @@ public final class JsonSyntaxRule implements Rule {
             return new Failure(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), shortMessage(e));
         } catch (IOException e) {
             return new Failure(1, 1, e.getMessage());
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading from a String; nothing to release
+                }
+            }
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code sql.syntax} (warning): a statement in a {@code sql}/{@code psql}/{@code postgresql}/{@code mysql}
  * fence that JSqlParser cannot parse (PostgreSQL and MySQL syntax included). psql meta-commands and prompts
  * are skipped. A warning, not an error: SQL dialects are many and a parser can be stricter than the
- * database. Statement kinds JSqlParser does not model at all (VACUUM, COPY, REINDEX …) are not checked.
+ * database. Statement kinds JSqlParser does not model (VACUUM, COPY, REINDEX, BEGIN, GRANT/REVOKE,
+ * CREATE INDEX CONCURRENTLY …) are not checked.
  */
 public final class SqlSyntaxRule implements Rule {
 
@@ -33,7 +34,10 @@ public final class SqlSyntaxRule implements Rule {
     private static final Set<String> UNMODELLED = Set.of("VACUUM", "COPY", "REINDEX", "CLUSTER", "LISTEN", "NOTIFY",
             "UNLISTEN", "CHECKPOINT", "DISCARD", "PREPARE", "EXECUTE", "DEALLOCATE", "DO", "LOAD", "REASSIGN",
             "SECURITY", "FETCH", "MOVE", "CLOSE", "DECLARE", "FLUSH", "KILL", "OPTIMIZE", "REPAIR", "CHECK",
-            "HANDLER", "INSTALL", "UNINSTALL", "PURGE", "RESET", "CHANGE", "STOP", "START");
+            "HANDLER", "INSTALL", "UNINSTALL", "PURGE", "RESET", "CHANGE", "STOP", "START", "BEGIN", "GRANT", "REVOKE");
+    /** Forms JSqlParser 5.3 rejects although PostgreSQL accepts them. */
+    private static final Pattern UNMODELLED_FORMS = Pattern.compile(
+            "(?i)^\\s*(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY\\b");
     private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
 
     private final PlaceholderLines placeholders;
@@ -67,7 +71,8 @@ public final class SqlSyntaxRule implements Rule {
             String body = String.join("\n", lines) + "\n";
             for (SqlStatements.Statement statement : SqlStatements.split(lines)) {
                 Matcher first = FIRST_WORD.matcher(statement.text());
-                if (first.find() && UNMODELLED.contains(first.group(1).toUpperCase(Locale.ROOT))) {
+                if (first.find() && UNMODELLED.contains(first.group(1).toUpperCase(Locale.ROOT))
+                        || UNMODELLED_FORMS.matcher(statement.text().strip()).find()) {
                     continue;
                 }
                 String problem = null;
