@@ -11,6 +11,7 @@ import dev.runbook.validate.placeholders.PlaceholderLines;
 import dev.runbook.validate.syntax.CodeColumns;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,12 +28,19 @@ public final class CommandSyntaxRule implements Rule {
 
     private final ContentRuleSettings settings;
     private final PlaceholderLines placeholders;
-    private final ThreadLocal<BashParser.Loaded> parsers = ThreadLocal.withInitial(BashParser::load);
+    /** tree-sitter parsers are not thread-safe: one per thread. */
+    private final ThreadLocal<BashParser.Loaded> parsers;
     private final AtomicBoolean toldNoParser = new AtomicBoolean();
 
     public CommandSyntaxRule(ContentRuleSettings settings) {
+        this(settings, BashParser::load);
+    }
+
+    /** For tests: how the parser is obtained, so a machine without the native library can be simulated. */
+    CommandSyntaxRule(ContentRuleSettings settings, Supplier<BashParser.Loaded> loader) {
         this.settings = settings;
         this.placeholders = new PlaceholderLines(settings);
+        this.parsers = ThreadLocal.withInitial(loader);
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds TODO-style markers in one line. Upper-case words match only as whole words: not inside longer
- * tokens ({@code TODOS}, {@code TODO_LIST}, {@code mktemp XXXXXX}, {@code X-XXX-Token}), not in paths
- * ({@code /srv/TODO/}, {@code notes/TODO.md}). Lower-case {@code todo:} counts only where someone writes a
+ * tokens ({@code TODOS}, {@code TODO_LIST}, {@code mktemp XXXXXX}, {@code X-XXX-Token}), not as a folder or a
+ * file with an extension ({@code /srv/TODO/}, {@code notes/TODO.md}); a last path part does count, since
+ * {@code deploy/TODO} is a resource someone forgot to name. Lower-case {@code todo:} counts only where someone writes a
  * note: at the start of a prose line or right after a comment marker, so {@code todo: true} in YAML and
  * words like {@code todo-app} never match. URLs are masked by the caller.
  */
@@ -25,7 +26,7 @@ public final class TodoFinder {
 
     public TodoFinder(List<String> todoWords, List<Pattern> extra) {
         String alternatives = todoWords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        this.words = Pattern.compile("(?<![\\w/.$@-])(?:" + alternatives + ")(?![\\w/-]|\\.\\w)");
+        this.words = Pattern.compile("(?<![\\w.$@-])(?:" + alternatives + ")(?![\\w/-]|\\.\\w)");
         this.extra = List.copyOf(extra);
     }
 

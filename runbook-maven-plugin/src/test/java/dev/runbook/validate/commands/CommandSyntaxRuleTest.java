@@ -139,4 +139,24 @@ class CommandSyntaxRuleTest {
         assertEquals(9, findings.get(0).column(), "the quote, counting the list indentation");
         assertTrue(findings.get(0).message().endsWith("unclosed ' quote"), findings.get(0).message());
     }
+
+    @Test
+    void aParserThatCannotLoadIsOneClearWarningNotACrash() {
+        CommandSyntaxRule noParser = new CommandSyntaxRule(ContentRuleSettings.defaults(),
+                () -> new BashParser.Loaded(null, "the bash parser (tree-sitter native library) could not be loaded on plan9/mips"));
+        List<String> warnings = new ArrayList<>();
+        String md = "```bash\necho 'unclosed\n```\n\n```bash\nif x\n```\n";
+        assertEquals(List.of(), run(noParser, SourceText.of(md), warnings));
+        run(noParser, SourceText.of(md), warnings);
+        assertEquals(1, warnings.size(), "told once per run, not once per block: " + warnings);
+        assertTrue(warnings.get(0).contains("shell syntax is NOT checked") && warnings.get(0).contains("plan9/mips"), warnings.get(0));
+    }
+
+    @Test
+    void extraShellLanguagesAreChecked() {
+        var settings = ContentRuleSettings.defaults().withShellLanguages(java.util.Set.of("bash", "ksh"));
+        CommandSyntaxRule ksh = new CommandSyntaxRule(settings);
+        assertEquals(1, run(ksh, "```ksh\necho 'x\n```\n").size());
+        assertEquals(0, run(ksh, "```sh\necho 'x\n```\n").size(), "sh was dropped from the list");
+    }
 }
