@@ -64,7 +64,7 @@ public final class SqlSyntaxRule implements Rule {
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (CodeBlock block : runbook.codeBlocks()) {
-            if (!block.fenced() || !LANGUAGES.contains(block.language())) {
+            if (!block.fenced() || !LANGUAGES.contains(block.language()) || block.body().isBlank()) {
                 continue;
             }
             List<String> lines = block.lines();
