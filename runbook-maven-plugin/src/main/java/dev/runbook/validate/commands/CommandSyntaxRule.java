@@ -90,13 +90,25 @@ public final class CommandSyntaxRule implements Rule {
                 continue;
             }
             int row = Math.min(problem.get().row(), script.lines().size() - 1);
+            int column = problem.get().row() < script.lines().size() ? problem.get().column()
+                    : script.lines().get(row).text().length();
+            String detail = problem.get().detail();
+            boolean atEnd = problem.get().row() >= script.lines().size() - 1 && column >= script.lines().get(row).text().stripTrailing().length();
+            if (atEnd || detail.startsWith("missing \"\"") || detail.startsWith("missing \"'")) {
+                // tree-sitter reports an unclosed quote where the input ends; point at where it opened.
+                Optional<UnclosedQuote.Opening> opening = UnclosedQuote.find(script);
+                if (opening.isPresent()) {
+                    row = opening.get().scriptLine();
+                    column = opening.get().column();
+                    detail = "unclosed " + opening.get().quote() + " quote";
+                }
+            }
             ShellScript.Line line = script.lines().get(row);
             if (placeholders.hasPlaceholder(line.text())) {
                 continue;
             }
-            int column = problem.get().row() < script.lines().size() ? problem.get().column() : line.text().length();
             sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + column),
-                    "shell command does not parse: " + problem.get().detail(),
+                    "shell command does not parse: " + detail,
                     "fix the quoting or the unclosed construct here; check the command by pasting it into bash -n");
         }
     }

@@ -21,7 +21,7 @@ record ShellScript(List<Line> lines) {
     }
 
     private static final Pattern CONSOLE_PROMPT = Pattern.compile(
-            "^(\\s*(?:\\(?[\\w.-]+\\)?\\s*)?(?:\\[?[\\w.-]+@[\\w.-]+[^$#\\]]*\\]?\\s*)?[$#%]\\s+)\\S");
+            "^(\\s*(?:\\(?[\\w.-]+\\)?\\s*)?(?:\\[?[\\w.-]+@[\\w.-]+[^$#\\]]*\\]?\\s*)?[$#]\\s+)\\S");
     private static final Pattern DOLLAR_PROMPT = Pattern.compile("^(\\s*\\$\\s+)\\S");
 
     static boolean hasDollarPrompts(CodeBlock block) {

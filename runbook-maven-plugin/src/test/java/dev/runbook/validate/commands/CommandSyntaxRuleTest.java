@@ -159,4 +159,20 @@ class CommandSyntaxRuleTest {
         assertEquals(1, run(ksh, "```ksh\necho 'x\n```\n").size());
         assertEquals(0, run(ksh, "```sh\necho 'x\n```\n").size(), "sh was dropped from the list");
     }
+
+    @Test
+    void consolePromptsWithUserAndHost() {
+        String md = """
+                ```console
+                user@bastion:~$ oc get nodes
+                NAME   STATUS (Ready
+                [root@node-1 ~]# crictl ps | grep api
+                (venv) $ python -V
+                % Total    % Received % Xferd  Average Speed (
+                user@bastion:~$ echo "unclosed
+                ```
+                """;
+        List<Finding> findings = run(rule, md);
+        assertEquals(List.of("7:22"), positions(findings));
+    }
 }
