@@ -22,7 +22,7 @@ public final class CommandPromptRule implements Rule {
 
     public static final String ID = "command.prompt";
 
-    private static final Pattern PROMPT = Pattern.compile("^(\\s*)\\$\\s+\\S");
+    private static final Pattern PROMPT = ShellScript.DOLLAR_PROMPT;
 
     private final ContentRuleSettings settings;
 
@@ -60,7 +60,7 @@ public final class CommandPromptRule implements Rule {
                 if (m.find()) {
                     if (first < 0) {
                         first = i;
-                        column = m.end(1);
+                        column = m.end(1) - m.group(1).stripLeading().length();
                     }
                     count++;
                 }

@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spots a shell fence that holds another language (SQL, MongoDB/JavaScript, PromQL, numbered prose steps). Only lines where a new command starts are looked at:
+ * Spots a shell fence that holds another language (SQL, MongoDB/JavaScript, PromQL, JSON, command output
+ * or YAML, numbered prose steps). Only lines where a new command starts are looked at:
  * heredoc bodies, comments, continuation lines ({@code \}, {@code |}, {@code &&}) and lines inside an open
  * quote are skipped, so {@code psql -c "SELECT 1"}, {@code psql <<SQL … SQL} and {@code # SELECT …} are
  * still shell. The patterns want the shape of a statement ({@code SELECT … FROM}, {@code UPDATE t SET}),
@@ -32,6 +33,9 @@ final class LanguageSniffer {
             + "|quantile|stddev|stdvar|scalar|count_values|group|(?:avg|min|max|sum|count|last|quantile)_over_time)"
             + "(?:\\s+(?:by|without)\\s*\\([^)]*\\))?\\s*\\((?!\\s*\\))"
             + "|^[a-zA-Z_:][\\w:]*(?:\\{[^}]*\\})?\\s+[*/]\\s+(?:on|ignoring)\\s*\\(|^[a-zA-Z_:][\\w:]*\\{[^}]*=~?\\\"[^}]*\\}(?:\\[\\w+\\])?(?:\\s*$|\\s+(?:>|<|==|!=|\\*|/|\\+|and|or|unless|on|offset)\\s)");
+    private static final Pattern JSON_DATA = Pattern.compile("^(?:[\\[{]\\s*$|\"[^\"]+\"\\s*:\\s)");
+    private static final Pattern OUTPUT = Pattern.compile(
+            "^(?:[IWEF]\\d{4}\\s+\\d\\d:\\d\\d:\\d\\d|(?:Warning|Normal)\\s{2,}\\S|[A-Za-z][\\w-]*:(?:\\s|$))");
     private static final Pattern PROSE_STEP = Pattern.compile("^\\d{1,2}\\.\\s+[A-Za-z][A-Za-z'’]*\\s+\\S");
     private static final Pattern HEREDOC = Pattern.compile("(?<![<])<<(-?)\\s*(['\"]?)([A-Za-z_][\\w.-]*)\\2");
 
@@ -84,6 +88,14 @@ final class LanguageSniffer {
         if (PROMQL.matcher(stripped).find()) {
             return Optional.of(new Mismatch("PromQL", stripped, line, indent,
                     "use a ```promql fence, or query it through the API: curl -G …/api/v1/query --data-urlencode 'query=…'"));
+        }
+        if (JSON_DATA.matcher(stripped).find()) {
+            return Optional.of(new Mismatch("JSON data", stripped, line, indent,
+                    "use a ```json fence for data and example output; keep only commands in shell fences"));
+        }
+        if (OUTPUT.matcher(stripped).find()) {
+            return Optional.of(new Mismatch("command output or YAML", stripped, line, indent,
+                    "put output in a ```text fence, or use a ```console fence with \"$ \" before each command"));
         }
         if (PROSE_STEP.matcher(stripped).find()) {
             return Optional.of(new Mismatch("numbered prose steps", stripped, line, indent,

@@ -22,7 +22,8 @@ record ShellScript(List<Line> lines) {
 
     private static final Pattern CONSOLE_PROMPT = Pattern.compile(
             "^(\\s*(?:\\(?[\\w.-]+\\)?\\s*)?(?:\\[?[\\w.-]+@[\\w.-]+[^$#\\]]*\\]?\\s*)?[$#]\\s+)\\S");
-    private static final Pattern DOLLAR_PROMPT = Pattern.compile("^(\\s*\\$\\s+)\\S");
+    /** {@code $ }, also after a shell or user name as in {@code sh-5.1$ } or {@code user@host:~$ }. */
+    static final Pattern DOLLAR_PROMPT = Pattern.compile("^(\\s*(?:[\\w.@:~/-]+)?\\$\\s+)\\S");
 
     static boolean hasDollarPrompts(CodeBlock block) {
         return block.lines().stream().anyMatch(l -> DOLLAR_PROMPT.matcher(l).find());

@@ -40,6 +40,15 @@ class CommandLanguageRuleTest {
     }
 
     @Test
+    void jsonYamlAndCommandOutputInAShellFence() {
+        assertTrue(check("[\n  {\"status\": \"False\"}\n]\n").get(0).message().contains("JSON data"));
+        assertTrue(check("apiVersion: v1\nkind: Pod\n").get(0).message().contains("command output or YAML"));
+        assertTrue(check("I0611 11:13:35.048771       1 log.go:245] Apply ok\n").get(0).message().contains("command output"));
+        assertTrue(check("Warning  FailedScheduling  3m53s  default-scheduler  0/6 nodes are available\n").get(0).message()
+                .contains("command output"));
+    }
+
+    @Test
     void shellThatMentionsOtherLanguagesIsShell() {
         String body = """
                 psql -c "SELECT id FROM orders WHERE state = 'stuck'"
@@ -56,6 +65,11 @@ class CommandLanguageRuleTest {
                 select opt in start stop; do echo "$opt"; break; done
                 sum() { awk '{s+=$1} END {print s}'; }
                 mongosh --eval 'db.orders.find()'
+                cat <<EOF | kubectl apply -f -
+                apiVersion: v1
+                kind: ConfigMap
+                EOF
+                jq '.items[] | {name: .metadata.name}' pods.json
                 """;
         assertEquals(List.of(), positions(check(body)));
     }

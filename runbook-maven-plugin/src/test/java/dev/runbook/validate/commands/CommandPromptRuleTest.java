@@ -33,6 +33,12 @@ class CommandPromptRuleTest {
     }
 
     @Test
+    void promptsAfterAShellOrUserName() {
+        String md = "```bash\n  sh-5.1$ ceph -s\n    cluster:\n```\n";
+        assertEquals(List.of("2:3"), positions(run(rule, md)));
+    }
+
+    @Test
     void consoleFencesVariablesAndCommentsAreFine() {
         String md = """
                 ```console
