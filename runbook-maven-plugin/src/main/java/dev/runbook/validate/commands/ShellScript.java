@@ -71,7 +71,7 @@ record ShellScript(List<Line> lines) {
                 continue;
             }
             Matcher m = prompt.matcher(raw);
-            if (m.find()) {
+            if (m.find() && !commentOrMetricsLine(m.group(1), raw.substring(m.end(1)))) {
                 int offset = m.end(1);
                 String text = raw.substring(offset);
                 lines.add(new Line(text, i, offset));
@@ -80,6 +80,14 @@ record ShellScript(List<Line> lines) {
             }
         }
         return new ShellScript(lines);
+    }
+
+    /**
+     * A root prompt and a comment look alike. Prometheus metrics output ({@code # HELP}, {@code # TYPE}) and
+     * notes ({@code # Note: …}, {@code # NOTE …}) are not commands.
+     */
+    private static boolean commentOrMetricsLine(String prompt, String rest) {
+        return prompt.strip().equals("#") && (rest.matches("^[A-Z]{2,}\\b.*") || rest.matches("^[^\\s:]+:(\\s.*|$)"));
     }
 
     private static String heredocIn(String text) {

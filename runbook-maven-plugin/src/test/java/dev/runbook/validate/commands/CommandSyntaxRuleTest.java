@@ -175,4 +175,18 @@ class CommandSyntaxRuleTest {
         List<Finding> findings = run(rule, md);
         assertEquals(List.of("7:22"), positions(findings));
     }
+
+    @Test
+    void metricsOutputAndNotesAreNotRootPrompts() {
+        String md = """
+                ```console
+                $ curl -s localhost:9090/metrics | head -3
+                # HELP go_memstats_alloc_bytes Number of bytes allocated (heap) and still in use.
+                # TYPE go_memstats_alloc_bytes gauge
+                # Note: (this is output
+                # systemctl restart kubelet
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
 }

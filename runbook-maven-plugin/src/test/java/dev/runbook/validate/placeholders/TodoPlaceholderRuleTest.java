@@ -89,4 +89,14 @@ class TodoPlaceholderRuleTest {
         var settings = ContentRuleSettings.defaults().withExtraTodoPatterns(List.of(Pattern.compile("\\?\\?\\?")));
         assertEquals(List.of("1:15"), positions(run(new TodoPlaceholderRule(settings), "Call the team ??? first.\n")));
     }
+
+    @Test
+    void authorNotesInHtmlCommentsCountButSuppressionReasonsDoNot() {
+        String md = """
+                <!-- TODO: add the dashboard link -->
+                <!-- runbook-ignore placeholder.todo: TODO section tracked in OPS-12 -->
+                ## Escalation
+                """;
+        assertEquals(List.of("1:6"), positions(run(rule, md)));
+    }
 }
