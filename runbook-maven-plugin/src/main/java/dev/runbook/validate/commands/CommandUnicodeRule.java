@@ -19,8 +19,10 @@ import java.util.Set;
  * <ul>
  * <li>invisible ones in any code block: no-break and other odd spaces (U+00A0, U+202F, U+2000–U+200A),
  * zero-width and bidi controls (U+200B–U+200F, U+2060, U+FEFF, U+202A–U+202E, U+2066–U+2069), soft hyphen;</li>
- * <li>smart quotes (U+2018/U+2019/U+201C/U+201D …) in shell, JSON, SQL and untagged blocks, except in
- * shell comments; in YAML only where they delimit a value;</li>
+ * <li>smart quotes (U+2018/U+2019/U+201C/U+201D …) in shell, JSON and SQL blocks (untagged blocks are as
+ * often log output as commands, so not there) where they
+ * stand in for a quote: not inside an ASCII-quoted string ({@code -m "Don’t"}), not as an apostrophe inside a
+ * word ({@code can’t}), not in shell comments; in YAML only where they delimit a value;</li>
  * <li>dashes (U+2013 EN DASH, U+2014 EM DASH, U+2212 MINUS SIGN …) starting a word in shell or untagged
  * blocks, as in {@code –-force} or {@code —help}.</li>
  * </ul>
@@ -33,7 +35,7 @@ public final class CommandUnicodeRule implements Rule {
 
     private static final Set<String> PROSE = Set.of("text", "txt", "plaintext", "plain", "markdown", "md", "output",
             "log", "diff", "smoke");
-    private static final Set<String> QUOTE_LANGUAGES = Set.of("json", "sql", "psql", "powershell", "ps1", "");
+    private static final Set<String> QUOTE_LANGUAGES = Set.of("json", "sql", "psql", "powershell", "ps1");
 
     private final ContentRuleSettings settings;
 
@@ -79,7 +81,7 @@ public final class CommandUnicodeRule implements Rule {
                     String replacement = null;
                     if (isInvisible(c)) {
                         replacement = isSpace(c) ? "a plain space" : "nothing (delete it)";
-                    } else if (isSmartQuote(c) && k < commentStart
+                    } else if (isSmartQuote(c) && k < commentStart && !isApostrophe(line, k) && !insideAsciiQuotes(line, k)
                             && (quotes || (yaml && delimitsYamlValue(line, k)))) {
                         replacement = isSingleQuote(c) ? "'" : "\"";
                     } else if (dashes && isDash(c) && k < commentStart && startsWord(line, k)
@@ -117,6 +119,27 @@ public final class CommandUnicodeRule implements Rule {
 
     private static boolean isSingleQuote(char c) {
         return c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B' || c == '\u2032';
+    }
+
+    /** {@code can’t}: a typographic apostrophe inside a word is text, not a quote. */
+    private static boolean isApostrophe(String line, int k) {
+        return k > 0 && k + 1 < line.length() && Character.isLetter(line.charAt(k - 1)) && Character.isLetter(line.charAt(k + 1));
+    }
+
+    /** Inside "…" or '…' a smart quote is just a character of the string ({@code git commit -m "Don’t"}). */
+    private static boolean insideAsciiQuotes(String line, int k) {
+        char quote = 0;
+        for (int i = 0; i < k; i++) {
+            char c = line.charAt(i);
+            if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (quote == '"' && c == '\\') {
+                i++;
+            } else if (c == quote) {
+                quote = 0;
+            }
+        }
+        return quote != 0;
     }
 
     private static boolean isDash(char c) {

@@ -36,6 +36,12 @@ class CommandUnicodeRuleTest {
                 ```bash
                 # Don’t run this on Fridays — really
                 echo "a – b"   # the dash is inside a word gap, not a flag
+                git commit -m "Don’t page on “warning” alerts"
+                echo can’t
+                ```
+
+                ```
+                error: can’t reach “db-1” — retrying
                 ```
 
                 ```text
@@ -59,5 +65,6 @@ class CommandUnicodeRuleTest {
     void invisibleCharactersCountInEveryCodeBlock() {
         String md = "```json\n{\"a\":\u00A01}\n```\n";
         assertEquals(List.of("2:6"), positions(run(rule, md)));
+        assertEquals(List.of("2:8"), positions(run(rule, "```bash\necho \"a\u00A0b\"\n```\n")), "even inside a string");
     }
 }
