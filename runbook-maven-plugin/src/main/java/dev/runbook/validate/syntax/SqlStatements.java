@@ -19,7 +19,7 @@ final class SqlStatements {
 
     private static final Pattern PROMPT = Pattern.compile("^(\\s*[\\w.-]+[=\\-(][#>]\\s?)");
     private static final Pattern META_LINE = Pattern.compile("^\\s*\\\\.*$");
-    private static final Pattern TRAILING_SEND = Pattern.compile("\\s\\\\(?:g|gx|gset|gexec|watch|crosstabview)\\b.*$");
+    private static final Pattern TRAILING_SEND = Pattern.compile("\\s*\\\\(?:G|g|gx|gset|gexec|watch|crosstabview)\\b.*$");
 
     private SqlStatements() {
     }

@@ -37,7 +37,7 @@ public final class SqlSyntaxRule implements Rule {
             "HANDLER", "INSTALL", "UNINSTALL", "PURGE", "RESET", "CHANGE", "STOP", "START", "BEGIN", "GRANT", "REVOKE");
     /** Forms JSqlParser 5.3 rejects although PostgreSQL accepts them. */
     private static final Pattern UNMODELLED_FORMS = Pattern.compile(
-            "(?i)^\\s*(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY\\b");
+            "(?i)^\\s*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY|ANALY[SZ]E\\s+(?:VERBOSE|\\())\\b");
     private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
 
     private final PlaceholderLines placeholders;

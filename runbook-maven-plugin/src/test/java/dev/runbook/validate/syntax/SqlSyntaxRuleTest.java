@@ -74,4 +74,15 @@ class SqlSyntaxRuleTest {
     void otherFencesAreNotChecked() {
         assertEquals(List.of(), positions(run(rule, "```text\nSELEC nonsense\n```\n")));
     }
+
+    /** Queries an on-call DBA really runs (PostgreSQL and MySQL); each one once caused or could cause a false alarm. */
+    @Test
+    void commonDbaQueriesParse() throws Exception {
+        String md;
+        try (var in = getClass().getResourceAsStream("dba-queries.md")) {
+            md = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(md.contains("pg_stat_replication") && md.contains("SHOW SLAVE STATUS\\G"));
+        assertEquals(List.of(), run(rule, md));
+    }
 }
