@@ -69,4 +69,32 @@ class MojibakeRuleTest {
                 """;
         assertEquals(List.of(), positions(run(rule, md)));
     }
+
+    /**
+     * Real words in every language the JDK knows (CLDR locale names, month and weekday names), written the
+     * way a runbook would: none of it is mojibake.
+     */
+    @Test
+    void noFalseAlarmOnTheJdksOwnMultilingualText() {
+        StringBuilder text = new StringBuilder("# Locales\n\n");
+        int words = 0;
+        for (java.util.Locale locale : java.util.Locale.getAvailableLocales()) {
+            text.append(locale.getDisplayName(locale)).append(' ');
+            var symbols = java.text.DateFormatSymbols.getInstance(locale);
+            for (String month : symbols.getMonths()) {
+                text.append(month).append(' ');
+            }
+            for (String day : symbols.getWeekdays()) {
+                text.append(day).append(' ');
+            }
+            text.append('\n');
+            words++;
+        }
+        assertTrue(words > 100, "the JDK ships many locales: " + words);
+        List<Finding> findings = run(rule, text.toString());
+        assertEquals(List.of(), findings.stream().map(Finding::message).toList());
+        // The same text after a wrong decode is caught, so the clean result above means something.
+        assertTrue(run(rule, mangle(text.toString(), "windows-1252")).size() > words,
+                "mangled multilingual text is reported");
+    }
 }
