@@ -189,4 +189,17 @@ class CommandSyntaxRuleTest {
                 """;
         assertEquals(List.of(), positions(run(rule, md)));
     }
+
+    /** Everyday runbook commands that a weaker parser (or a regex) would get wrong; none may be reported. */
+    @Test
+    void everydayBashConstructsParse() throws Exception {
+        String md;
+        try (var in = getClass().getResourceAsStream("/dev/runbook/validate/commands/valid-bash.md")) {
+            md = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(md.contains("declare -A map"));
+        assertEquals(List.of(), run(rule, md));
+        assertEquals(List.of(), run(new CommandLanguageRule(ContentRuleSettings.defaults()), md));
+        assertEquals(List.of(), run(new CommandContinuationRule(ContentRuleSettings.defaults()), md));
+    }
 }
