@@ -3,6 +3,7 @@ package dev.runbook.validate.commands;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
+import dev.runbook.model.SourcePosition;
 import dev.runbook.validate.ContentRuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
@@ -37,6 +38,9 @@ public final class CommandUnicodeRule implements Rule {
             "log", "diff", "smoke");
     private static final Set<String> QUOTE_LANGUAGES = Set.of("json", "sql", "psql", "powershell", "ps1");
 
+    /** Quote and comment context is rescanned per char; beyond this a line is data, not a command. */
+    private static final int MAX_ANALYSED_LINE = 2000;
+
     private final ContentRuleSettings settings;
 
     public CommandUnicodeRule(ContentRuleSettings settings) {
@@ -65,34 +69,17 @@ public final class CommandUnicodeRule implements Rule {
             if (PROSE.contains(language)) {
                 continue;
             }
-            boolean shell = settings.isShell(language);
-            boolean quotes = shell || QUOTE_LANGUAGES.contains(language);
-            boolean yaml = language.equals("yaml") || language.equals("yml");
-            boolean dashes = shell || language.isEmpty();
             List<String> lines = block.lines();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                int commentStart = shell ? shellCommentStart(line) : line.length();
                 for (int k = 0; k < line.length(); k++) {
-                    char c = line.charAt(k);
-                    if (c < 0x80) {
-                        continue;
-                    }
-                    String replacement = null;
-                    if (isInvisible(c)) {
-                        replacement = isSpace(c) ? "a plain space" : "nothing (delete it)";
-                    } else if (isSmartQuote(c) && k < commentStart && !isApostrophe(line, k) && !insideAsciiQuotes(line, k)
-                            && (quotes || (yaml && delimitsYamlValue(line, k)))) {
-                        replacement = isSingleQuote(c) ? "'" : "\"";
-                    } else if (dashes && isDash(c) && k < commentStart && startsWord(line, k)
-                            && k + 1 < line.length() && (line.charAt(k + 1) == '-' || Character.isLetterOrDigit(line.charAt(k + 1)))) {
-                        replacement = line.charAt(k + 1) == '-' ? "-" : c == '\u2014' ? "--" : "- (or --)";
-                    }
+                    String replacement = line.charAt(k) < 0x80 ? null : replacementFor(language, line, k);
                     if (replacement != null) {
-                        String name = String.format("U+%04X %s", (int) c, Character.getName(c));
-                        sink.report(this, runbook, CodeColumns.at(runbook, block, i, k),
-                                name + " in code at column " + (CodeColumns.at(runbook, block, i, k).column())
-                                        + "; a shell does not read it as the ASCII character it looks like",
+                        char c = line.charAt(k);
+                        SourcePosition at = CodeColumns.at(runbook, block, i, k);
+                        sink.report(this, runbook, at,
+                                String.format(Locale.ROOT, "U+%04X %s", (int) c, Character.getName(c)) + " in code at column "
+                                        + at.column() + "; a shell or parser does not read it as the ASCII character it looks like",
                                 "replace it with " + (replacement.length() <= 2 ? "\"" + replacement + "\"" : replacement)
                                         + " (retype the command rather than pasting it from a document or chat)");
                         break;
@@ -100,6 +87,34 @@ public final class CommandUnicodeRule implements Rule {
                 }
             }
         }
+    }
+
+    /** The ASCII replacement for the char at k when it is a problem in this language, else null. */
+    private String replacementFor(String language, String line, int k) {
+        char c = line.charAt(k);
+        if (isInvisible(c)) {
+            return isSpace(c) ? "a plain space" : "nothing (delete it)";
+        }
+        if (line.length() > MAX_ANALYSED_LINE) {
+            return null;
+        }
+        boolean shell = settings.isShell(language);
+        int commentStart = shell ? shellCommentStart(line) : line.length();
+        if (k >= commentStart) {
+            return null;
+        }
+        if (isSmartQuote(c)) {
+            boolean yaml = language.equals("yaml") || language.equals("yml");
+            boolean asQuote = !isApostrophe(line, k) && !insideAsciiQuotes(line, k);
+            boolean checked = shell || QUOTE_LANGUAGES.contains(language) || (yaml && delimitsYamlValue(line, k));
+            return asQuote && checked ? (isSingleQuote(c) ? "'" : "\"") : null;
+        }
+        boolean dashes = shell || language.isEmpty();
+        if (dashes && isDash(c) && startsWord(line, k) && k + 1 < line.length()
+                && (line.charAt(k + 1) == '-' || Character.isLetterOrDigit(line.charAt(k + 1)))) {
+            return line.charAt(k + 1) == '-' ? "-" : c == '\u2014' ? "--" : "- (or --)";
+        }
+        return null;
     }
 
     private static boolean isInvisible(char c) {
