@@ -49,6 +49,7 @@ public final class FillInFinder {
             "\\[(?:(?:" + SLOT_WORDS + ")(?:[ _-](?:" + SLOT_WORDS + "))*)\\]");
     private static final Pattern BRACKET_SLASH_LIST = Pattern.compile(
             "\\[[A-Z][A-Za-z]*(?:\\s*/\\s*[A-Z][A-Za-z]*)+\\]");
+    private static final Pattern SLOT_WORD = Pattern.compile("(?i)[\\[/\\s](?:" + SLOT_WORDS + ")[\\]/\\s]");
     private static final Pattern BRACKET_KEBAB = Pattern.compile("\\[[a-z]{2,}(?:[-_][a-z]{2,})+\\]");
     private static final Pattern WORDS = Pattern.compile(
             "(?<![\\w-])(?:YOUR_[A-Z0-9_]+|YOUR-[A-Z0-9-]+|(?i:CHANGE[_-]?ME|REPLACE[_-]?ME|FILL[_-]?ME[_-]?IN))(?![\\w-])"
@@ -116,7 +117,9 @@ public final class FillInFinder {
                 // [text][ref]: the second bracket is a reference label.
                 boolean subscript = m.start() > 0 && (Character.isLetterOrDigit(line.charAt(m.start() - 1))
                         || line.charAt(m.start() - 1) == ']');
-                if (!(prose && link) && !subscript) {
+                // [Grafana/Prometheus] is a list of names; [Name/Phone/Slack] is a form to fill in.
+                boolean slots = pattern != BRACKET_SLASH_LIST || SLOT_WORD.matcher(m.group()).find();
+                if (!(prose && link) && !subscript && slots) {
                     add(found, m.start(), m.end(), line);
                 }
             }

@@ -8,6 +8,7 @@ import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 import dev.runbook.validate.placeholders.PlaceholderLines;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
@@ -39,6 +40,8 @@ public final class SqlSyntaxRule implements Rule {
     private static final Pattern UNMODELLED_FORMS = Pattern.compile(
             "(?i)^\\s*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY|ANALY[SZ]E\\s+(?:VERBOSE|\\())\\b");
     private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
+
+    private static final long PARSE_TIMEOUT_MS = 5000;
 
     private final PlaceholderLines placeholders;
 
@@ -79,21 +82,25 @@ public final class SqlSyntaxRule implements Rule {
                 int line = 1;
                 int column = 1;
                 try {
-                    CCJSqlParserUtil.newParser(statement.text()).withAllowComplexParsing(true).Statements();
-                } catch (ParseException e) {
-                    Token at = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next : e.currentToken;
+                    // The util runs the parser on its own thread with a time limit: JSqlParser's complex
+                    // parsing can take exponential time on a pathological statement.
+                    CCJSqlParserUtil.parseStatements(statement.text(),
+                            parser -> parser.withAllowComplexParsing(true).withTimeOut(PARSE_TIMEOUT_MS));
+                } catch (JSQLParserException e) {
+                    ParseException parse = parseExceptionIn(e);
+                    Token at = parse == null ? null
+                            : parse.currentToken != null && parse.currentToken.next != null ? parse.currentToken.next : parse.currentToken;
                     if (at != null) {
                         line = Math.max(1, at.beginLine);
                         column = Math.max(1, at.beginColumn);
                         problem = at.image == null || at.image.isEmpty() ? "unexpected end of statement"
                                 : "unexpected \"" + at.image + "\"";
+                    } else if (hasCause(e, java.util.concurrent.TimeoutException.class)) {
+                        continue;
                     } else {
                         problem = firstLine(e.getMessage());
                     }
-                } catch (RuntimeException | Error e) {
-                    if (e instanceof VirtualMachineError) {
-                        throw (VirtualMachineError) e;
-                    }
+                } catch (RuntimeException e) {
                     problem = firstLine(String.valueOf(e.getMessage()));
                 }
                 if (problem == null) {
@@ -112,6 +119,24 @@ public final class SqlSyntaxRule implements Rule {
                                 + " <!-- runbook-ignore sql.syntax: reason -->");
             }
         }
+    }
+
+    private static ParseException parseExceptionIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException parse) {
+                return parse;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int offsetOf(String text, int line, int column) {

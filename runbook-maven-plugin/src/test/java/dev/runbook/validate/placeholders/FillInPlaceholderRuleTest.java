@@ -61,6 +61,7 @@ class FillInPlaceholderRuleTest {
                 - [x] done
                 > [!NOTE]
                 > GitHub alert
+                Check the dashboards [Grafana/Prometheus] first.
 
                 [ops-guide]: https://example.com/[URL]
                 """;
