@@ -71,7 +71,7 @@ public final class SiteBuilder {
         for (Runbook runbook : runbooks) {
             String page = layout.pageOf(runbook.relativePath());
             pages.put(runbook.relativePath(), new BuildState.PageState(
-                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), statuses.get(runbook).toString(),
+                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
                             layout.fingerprintFor(runbook)),
                     page));
@@ -280,5 +280,16 @@ public final class SiteBuilder {
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
                 request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section);
+    }
+
+    /**
+     * The status as far as the page shows it: the day it was proven, not the instant, so that a smoke run
+     * every build does not re-render every verified page.
+     */
+    static String shownStatus(RunbookStatus status) {
+        String proven = status.lastVerified() == null ? ""
+                : java.time.LocalDate.ofInstant(status.lastVerified(), java.time.ZoneOffset.UTC).toString();
+        return String.join("|", status.verification().name(), proven, String.valueOf(status.reviewOverdue()),
+                String.valueOf(status.reviewDue()), String.join("\n", status.failures()));
     }
 }
