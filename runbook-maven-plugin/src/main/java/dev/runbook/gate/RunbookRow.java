@@ -5,7 +5,11 @@ import dev.runbook.status.RunbookStatus;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One runbook as the reviewer sees it in the gate report. */
+/**
+ * One runbook as the reviewer sees it in the gate report.
+ *
+ * @param newFindings its findings that the baseline did not have (0 without a baseline)
+ */
 public record RunbookRow(
         String path,
         String pageUrl,
@@ -18,6 +22,7 @@ public record RunbookRow(
         int errors,
         int warnings,
         int todos,
+        int newFindings,
         boolean blocking) {
 
     public RunbookRow {
