@@ -3,6 +3,7 @@ package dev.runbook.mojo;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
+import dev.runbook.gate.ReleaseGate;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.site.SiteBuilder;
@@ -58,7 +59,8 @@ public class SiteMojo extends AbstractRunbookMojo {
         LocalDate today = buildDate();
         SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
-                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log);
+                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
+                buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML));
         SiteResult result = new SiteBuilder().build(request);
         log.info(result.summary());
     }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param buildDate         "today" for review deadlines and the footer (from outputTimestamp: reproducible)
  * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
  * @param threads           pages rendered in parallel
+ * @param reportPage        the release report rendered for the site root ({@code runbook:report} writes it); copied
+ *                          to {@code report.html} and linked from the navigation when the file exists; may be null
  */
 public record SiteRequest(
         LoadedContent content,
@@ -31,9 +33,22 @@ public record SiteRequest(
         LocalDate buildDate,
         String pluginVersion,
         int threads,
-        RunLog log) {
+        RunLog log,
+        Path reportPage) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
+
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, null);
+    }
+
+    /** The report page to publish, or null when there is none (no report run yet). */
+    public Path reportPageIfPresent() {
+        return reportPage != null && java.nio.file.Files.isRegularFile(reportPage) ? reportPage : null;
+    }
 
     public SiteRequest {
         Objects.requireNonNull(content, "content");
