@@ -30,7 +30,7 @@ public record RunbookRow(
     }
 
     public boolean needsAction() {
-        return blocking || errors > 0 || status.reviewOverdue()
+        return blocking || errors > 0 || todos > 0 || status.reviewOverdue()
                 || status.verification() == dev.runbook.status.Verification.FAILING;
     }
 }
