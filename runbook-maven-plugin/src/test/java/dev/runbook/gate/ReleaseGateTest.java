@@ -93,6 +93,10 @@ class ReleaseGateTest {
         assertTrue(html.select("script").isEmpty());
         assertTrue(html.selectFirst("tr[data-path=api/restart.md]").text().contains("API health: status (503) == 200"));
         assertEquals(List.of("team-api", "team-db"), html.select(".owner-box").eachAttr("data-owner"));
+        assertEquals(List.of("smoke check fails: line 9: API health: status (503) == 200"),
+                html.select(".owner-box[data-owner=team-api] .reasons li").eachText());
+        assertEquals(List.of("1 error finding", "review overdue (due 2025-04-01)"),
+                html.select(".owner-box[data-owner=team-db] .reasons li").eachText());
 
         Document site = Jsoup.parse(target.resolve("runbook/report-site.html").toFile());
         assertEquals("api/restart.html", site.selectFirst(".violation[data-rule=failOnFailingSmoke] a").attr("href"));
@@ -132,6 +136,8 @@ class ReleaseGateTest {
         assertEquals(2, html.select("#all-findings tr.finding").size(), "the report still lists every finding");
         assertEquals("true", html.selectFirst("tr[data-path=docs/style.md]").attr("data-blocking"));
         assertEquals("false", html.selectFirst("tr[data-path=db/failover.md]").attr("data-blocking"));
+        assertEquals(List.of("1 error finding", "1 finding is new since the baseline"),
+                html.select(".owner-box[data-owner=team-docs] .reasons li").eachText());
     }
 
     @Test

@@ -132,14 +132,14 @@ public final class ReportHtml {
         List<ReportModel.OwnerGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<RunbookRow>> entry : report.byOwner().entrySet()) {
             List<ReportModel.OwnerItem> items = entry.getValue().stream()
-                    .map(r -> new ReportModel.OwnerItem(links.of(r.path()), r.blocking(), reasons(r))).toList();
+                    .map(r -> new ReportModel.OwnerItem(links.of(r.path()), r.blocking(), reasons(r, report.violations()))).toList();
             groups.add(new ReportModel.OwnerGroup(entry.getKey(), items));
         }
         return groups;
     }
 
     /** What is wrong with a runbook, in words a tired reviewer can act on. */
-    static List<String> reasons(RunbookRow row) {
+    static List<String> reasons(RunbookRow row, List<PolicyViolation> violations) {
         List<String> reasons = new ArrayList<>();
         for (String failure : row.status().failures()) {
             reasons.add("smoke check fails: " + failure);
@@ -148,17 +148,24 @@ public final class ReportHtml {
             reasons.add("smoke checks fail");
         }
         if (row.errors() > 0) {
-            reasons.add(row.errors() + (row.errors() == 1 ? " error finding" : " error findings")
-                    + (row.newFindings() > 0 ? " (" + row.newFindings() + " new since the baseline)" : ""));
+            reasons.add(row.errors() + (row.errors() == 1 ? " error finding" : " error findings"));
+        }
+        if (row.warnings() > 0) {
+            reasons.add(row.warnings() + (row.warnings() == 1 ? " warning finding" : " warning findings"));
         }
         if (row.todos() > 0) {
             reasons.add(row.todos() + (row.todos() == 1 ? " TODO left in the text" : " TODOs left in the text"));
         }
+        if (row.newFindings() > 0) {
+            reasons.add(row.newFindings() + (row.newFindings() == 1 ? " finding is" : " findings are") + " new since the baseline");
+        }
         if (row.status().reviewOverdue()) {
             reasons.add("review overdue" + (row.status().reviewDue() == null ? "" : " (due " + row.status().reviewDue() + ")"));
         }
-        if (row.blocking() && reasons.isEmpty()) {
-            reasons.add("not verified by a recent smoke run, which the policy requires for its severity");
+        for (PolicyViolation violation : violations) {
+            if (violation.rule().equals("requireVerifiedFor") && violation.blockingRunbooks().contains(row.path())) {
+                reasons.add(row.severity() + " runbook not verified by a recent smoke run (requireVerifiedFor)");
+            }
         }
         return reasons;
     }
