@@ -30,31 +30,40 @@ public final class GateEvaluator {
     }
 
     public GateReport evaluate(GateInput input) {
+        BaselineComparison since = compare(input);
+        // With a baseline the finding limits count only what is new: the last release shipped with the
+        // rest, so a reviewer is asked about the change, not about old debt.
+        List<Finding> counted = since.present() ? since.newFindings() : input.findings();
         Map<String, List<Finding>> findingsByFile = input.findings().stream()
                 .collect(Collectors.groupingBy(Finding::file, TreeMap::new, Collectors.toList()));
-        List<RowDraft> drafts = new ArrayList<>();
+        Map<String, Long> newByFile = since.newFindings().stream()
+                .collect(Collectors.groupingBy(Finding::file, Collectors.counting()));
+        Map<String, RowDraft> drafts = new LinkedHashMap<>();
         for (Runbook runbook : input.runbooks()) {
             List<Finding> own = findingsByFile.getOrDefault(runbook.relativePath(), List.of());
-            drafts.add(new RowDraft(runbook, input.status().statusOf(runbook), count(own, Severity.ERROR),
-                    count(own, Severity.WARNING), (int) own.stream().filter(f -> f.ruleId().equals(TODO_RULE)).count()));
+            drafts.put(runbook.relativePath(), new RowDraft(runbook, input.status().statusOf(runbook), count(own, Severity.ERROR),
+                    count(own, Severity.WARNING), (int) own.stream().filter(GateEvaluator::isTodo).count(),
+                    newByFile.getOrDefault(runbook.relativePath(), 0L).intValue()));
         }
-        Set<String> runbookPaths = drafts.stream().map(d -> d.runbook.relativePath()).collect(Collectors.toSet());
-        List<String> filesWithoutRunbook = findingsByFile.keySet().stream().filter(f -> !runbookPaths.contains(f)).toList();
+        String scope = since.present() ? "new " : "";
+        String baselineNote = since.present() ? " since the baseline" : "";
 
-        int errors = count(input.findings(), Severity.ERROR);
-        int warnings = count(input.findings(), Severity.WARNING);
-        int todos = (int) input.findings().stream().filter(f -> f.ruleId().equals(TODO_RULE)).count();
         List<PolicyViolation> violations = new ArrayList<>();
-        limit(violations, "maxErrors", policy.maxErrors(), errors, "error findings", drafts, d -> d.errors > 0, filesWithoutRunbook,
-                input.findings(), Severity.ERROR);
-        limit(violations, "maxWarnings", policy.maxWarnings(), warnings, "warning findings", drafts, d -> d.warnings > 0, List.of(),
-                List.of(), null);
-        limit(violations, "maxTodos", policy.maxTodos(), todos, "TODO placeholders", drafts, d -> d.todos > 0, List.of(), List.of(), null);
-        int overdue = (int) drafts.stream().filter(d -> d.status.reviewOverdue()).count();
-        limit(violations, "maxOverdue", policy.maxOverdue(), overdue, "runbooks overdue for review", drafts,
-                d -> d.status.reviewOverdue(), List.of(), List.of(), null);
+        findingLimit(violations, "maxErrors", policy.maxErrors(), counted, f -> f.severity() == Severity.ERROR,
+                scope + "error finding", baselineNote, drafts);
+        findingLimit(violations, "maxWarnings", policy.maxWarnings(), counted, f -> f.severity() == Severity.WARNING,
+                scope + "warning finding", baselineNote, drafts);
+        findingLimit(violations, "maxTodos", policy.maxTodos(), counted, GateEvaluator::isTodo,
+                scope + "TODO placeholder", baselineNote, drafts);
+        int overdue = (int) drafts.values().stream().filter(d -> d.status.reviewOverdue()).count();
+        if (policy.maxOverdue() >= 0 && overdue > policy.maxOverdue()) {
+            List<RowDraft> late = drafts.values().stream().filter(d -> d.status.reviewOverdue()).toList();
+            late.forEach(d -> d.blocking = true);
+            violations.add(new PolicyViolation("maxOverdue", overdue + " runbooks overdue for review where at most "
+                    + policy.maxOverdue() + " are allowed (maxOverdue=" + policy.maxOverdue() + ").", paths(late)));
+        }
         if (policy.failOnFailingSmoke()) {
-            List<RowDraft> failing = drafts.stream().filter(d -> d.status.verification() == Verification.FAILING).toList();
+            List<RowDraft> failing = drafts.values().stream().filter(d -> d.status.verification() == Verification.FAILING).toList();
             if (!failing.isEmpty()) {
                 failing.forEach(d -> d.blocking = true);
                 violations.add(new PolicyViolation("failOnFailingSmoke",
@@ -63,7 +72,7 @@ public final class GateEvaluator {
             }
         }
         if (!policy.requireVerifiedFor().isEmpty()) {
-            List<RowDraft> unverified = drafts.stream()
+            List<RowDraft> unverified = drafts.values().stream()
                     .filter(d -> d.runbook.frontMatter().severity() != null
                             && policy.requireVerifiedFor().contains(d.runbook.frontMatter().severity())
                             && d.status.verification() != Verification.VERIFIED)
@@ -78,7 +87,7 @@ public final class GateEvaluator {
             }
         }
 
-        List<RunbookRow> rows = drafts.stream().map(RowDraft::toRow)
+        List<RunbookRow> rows = drafts.values().stream().map(RowDraft::toRow)
                 .sorted(Comparator.comparing((RunbookRow r) -> !r.needsAction()).thenComparing(RunbookRow::path))
                 .toList();
         Map<String, List<RunbookRow>> byOwner = new LinkedHashMap<>();
@@ -86,28 +95,37 @@ public final class GateEvaluator {
                 .sorted(Comparator.comparing((RunbookRow r) -> r.owner() == null ? "\uffff" : r.owner()).thenComparing(RunbookRow::path))
                 .forEach(r -> byOwner.computeIfAbsent(r.owner() == null ? NO_OWNER : r.owner(), k -> new ArrayList<>()).add(r));
         GateReport.Totals totals = new GateReport.Totals(rows.size(),
-                countStatus(drafts, Verification.VERIFIED), countStatus(drafts, Verification.FAILING),
-                countStatus(drafts, Verification.UNVERIFIED), overdue, errors, warnings, todos);
+                countStatus(drafts.values(), Verification.VERIFIED), countStatus(drafts.values(), Verification.FAILING),
+                countStatus(drafts.values(), Verification.UNVERIFIED), overdue, count(input.findings(), Severity.ERROR),
+                count(input.findings(), Severity.WARNING), (int) input.findings().stream().filter(GateEvaluator::isTodo).count());
         return new GateReport(input.buildDate(), violations.isEmpty(), violations, totals, rows, input.findings(),
-                compare(input), byOwner, input.smokeEnvironment());
+                since, byOwner, input.smokeEnvironment());
     }
 
-    private static void limit(List<PolicyViolation> violations, String rule, int max, int actual, String what,
-                              List<RowDraft> drafts, Predicate<RowDraft> cause, List<String> extraFiles,
-                              List<Finding> findings, Severity severity) {
-        if (max < 0 || actual <= max) {
+    /**
+     * One finding limit: too many counted findings of a kind fail the gate, and every file holding one of
+     * them blocks (a file that failed to load as a runbook included, so nothing slips through).
+     */
+    private static void findingLimit(List<PolicyViolation> violations, String rule, int max, List<Finding> counted,
+                                     Predicate<Finding> kind, String what, String note, Map<String, RowDraft> drafts) {
+        List<Finding> matching = counted.stream().filter(kind).toList();
+        if (max < 0 || matching.size() <= max) {
             return;
         }
-        List<RowDraft> causes = drafts.stream().filter(cause).toList();
-        causes.forEach(d -> d.blocking = true);
-        List<String> blocking = new ArrayList<>(paths(causes));
-        for (String file : extraFiles) {
-            if (severity != null && findings.stream().anyMatch(f -> f.file().equals(file) && f.severity() == severity)) {
-                blocking.add(file);
+        List<String> blocking = matching.stream().map(Finding::file).distinct().sorted().toList();
+        blocking.forEach(file -> {
+            RowDraft draft = drafts.get(file);
+            if (draft != null) {
+                draft.blocking = true;
             }
-        }
-        violations.add(new PolicyViolation(rule, actual + " " + what + " where at most " + max + " are allowed (" + rule + "=" + max + ").",
-                blocking));
+        });
+        violations.add(new PolicyViolation(rule, matching.size() + " " + what + (matching.size() == 1 ? "" : "s") + note
+                + " where at most " + max
+                + " are allowed (" + rule + "=" + max + ").", blocking));
+    }
+
+    private static boolean isTodo(Finding finding) {
+        return finding.ruleId().equals(TODO_RULE);
     }
 
     private BaselineComparison compare(GateInput input) {
@@ -164,7 +182,7 @@ public final class GateEvaluator {
         return (int) findings.stream().filter(f -> f.severity() == severity).count();
     }
 
-    private static int countStatus(List<RowDraft> drafts, Verification verification) {
+    private static int countStatus(java.util.Collection<RowDraft> drafts, Verification verification) {
         return (int) drafts.stream().filter(d -> d.status.verification() == verification).count();
     }
 
@@ -179,20 +197,23 @@ public final class GateEvaluator {
         final int errors;
         final int warnings;
         final int todos;
+        final int newFindings;
         boolean blocking;
 
-        RowDraft(Runbook runbook, RunbookStatus status, int errors, int warnings, int todos) {
+        RowDraft(Runbook runbook, RunbookStatus status, int errors, int warnings, int todos, int newFindings) {
             this.runbook = runbook;
             this.status = status;
             this.errors = errors;
             this.warnings = warnings;
             this.todos = todos;
+            this.newFindings = newFindings;
         }
 
         RunbookRow toRow() {
             var fm = runbook.frontMatter();
             return new RunbookRow(runbook.relativePath(), runbook.pagePath(), runbook.title(), fm.owner(), fm.services(),
-                    fm.severity() == null ? null : fm.severity().name(), status, fm.lastReviewed(), errors, warnings, todos, blocking);
+                    fm.severity() == null ? null : fm.severity().name(), status, fm.lastReviewed(), errors, warnings, todos, newFindings,
+                    blocking);
         }
     }
 }

@@ -33,11 +33,19 @@ public record GateReport(
                          int warnings, int todos) {
     }
 
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The one paragraph a failing build prints: what failed and which runbooks block the release. */
     public String explanation() {
         if (passed) {
-            return "Release gate passed: " + totals.runbooks() + " runbooks, " + totals.verified() + " verified, "
-                    + totals.errors() + " errors, " + totals.reviewOverdue() + " overdue for review.";
+            int accepted = findings.size() - sinceBaseline.newFindings().size();
+            return "Release gate passed: " + count(totals.runbooks(), "runbook") + ", " + totals.verified() + " verified, "
+                    + count(totals.errors(), "error") + ", " + count(totals.warnings(), "warning") + ", " + totals.reviewOverdue()
+                    + " overdue for review" + (sinceBaseline.present() && accepted > 0
+                    ? "; " + accepted + " older findings were accepted by the baseline " + sinceBaseline.baselineLabel() : "")
+                    + ".";
         }
         StringBuilder text = new StringBuilder("Release gate failed.");
         for (PolicyViolation violation : violations) {

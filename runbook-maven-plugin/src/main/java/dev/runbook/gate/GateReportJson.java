@@ -29,9 +29,10 @@ import java.util.Map;
  *   "totals": { "runbooks": 16, "verified": 5, "failing": 1, … },
  *   "runbooks": [ {"path": "a.md", "title": "…", "owner": "…", "services": [], "severity": "P1",
  *                  "status": "verified", "reviewOverdue": false, "errors": 0, "warnings": 1, "todos": 0,
- *                  "blocking": false, "contentHash": "…"} ],
+ *                  "newFindings": 0, "blocking": false, "failures": ["…"], "contentHash": "…"} ],
  *   "findings": [ {"ruleId": "…", "severity": "error", "file": "…", "line": 3, "column": 1, "message": "…", "hint": "…"} ],
- *   "sinceBaseline": { "baseline": "…", "newFindings": 2, "fixedFindings": 1, "added": [], "changed": [], "removed": [] } }
+ *   "sinceBaseline": { "baseline": "…", "newFindings": [ {finding} ], "fixedFindings": [ {finding} ],
+ *                    "added": [], "changed": [], "removed": [] } }
  * </pre>
  */
 public final class GateReportJson {
@@ -71,6 +72,7 @@ public final class GateReportJson {
             node.put("errors", row.errors());
             node.put("warnings", row.warnings());
             node.put("todos", row.todos());
+            node.put("newFindings", row.newFindings());
             node.put("blocking", row.blocking());
             row.status().failures().forEach(node.putArray("failures")::add);
             node.put("contentHash", hashes.get(row.path()));
@@ -81,8 +83,10 @@ public final class GateReportJson {
         if (since.present()) {
             ObjectNode node = root.putObject("sinceBaseline");
             node.put("baseline", since.baselineLabel());
-            node.put("newFindings", since.newFindings().size());
-            node.put("fixedFindings", since.fixedFindings().size());
+            ArrayNode added = node.putArray("newFindings");
+            since.newFindings().forEach(f -> added.add(findingNode(f)));
+            ArrayNode fixed = node.putArray("fixedFindings");
+            since.fixedFindings().forEach(f -> fixed.add(findingNode(f)));
             since.addedRunbooks().forEach(node.putArray("added")::add);
             since.changedRunbooks().forEach(node.putArray("changed")::add);
             since.removedRunbooks().forEach(node.putArray("removed")::add);

@@ -5,7 +5,11 @@ import dev.runbook.status.RunbookStatus;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One runbook as the reviewer sees it in the gate report. */
+/**
+ * One runbook as the reviewer sees it in the gate report.
+ *
+ * @param newFindings its findings that the baseline did not have (0 without a baseline)
+ */
 public record RunbookRow(
         String path,
         String pageUrl,
@@ -18,6 +22,7 @@ public record RunbookRow(
         int errors,
         int warnings,
         int todos,
+        int newFindings,
         boolean blocking) {
 
     public RunbookRow {
@@ -25,7 +30,7 @@ public record RunbookRow(
     }
 
     public boolean needsAction() {
-        return blocking || errors > 0 || status.reviewOverdue()
+        return blocking || errors > 0 || todos > 0 || status.reviewOverdue()
                 || status.verification() == dev.runbook.status.Verification.FAILING;
     }
 }

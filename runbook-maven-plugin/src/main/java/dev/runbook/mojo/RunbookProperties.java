@@ -14,6 +14,15 @@ final class RunbookProperties {
     static final String SMOKE_CONCURRENCY = PREFIX + "smoke.concurrency";
     static final String SMOKE_DEADLINE = PREFIX + "smoke.deadline";
     static final String SMOKE_MAX_AGE = PREFIX + "smoke.maxAge";
+    static final String REPORT = PREFIX + "report.";
+    static final String REPORT_BASELINE = REPORT + "baseline";
+    static final String REPORT_FAIL_BUILD = REPORT + "failBuild";
+    static final String REPORT_MAX_ERRORS = REPORT + "maxErrors";
+    static final String REPORT_MAX_WARNINGS = REPORT + "maxWarnings";
+    static final String REPORT_MAX_TODOS = REPORT + "maxTodos";
+    static final String REPORT_MAX_OVERDUE = REPORT + "maxOverdue";
+    static final String REPORT_FAIL_ON_FAILING_SMOKE = REPORT + "failOnFailingSmoke";
+    static final String REPORT_REQUIRE_VERIFIED_FOR = REPORT + "requireVerifiedFor";
 
     private RunbookProperties() {
     }

@@ -3,6 +3,7 @@ package dev.runbook.mojo;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
+import dev.runbook.gate.ReleaseGate;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.report.FindingsJson;
@@ -81,7 +82,7 @@ public class SiteMojo extends AbstractRunbookMojo {
         SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
                 statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(log));
+                lastValidationFindings(log), buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML));
         SiteResult result = new SiteBuilder().build(request);
         log.info(result.summary());
     }

@@ -93,7 +93,7 @@ final class PageWriter {
         // there: it links from the baseUrl when one is set, else from the web root.
         Frame top = SiteBuilder.frame(request, "404.html", "Page not found", "");
         notFound.put("frame", new Frame(request.baseUrl() == null ? "/" : request.baseUrl(), top.siteTitle(),
-                top.pageTitle(), top.canonical(), top.buildDate(), top.section()));
+                top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report()));
         written.add(write("404.html", theme.render("404.ftlh", notFound)));
         return written;
     }

@@ -43,6 +43,9 @@ public final class SiteBuilder {
     /** A progress line every this many pages, for big sites. */
     static final int PROGRESS_EVERY = 100;
 
+    /** Where the release report goes in the site, when there is one. */
+    public static final String REPORT_PAGE = "report.html";
+
     public SiteResult build(SiteRequest request) throws SetupException, IOException {
         long start = System.nanoTime();
         RunLog log = request.log();
@@ -66,7 +69,7 @@ public final class SiteBuilder {
         Path output = request.outputDirectory().toAbsolutePath();
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
-                "date", request.buildDate().toString());
+                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null));
         Map<String, BuildState.PageState> pages = new TreeMap<>();
         for (Runbook runbook : runbooks) {
             String page = layout.pageOf(runbook.relativePath());
@@ -131,6 +134,7 @@ public final class SiteBuilder {
             } else {
                 generated.addAll(previous.generated());
             }
+            publishReport(request, staging);
             AtomicFiles.swapIn(staging, output);
             new BuildState(BuildState.FORMAT, global, pages, generated).write(request.stateFile());
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -184,6 +188,20 @@ public final class SiteBuilder {
                 throw io;
             }
             throw new SetupException("page rendering failed: " + cause, cause);
+        }
+    }
+
+    /**
+     * Copies the release report ({@code runbook:report}'s site rendering) to {@code report.html}, on every
+     * build: it changes without any runbook changing. Without a report the site has none and does not link one.
+     */
+    private static void publishReport(SiteRequest request, Path staging) throws IOException {
+        Path target = staging.resolve(REPORT_PAGE);
+        // Delete first: the carried-over file may be a hard link to the live site's copy.
+        Files.deleteIfExists(target);
+        Path report = request.reportPageIfPresent();
+        if (report != null) {
+            Files.copy(report, target);
         }
     }
 
@@ -279,7 +297,8 @@ public final class SiteBuilder {
 
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
-                request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section);
+                request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section,
+                request.reportPageIfPresent() != null);
     }
 
     /**

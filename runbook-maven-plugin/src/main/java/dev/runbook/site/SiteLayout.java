@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class SiteLayout {
 
-    static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html");
+    static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html");
     /** Folders whose every file belongs to the site (tags/ holds only tag pages, but see {@link #isReserved}). */
     static final Set<String> RESERVED_FOLDERS = Set.of("assets");
 

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
  * @param threads           pages rendered in parallel
  * @param findings          the last validation's findings (from findings.json); each page shows its own
+ * @param reportPage        the release report rendered for the site root ({@code runbook:report} writes it); copied
+ *                          to {@code report.html} and linked from the navigation when the file exists; may be null
  */
 public record SiteRequest(
         LoadedContent content,
@@ -35,9 +37,15 @@ public record SiteRequest(
         String pluginVersion,
         int threads,
         RunLog log,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Path reportPage) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
+
+    /** The report page to publish, or null when there is none (no report run yet). */
+    public Path reportPageIfPresent() {
+        return reportPage != null && java.nio.file.Files.isRegularFile(reportPage) ? reportPage : null;
+    }
 
     public SiteRequest {
         Objects.requireNonNull(content, "content");
@@ -53,11 +61,11 @@ public record SiteRequest(
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
-    /** A build that shows no validation findings (none were produced before it). */
+    /** A build with no validation findings and no release report to show (neither ran before it). */
     public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, List.of());
+                pluginVersion, threads, log, List.of(), null);
     }
 }

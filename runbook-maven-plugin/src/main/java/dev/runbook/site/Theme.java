@@ -36,7 +36,8 @@ public final class Theme {
     /** Every file of the bundled theme; an override folder may replace any of them or add assets. */
     static final List<String> BUNDLED = List.of(
             "layout.ftlh", "index.ftlh", "runbook.ftlh", "tag.ftlh", "status.ftlh", "404.ftlh", "redirect.ftlh",
-            "assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/search.css", "assets/search.js");
+            "assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
+            "report.ftlh", "assets/report.css");
 
     private final Path override;
     private final Configuration configuration;
@@ -108,6 +109,12 @@ public final class Theme {
         try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name)) {
             return in == null ? null : in.readAllBytes();
         }
+    }
+
+    /** A theme text file (e.g. {@code assets/site.css}), the override's if it has one; null if neither has it. */
+    public String text(String name) throws IOException {
+        byte[] bytes = read(name);
+        return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Every theme file name in effect: bundled names plus whatever the override folder adds. */

@@ -125,6 +125,61 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void withABaselineOnlyNewFindingsCountAgainstTheLimits() {
+        Finding old = finding("link.anchor", Severity.ERROR, "db/failover.md", 20, "no heading #promote");
+        Finding oldWarning = finding("command.prompt", Severity.WARNING, "db/failover.md", 8, "prompt in bash fence");
+        GateBaseline baseline = new GateBaseline("v1.4", List.of(old, oldWarning), Map.of());
+        GatePolicy strict = new GatePolicy(0, 0, true, GatePolicy.NO_LIMIT, 0, Set.of());
+
+        GateReport unchanged = new GateEvaluator(strict).evaluate(input(List.of(old, oldWarning), Map.of(), Set.of(), baseline));
+        assertTrue(unchanged.passed(), "findings the last release shipped with do not block: " + unchanged.explanation());
+        assertEquals(1, unchanged.totals().errors(), "the report still counts every finding");
+        assertFalse(unchanged.runbooks().get(0).blocking());
+
+        Finding todo = finding("placeholder.todo", Severity.ERROR, "api/down.md", 4, "TODO left in the text");
+        GateReport changed = new GateEvaluator(strict).evaluate(input(List.of(old, oldWarning, todo), Map.of(), Set.of(), baseline));
+        assertFalse(changed.passed());
+        assertEquals(List.of("maxErrors", "maxTodos"), changed.violations().stream().map(PolicyViolation::rule).toList());
+        assertEquals(List.of("api/down.md"), changed.violations().get(0).blockingRunbooks(),
+                "only the runbook with the new finding blocks");
+        assertEquals("1 new error finding since the baseline where at most 0 are allowed (maxErrors=0).",
+                changed.violations().get(0).explanation());
+        RunbookRow api = changed.runbooks().stream().filter(r -> r.path().equals("api/down.md")).findFirst().orElseThrow();
+        RunbookRow db = changed.runbooks().stream().filter(r -> r.path().equals("db/failover.md")).findFirst().orElseThrow();
+        assertTrue(api.blocking());
+        assertEquals(1, api.newFindings());
+        assertFalse(db.blocking(), "old findings are listed but do not block");
+        assertEquals(1, db.errors());
+        assertEquals(0, db.newFindings());
+        assertEquals(3, changed.findings().size(), "the report lists all findings");
+    }
+
+    @Test
+    void withoutABaselineEveryFindingCounts() {
+        Finding old = finding("link.anchor", Severity.ERROR, "db/failover.md", 20, "no heading #promote");
+        GateReport report = new GateEvaluator(GatePolicy.defaults()).evaluate(input(List.of(old), Map.of(), Set.of(), null));
+        assertFalse(report.passed());
+        assertFalse(report.sinceBaseline().present());
+        assertEquals(0, report.runbooks().get(0).newFindings());
+    }
+
+    @Test
+    void warningAndTodoLimitsAreOffByDefaultButApplyWhenSet() {
+        List<Finding> findings = List.of(finding("command.prompt", Severity.WARNING, "api/down.md", 5, "prompt"),
+                finding("placeholder.todo", Severity.WARNING, "docs/style.md", 2, "TODO"));
+        GateReport lenient = new GateEvaluator(new GatePolicy(0, GatePolicy.NO_LIMIT, true, GatePolicy.NO_LIMIT, GatePolicy.NO_LIMIT,
+                Set.of())).evaluate(input(findings, Map.of(), Set.of(), null));
+        assertTrue(lenient.passed(), lenient.explanation());
+        GateReport strict = new GateEvaluator(new GatePolicy(0, 1, true, GatePolicy.NO_LIMIT, 0, Set.of()))
+                .evaluate(input(findings, Map.of(), Set.of(), null));
+        assertEquals(List.of("maxWarnings"), strict.violations().stream().map(PolicyViolation::rule).toList().subList(0, 1));
+        assertEquals("2 warning findings where at most 1 are allowed (maxWarnings=1).", strict.violations().get(0).explanation());
+        assertEquals(List.of("api/down.md", "docs/style.md"), strict.violations().get(0).blockingRunbooks());
+        assertEquals("maxTodos", strict.violations().get(1).rule());
+        assertEquals(List.of("docs/style.md"), strict.violations().get(1).blockingRunbooks());
+    }
+
+    @Test
     void baselineWithHashesShowsAddedChangedAndRemovedRunbooks() {
         Map<String, String> hashes = Map.of(
                 "api/down.md", ContentHash.of(api),

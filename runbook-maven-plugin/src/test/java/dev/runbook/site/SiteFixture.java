@@ -71,6 +71,6 @@ final class SiteFixture {
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog, findings));
+                "test", 2, runLog, findings, null));
     }
 }

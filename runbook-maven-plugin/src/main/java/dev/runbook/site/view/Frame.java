@@ -5,7 +5,13 @@ package dev.runbook.site.view;
  *
  * @param root      relative prefix to the site root: "" or "../" …; every link in the theme starts with it
  * @param canonical absolute URL of the page when a baseUrl is configured, else null
- * @param section   which navigation item is current: "index", "status", "tags" or "" (for aria-current)
+ * @param section   which navigation item is current: "index", "status", "tags", "report" or "" (for aria-current)
+ * @param report    the site carries the release report ({@code report.html}), so the navigation links it
  */
-public record Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section) {
+public record Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section,
+                    boolean report) {
+
+    public Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section) {
+        this(root, siteTitle, pageTitle, canonical, buildDate, section, false);
+    }
 }
