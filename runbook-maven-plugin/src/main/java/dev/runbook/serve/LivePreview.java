@@ -82,6 +82,11 @@ public final class LivePreview implements AutoCloseable {
         return uri;
     }
 
+    /** For tests: waits until {@code count} open pages listen for reloads. */
+    boolean awaitConnectedPages(int count, long timeoutMillis) throws InterruptedException {
+        return server.awaitConnectedPages(count, timeoutMillis);
+    }
+
     /** Blocks until {@link #close()} is called (by the shutdown hook on Ctrl+C, or a test). */
     public void awaitClosed() throws InterruptedException {
         closed.await();

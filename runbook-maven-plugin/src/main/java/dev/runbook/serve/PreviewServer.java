@@ -108,8 +108,8 @@ public final class PreviewServer implements AutoCloseable {
         events.buildFailed(message);
     }
 
-    int connectedPages() {
-        return events.connectedClients();
+    boolean awaitConnectedPages(int count, long timeoutMillis) throws InterruptedException {
+        return events.awaitClients(count, timeoutMillis);
     }
 
     @Override

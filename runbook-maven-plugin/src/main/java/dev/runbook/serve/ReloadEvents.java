@@ -39,8 +39,21 @@ final class ReloadEvents implements HttpHandler {
         publish("build-error", message);
     }
 
-    int connectedClients() {
-        return clients.size();
+    /** Waits until at least {@code count} pages listen; false when the timeout passed first. */
+    synchronized boolean awaitClients(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (clients.size() < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    private synchronized void clientsChanged() {
+        notifyAll();
     }
 
     private void publish(String event, String data) {
@@ -75,6 +88,7 @@ final class ReloadEvents implements HttpHandler {
             exchange.sendResponseHeaders(200, 0);
             BlockingQueue<String> queue = new LinkedBlockingQueue<>();
             clients.add(queue);
+            clientsChanged();
             try {
                 OutputStream out = exchange.getResponseBody();
                 write(out, "retry: 1000\n" + CONNECTED + "\n\n");
@@ -91,6 +105,7 @@ final class ReloadEvents implements HttpHandler {
                 // The page was closed or navigated away; nothing to do but forget it.
             } finally {
                 clients.remove(queue);
+                clientsChanged();
             }
         }
     }
