@@ -1,5 +1,6 @@
 package dev.runbook.serve;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.runbook.core.RunLog;
@@ -54,8 +55,12 @@ public final class PreviewServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(threads);
-        server.createContext(ReloadEvents.PATH, events);
-        server.createContext("/", this::serveFile);
+        HttpContext eventsContext = server.createContext(ReloadEvents.PATH, events);
+        HttpContext filesContext = server.createContext("/", this::serveFile);
+        if (server.getAddress().getAddress().isLoopbackAddress()) {
+            eventsContext.getFilters().add(new LoopbackHostFilter());
+            filesContext.getFilters().add(new LoopbackHostFilter());
+        }
     }
 
     /**

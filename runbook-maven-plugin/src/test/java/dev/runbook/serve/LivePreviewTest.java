@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Build, serve, watch and reload wired together, against a real content folder and a real server. */
 class LivePreviewTest {
 
-    private static final Duration QUIET = Duration.ofMillis(300);
+    // Generous, so a burst of writes on a busy machine still falls within one quiet period.
+    private static final Duration QUIET = Duration.ofMillis(600);
 
     @TempDir
     Path dir;

@@ -137,6 +137,22 @@ class PreviewServerTest {
     }
 
     @Test
+    void requestsForAnotherHostNameAreRefused() throws Exception {
+        // DNS rebinding: a hostile page's own domain pointed at 127.0.0.1 would otherwise be same-origin.
+        for (String host : List.of("evil.example", "evil.example:" + uri.getPort(), "127.0.0.1.evil.example", "")) {
+            String response = raw("GET /payments/api-down.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 403"), host + " -> " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains("Restart it."));
+        }
+        for (String host : List.of("127.0.0.1:" + uri.getPort(), "localhost:" + uri.getPort(), "localhost")) {
+            String response = raw("GET /payments/api-down.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 200"), host + " -> " + response.lines().findFirst().orElse(""));
+        }
+        String events = raw("GET " + ReloadEvents.PATH + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertTrue(events.startsWith("HTTP/1.1 403"), events);
+    }
+
+    @Test
     void symbolicLinkOutOfTheRootIsNotFollowed() throws Exception {
         Files.createSymbolicLink(fixture.site().resolve("escape.txt"), dir.resolve("secret.txt"));
         Files.createSymbolicLink(fixture.site().resolve("up"), dir);
