@@ -133,8 +133,13 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try {
+            // A browser asked to close removes its temporary files; a killed one leaves them in /tmp.
+            call(null, "Browser.close", JSON.createObjectNode());
+        } catch (IllegalStateException alreadyGone) {
+            process.destroy();
+        }
         socket.close(1000, null);
-        process.destroy();
         if (!process.waitFor(wait.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
