@@ -6,9 +6,12 @@ import dev.runbook.findings.Severity;
 
 import java.util.Locale;
 
-/** The lowest severity that fails the build: {@code error} (default) or {@code warning}. Info never fails. */
+/**
+ * The lowest severity that fails the build: {@code error} (default) or {@code warning}; {@code none} writes
+ * the reports and never fails, for builds where {@code runbook:report} is the gate. Info never fails.
+ */
 public enum FailOn {
-    ERROR(Severity.ERROR), WARNING(Severity.WARNING);
+    ERROR(Severity.ERROR), WARNING(Severity.WARNING), NONE(null);
 
     private final Severity threshold;
 
@@ -17,7 +20,7 @@ public enum FailOn {
     }
 
     public boolean fails(Finding finding) {
-        return finding.severity() != Severity.INFO && finding.severity().atLeast(threshold);
+        return threshold != null && finding.severity() != Severity.INFO && finding.severity().atLeast(threshold);
     }
 
     public static FailOn parse(String value) throws SetupException {
@@ -27,7 +30,7 @@ public enum FailOn {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SetupException("failOn is '" + value + "'; use 'error' or 'warning'");
+            throw new SetupException("failOn is '" + value + "'; use 'error', 'warning' or 'none'");
         }
     }
 }
