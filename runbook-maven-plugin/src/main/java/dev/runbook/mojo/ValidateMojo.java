@@ -120,7 +120,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "shellcheckPath")
     File shellcheckPath;
 
-    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164 (see docs/rules-content.md). */
+    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see docs/rules-content.md). */
     @Parameter
     List<String> shellcheckExclude;
 

@@ -44,7 +44,7 @@ public record ContentRuleSettings(
          * blocks are pasted one after another into one shell, so a variable set in one block and used in the
          * next is normal, and sourced files are on the reader's machine, not next to the Markdown.
          */
-        public static final Set<String> DEFAULT_EXCLUDE = Set.of("SC2154", "SC2034", "SC1090", "SC1091", "SC2164");
+        public static final Set<String> DEFAULT_EXCLUDE = Set.of("SC2154", "SC2034", "SC1090", "SC1091", "SC2164", "SC2155", "SC2317");
 
         public ShellCheck {
             Objects.requireNonNull(mode, "mode");

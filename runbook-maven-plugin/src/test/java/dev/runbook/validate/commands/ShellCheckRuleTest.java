@@ -118,13 +118,16 @@ class ShellCheckRuleTest {
                 cd /srv/app
                 source ./env.sh
                 echo "$unset_here"
+                export POD_NAME=$(hostname)
+                exit
+                echo "back in the outer shell"
                 ```
                 """;
         assertEquals(List.of(), run(forcedOn(), md).findings());
 
         Run noExcludes = run(new ShellCheckRule(settings(Mode.ON, SHELLCHECK, Set.of())), md);
         List<String> codes = noExcludes.findings().stream().map(f -> f.message().substring(0, f.message().indexOf(':'))).toList();
-        assertTrue(codes.containsAll(List.of("SC2034", "SC2164", "SC1091", "SC2154")), codes.toString());
+        assertTrue(codes.containsAll(List.of("SC2034", "SC2164", "SC1091", "SC2154", "SC2155", "SC2317")), codes.toString());
     }
 
     @Test
