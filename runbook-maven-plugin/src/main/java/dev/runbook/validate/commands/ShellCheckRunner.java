@@ -135,8 +135,14 @@ final class ShellCheckRunner {
             return new Result(List.of(), List.of("ShellCheck exited with " + exit
                     + (stderr.isEmpty() ? "" : ": " + stderr.lines().findFirst().orElse(""))));
         }
+        String json = Files.readString(out, StandardCharsets.UTF_8);
+        if (json.isBlank()) {
+            // ShellCheck always prints a JSON object; nothing at all means the binary is not ShellCheck.
+            return new Result(List.of(), List.of(binary + " exited with " + exit + " and printed nothing;"
+                    + " is it ShellCheck?"));
+        }
         try {
-            return new Result(parse(Files.readString(out, StandardCharsets.UTF_8)), List.of());
+            return new Result(parse(json), List.of());
         } catch (IOException | RuntimeException e) {
             return new Result(List.of(), List.of("ShellCheck's JSON output could not be read: " + e.getMessage()));
         }

@@ -225,4 +225,21 @@ class ShellCheckRuleTest {
                 () -> ShellCheck.parseMode("sometimes"));
         assertTrue(bad.getMessage().contains("auto, on or off"), bad.getMessage());
     }
+
+    @Test
+    void autoFindsShellCheckOnThePath() {
+        assertEquals(java.util.Optional.of(SHELLCHECK), ShellCheckBinary.locate(
+                new ShellCheck(Mode.AUTO, null, Set.of())).map(p -> p.toAbsolutePath().normalize()),
+                "/usr/bin is on the PATH");
+    }
+
+    @Test
+    void aBinaryThatIsNotShellCheckIsAWarningNotACrash() {
+        Path notShellCheck = Path.of("/bin/false");
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.ON, notShellCheck, ShellCheck.DEFAULT_EXCLUDE));
+        Run run = run(rule, "```bash\necho $X\n```\n");
+        assertEquals(List.of(), run.findings());
+        assertEquals(1, run.warnings().size(), run.warnings().toString());
+        assertTrue(run.warnings().get(0).contains("/bin/false exited with 1 and printed nothing"), run.warnings().get(0));
+    }
 }
