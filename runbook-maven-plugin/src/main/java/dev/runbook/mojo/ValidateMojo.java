@@ -8,6 +8,7 @@ import dev.runbook.validate.DurationText;
 import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.ValidateOptions;
 import dev.runbook.validate.ValidationRun;
+import dev.runbook.validate.commands.ShellCheckBinary;
 import dev.runbook.validate.links.external.LinkCheckSettings;
 import dev.runbook.validate.links.external.RetryPolicy;
 import dev.runbook.validate.policy.FailOn;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Checks the runbooks (links, anchors, front-matter, review dates and the content rules), writes
@@ -107,6 +109,21 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter
     List<String> shellLanguages;
 
+    /**
+     * ShellCheck for {@code command.shellcheck}: {@code auto} runs it when it is installed, {@code on} requires
+     * it (the build fails when it is missing), {@code off} never runs it.
+     */
+    @Parameter(property = RunbookProperties.PREFIX + "shellcheck", defaultValue = "auto")
+    String shellcheck;
+
+    /** The ShellCheck executable; default: {@code shellcheck} on the PATH. */
+    @Parameter(property = RunbookProperties.PREFIX + "shellcheckPath")
+    File shellcheckPath;
+
+    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see docs/rules-content.md). */
+    @Parameter
+    List<String> shellcheckExclude;
+
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
         RetryPolicy defaults = RetryPolicy.defaults();
@@ -127,12 +144,30 @@ public class ValidateMojo extends AbstractRunbookMojo {
         if (shellLanguages != null && !shellLanguages.isEmpty()) {
             contentSettings = contentSettings.withShellLanguages(new HashSet<>(shellLanguages));
         }
+        contentSettings = contentSettings.withShellCheck(shellCheckSettings());
         List<dev.runbook.validate.Rule> contentRules = ContentRules.all(contentSettings);
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
                 FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
                 new RuleSettings(links, reviewSchedule().defaultInterval(),
                         frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
                 contentRules, pluginVersion()));
+    }
+
+    private ContentRuleSettings.ShellCheck shellCheckSettings() throws SetupException {
+        ContentRuleSettings.ShellCheck.Mode mode;
+        try {
+            mode = ContentRuleSettings.ShellCheck.parseMode(shellcheck);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("runbook.shellcheck: " + e.getMessage());
+        }
+        ContentRuleSettings.ShellCheck settings = new ContentRuleSettings.ShellCheck(mode,
+                shellcheckPath == null ? null : shellcheckPath.toPath(),
+                shellcheckExclude == null ? ContentRuleSettings.ShellCheck.DEFAULT_EXCLUDE
+                        : shellcheckExclude.stream().filter(c -> c != null && !c.isBlank()).collect(Collectors.toSet()));
+        if (mode == ContentRuleSettings.ShellCheck.Mode.ON && ShellCheckBinary.locate(settings).isEmpty()) {
+            throw new SetupException(ShellCheckBinary.missingMessage(settings));
+        }
+        return settings;
     }
 
     private String pluginVersion() {

@@ -1,7 +1,9 @@
 package dev.runbook.validate;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,17 +16,71 @@ import java.util.stream.Collectors;
  * @param extraTodoPatterns  further regular expressions reported as {@code placeholder.todo}
  * @param extraFillInPatterns further regular expressions reported as {@code placeholder.fill-in}
  * @param shellLanguages     fence languages parsed as shell; {@code console} is always the prompt-and-output form
+ * @param shellCheck         whether and how {@code command.shellcheck} runs the ShellCheck binary
  */
 public record ContentRuleSettings(
         List<String> todoWords,
         List<Pattern> extraTodoPatterns,
         List<Pattern> extraFillInPatterns,
-        Set<String> shellLanguages) {
+        Set<String> shellLanguages,
+        ShellCheck shellCheck) {
 
     public static final List<String> DEFAULT_TODO_WORDS = List.of("TODO", "TBD", "FIXME", "XXX");
     public static final Set<String> DEFAULT_SHELL_LANGUAGES = Set.of("bash", "sh", "shell", "zsh", "console");
 
+    /**
+     * ShellCheck for {@code command.shellcheck}.
+     *
+     * @param mode    {@link Mode#AUTO} runs it when the binary is found, {@link Mode#ON} requires it, {@link Mode#OFF} never
+     * @param binary  the executable; {@code null} looks up {@code shellcheck} on the PATH
+     * @param exclude ShellCheck codes never reported, as {@code SC2154}
+     */
+    public record ShellCheck(Mode mode, Path binary, Set<String> exclude) {
+
+        public enum Mode { AUTO, ON, OFF }
+
+        /**
+         * Codes that are wrong for snippets; see {@code ShellCheckRule} for why each one is here. A runbook's
+         * blocks are pasted one after another into one shell, so a variable set in one block and used in the
+         * next is normal, and sourced files are on the reader's machine, not next to the Markdown.
+         */
+        public static final Set<String> DEFAULT_EXCLUDE = Set.of("SC2154", "SC2034", "SC1090", "SC1091", "SC2164", "SC2155", "SC2317");
+
+        public ShellCheck {
+            Objects.requireNonNull(mode, "mode");
+            exclude = exclude.stream().map(ShellCheck::code).collect(Collectors.toUnmodifiableSet());
+        }
+
+        public static ShellCheck defaults() {
+            return new ShellCheck(Mode.AUTO, null, DEFAULT_EXCLUDE);
+        }
+
+        /** {@code auto}, {@code on} or {@code off} (also {@code true}/{@code false}); anything else is an error. */
+        public static Mode parseMode(String text) {
+            String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "", "auto" -> Mode.AUTO;
+                case "on", "true" -> Mode.ON;
+                case "off", "false" -> Mode.OFF;
+                default -> throw new IllegalArgumentException("shellcheck must be auto, on or off, not '" + text + "'");
+            };
+        }
+
+        /** {@code 2086}, {@code sc2086} and {@code SC2086} all mean {@code SC2086}. */
+        public static String code(String text) {
+            String value = text.strip().toUpperCase(Locale.ROOT);
+            return value.startsWith("SC") ? value : "SC" + value;
+        }
+    }
+
+    /** Without a ShellCheck setting: {@link ShellCheck#defaults()}. */
+    public ContentRuleSettings(List<String> todoWords, List<Pattern> extraTodoPatterns, List<Pattern> extraFillInPatterns,
+            Set<String> shellLanguages) {
+        this(todoWords, extraTodoPatterns, extraFillInPatterns, shellLanguages, ShellCheck.defaults());
+    }
+
     public ContentRuleSettings {
+        Objects.requireNonNull(shellCheck, "shellCheck");
         todoWords = List.copyOf(todoWords);
         extraTodoPatterns = List.copyOf(extraTodoPatterns);
         extraFillInPatterns = List.copyOf(extraFillInPatterns);
@@ -32,19 +88,23 @@ public record ContentRuleSettings(
     }
 
     public static ContentRuleSettings defaults() {
-        return new ContentRuleSettings(DEFAULT_TODO_WORDS, List.of(), List.of(), DEFAULT_SHELL_LANGUAGES);
+        return new ContentRuleSettings(DEFAULT_TODO_WORDS, List.of(), List.of(), DEFAULT_SHELL_LANGUAGES, ShellCheck.defaults());
     }
 
     public ContentRuleSettings withExtraTodoPatterns(List<Pattern> patterns) {
-        return new ContentRuleSettings(todoWords, patterns, extraFillInPatterns, shellLanguages);
+        return new ContentRuleSettings(todoWords, patterns, extraFillInPatterns, shellLanguages, shellCheck);
     }
 
     public ContentRuleSettings withExtraFillInPatterns(List<Pattern> patterns) {
-        return new ContentRuleSettings(todoWords, extraTodoPatterns, patterns, shellLanguages);
+        return new ContentRuleSettings(todoWords, extraTodoPatterns, patterns, shellLanguages, shellCheck);
     }
 
     public ContentRuleSettings withShellLanguages(Set<String> languages) {
-        return new ContentRuleSettings(todoWords, extraTodoPatterns, extraFillInPatterns, languages);
+        return new ContentRuleSettings(todoWords, extraTodoPatterns, extraFillInPatterns, languages, shellCheck);
+    }
+
+    public ContentRuleSettings withShellCheck(ShellCheck shellCheck) {
+        return new ContentRuleSettings(todoWords, extraTodoPatterns, extraFillInPatterns, shellLanguages, shellCheck);
     }
 
     public boolean isShell(String language) {

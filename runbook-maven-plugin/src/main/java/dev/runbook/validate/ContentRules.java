@@ -5,6 +5,7 @@ import dev.runbook.validate.commands.CommandLanguageRule;
 import dev.runbook.validate.commands.CommandPromptRule;
 import dev.runbook.validate.commands.CommandSyntaxRule;
 import dev.runbook.validate.commands.CommandUnicodeRule;
+import dev.runbook.validate.commands.ShellCheckRule;
 import dev.runbook.validate.encoding.EncodingInvalidRule;
 import dev.runbook.validate.encoding.MojibakeRule;
 import dev.runbook.validate.placeholders.FillInPlaceholderRule;
@@ -30,6 +31,7 @@ public final class ContentRules {
                 new CommandUnicodeRule(settings),
                 new CommandContinuationRule(settings),
                 new CommandPromptRule(settings),
+                new ShellCheckRule(settings),
                 new JsonSyntaxRule(settings),
                 new YamlSyntaxRule(settings),
                 new SqlSyntaxRule(settings),

@@ -27,6 +27,7 @@ class ContentRulesTest {
                 Map.entry("command.unicode", Severity.ERROR),
                 Map.entry("command.continuation", Severity.ERROR),
                 Map.entry("command.prompt", Severity.WARNING),
+                Map.entry("command.shellcheck", Severity.WARNING),
                 Map.entry("json.syntax", Severity.ERROR),
                 Map.entry("yaml.syntax", Severity.ERROR),
                 Map.entry("sql.syntax", Severity.WARNING),

@@ -81,11 +81,7 @@ public final class CommandSyntaxRule implements Rule {
                 }
                 return;
             }
-            StringBuilder neutral = new StringBuilder();
-            for (ShellScript.Line line : script.lines()) {
-                neutral.append(Neutraliser.neutralise(line.text())).append('\n');
-            }
-            Optional<BashParser.Problem> problem = loaded.parser().firstProblem(neutral.toString());
+            Optional<BashParser.Problem> problem = loaded.parser().firstProblem(script.neutralText());
             if (problem.isEmpty()) {
                 continue;
             }

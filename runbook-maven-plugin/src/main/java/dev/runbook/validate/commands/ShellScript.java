@@ -112,6 +112,15 @@ record ShellScript(List<Line> lines) {
         return out.toString();
     }
 
+    /** The script with fill-in slots read as plain words ({@link Neutraliser}), columns unchanged: what parsers see. */
+    String neutralText() {
+        StringBuilder out = new StringBuilder();
+        for (Line line : lines) {
+            out.append(Neutraliser.neutralise(line.text())).append('\n');
+        }
+        return out.toString();
+    }
+
     boolean isEmpty() {
         return lines.stream().allMatch(l -> l.text().isBlank());
     }

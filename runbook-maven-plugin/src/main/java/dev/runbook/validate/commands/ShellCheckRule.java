@@ -1,0 +1,209 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.placeholders.PlaceholderLines;
+import dev.runbook.validate.syntax.CodeColumns;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code command.shellcheck} (warning; ShellCheck's {@code error} level is reported as error): what
+ * <a href="https://www.shellcheck.net">ShellCheck</a> says about the shell fences, when it is installed.
+ * The blocks are read exactly as {@code command.syntax} reads them ({@code console} prompts stripped,
+ * fill-in slots neutralised) and checked as bash, with ShellCheck's {@code style} level left out.
+ *
+ * <p>All blocks of all runbooks go through a few {@code shellcheck} processes (see {@link ShellCheckRunner}),
+ * never one per block. Findings are mapped back to the Markdown file's line and column.
+ *
+ * <p>Not reported, so a problem is reported once: blocks that {@code command.syntax} (tree-sitter) cannot
+ * parse, blocks {@code command.language} or {@code command.continuation} report, and lines with a TODO or
+ * fill-in placeholder. ShellCheck's own parse errors (SC1xxx at error level) on a block tree-sitter accepts
+ * are kept: they are real problems tree-sitter's error recovery let through.
+ *
+ * <p>Excluded by default ({@link ContentRuleSettings.ShellCheck#DEFAULT_EXCLUDE}), because a runbook block is a
+ * snippet pasted into a shell the reader already has open, not a script:
+ * <ul>
+ *   <li>SC2154 (referenced but not assigned): the variable was set in an earlier block, by the reader
+ *       ({@code export NS=…}) or comes from the alert;</li>
+ *   <li>SC2034 (appears unused): it is used in a later block;</li>
+ *   <li>SC1090, SC1091 (cannot follow a sourced file): the file is on the reader's machine;</li>
+ *   <li>SC2164 ({@code cd} without {@code || exit}): typed interactively, a failed {@code cd} is seen at once,
+ *       and {@code || exit} would close the reader's terminal;</li>
+ *   <li>SC2155 (declare and assign separately): it protects {@code set -e} scripts from a masked exit code;
+ *       a reader who runs {@code export POD=$(…)} sees the error on the screen (43 of 330 findings on the
+ *       OpenShift runbooks before it was excluded);</li>
+ *   <li>SC2317 (command appears unreachable): in a runbook {@code exit} leaves a nested shell ({@code ssh},
+ *       {@code chroot}, {@code oc debug}) and the next command runs in the outer one.</li>
+ * </ul>
+ */
+public final class ShellCheckRule implements Rule {
+
+    public static final String ID = "command.shellcheck";
+    public static final String WIKI = "https://www.shellcheck.net/wiki/";
+
+    static final int DEFAULT_BATCH_SIZE = 200;
+    static final int PARALLEL_BATCHES = 2;
+    static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ContentRuleSettings settings;
+    private final PlaceholderLines placeholders;
+    private final int batchSize;
+    private final AtomicInteger processesStarted = new AtomicInteger();
+
+    public ShellCheckRule(ContentRuleSettings settings) {
+        this(settings, DEFAULT_BATCH_SIZE);
+    }
+
+    /** For tests: a smaller batch size. */
+    ShellCheckRule(ContentRuleSettings settings, int batchSize) {
+        this.settings = settings;
+        this.placeholders = new PlaceholderLines(settings);
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "ShellCheck finding in a shell fence (when ShellCheck is installed)";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        checkRunbooks(List.of(runbook), context, sink);
+    }
+
+    @Override
+    public void checkAll(ValidationContext context, FindingSink sink) {
+        checkRunbooks(context.content().runbooks(), context, sink);
+    }
+
+    /** How many {@code shellcheck} processes this rule has started so far. */
+    int processesStarted() {
+        return processesStarted.get();
+    }
+
+    /** One block to check: where it is, and the script lines its file holds. */
+    private record Job(Runbook runbook, CodeBlock block, ShellScript script) {
+    }
+
+    private void checkRunbooks(List<Runbook> runbooks, ValidationContext context, FindingSink sink) {
+        ContentRuleSettings.ShellCheck shellCheck = settings.shellCheck();
+        if (shellCheck.mode() == ContentRuleSettings.ShellCheck.Mode.OFF) {
+            return;
+        }
+        List<Job> jobs = jobs(runbooks);
+        if (jobs.isEmpty()) {
+            return;
+        }
+        Optional<Path> binary = ShellCheckBinary.locate(shellCheck);
+        if (binary.isEmpty()) {
+            if (shellCheck.mode() == ContentRuleSettings.ShellCheck.Mode.ON) {
+                Job first = jobs.get(0);
+                sink.report(new Finding(ID, Severity.ERROR, first.runbook().relativePath(),
+                        first.block().position(), ShellCheckBinary.missingMessage(shellCheck),
+                        "install ShellCheck on this machine, or set shellcheck to auto"));
+            } else {
+                context.log().info("[" + ID + "] ShellCheck is not installed"
+                        + (shellCheck.binary() == null ? " (no shellcheck on the PATH)" : " (" + shellCheck.binary() + ")")
+                        + "; " + jobs.size() + " shell blocks were not checked by it. Install shellcheck, or set"
+                        + " shellcheck=off to silence this line.");
+            }
+            return;
+        }
+        Map<String, Job> byFile = new LinkedHashMap<>();
+        Map<String, String> scripts = new HashMap<>();
+        for (Job job : jobs) {
+            String name = String.format("b%06d.sh", byFile.size() + 1);
+            byFile.put(name, job);
+            scripts.put(name, job.script().neutralText());
+        }
+        ShellCheckRunner runner = new ShellCheckRunner(binary.get(), new TreeSet<>(shellCheck.exclude()), batchSize,
+                PARALLEL_BATCHES, BATCH_TIMEOUT, processesStarted);
+        ShellCheckRunner.Result result;
+        try {
+            result = runner.run(scripts);
+        } catch (IOException e) {
+            context.log().warn("[" + ID + "] ShellCheck could not be run, shell blocks were not checked by it: " + e);
+            return;
+        }
+        for (String failure : result.failures()) {
+            context.log().warn("[" + ID + "] " + failure + "; the blocks of that batch were not checked by ShellCheck");
+        }
+        for (ShellCheckRunner.Comment comment : result.comments()) {
+            Job job = byFile.get(comment.file());
+            if (job != null) {
+                report(job, comment, sink);
+            }
+        }
+    }
+
+    private List<Job> jobs(List<Runbook> runbooks) {
+        List<Job> jobs = new ArrayList<>();
+        BashParser.Loaded loaded = null;
+        for (Runbook runbook : runbooks) {
+            for (CodeBlock block : runbook.codeBlocks()) {
+                if (!ShellFences.isShell(block, settings)) {
+                    continue;
+                }
+                ShellScript script = ShellScript.of(block);
+                if (script.isEmpty() || LanguageSniffer.sniff(script).isPresent()
+                        || !ContinuationCheck.check(script).isEmpty()) {
+                    continue;
+                }
+                if (loaded == null) {
+                    loaded = BashParser.load();
+                }
+                // command.syntax reports this block; ShellCheck would only say the same thing again.
+                if (loaded.parser() != null && loaded.parser().firstProblem(script.neutralText()).isPresent()) {
+                    continue;
+                }
+                jobs.add(new Job(runbook, block, script));
+            }
+        }
+        return jobs;
+    }
+
+    private void report(Job job, ShellCheckRunner.Comment comment, FindingSink sink) {
+        List<ShellScript.Line> lines = job.script().lines();
+        int row = Math.max(0, Math.min(comment.line() - 1, lines.size() - 1));
+        ShellScript.Line line = lines.get(row);
+        if (placeholders.hasPlaceholder(line.text())) {
+            return;
+        }
+        String text = line.text();
+        int codePoints = text.codePointCount(0, text.length());
+        int column = text.offsetByCodePoints(0, Math.max(0, Math.min(comment.column() - 1, codePoints)));
+        String code = "SC" + comment.code();
+        Severity severity = "error".equals(comment.level()) ? Severity.ERROR : defaultSeverity();
+        sink.report(new Finding(ID, severity, job.runbook().relativePath(),
+                CodeColumns.at(job.runbook(), job.block(), line.bodyLine(), line.offset() + column),
+                code + ": " + comment.message(),
+                "see " + WIKI + code + " for why and how to fix it"));
+    }
+}

@@ -1,0 +1,245 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.core.RunLog;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadedContent;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.SourceText;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.ContentRuleSettings.ShellCheck;
+import dev.runbook.validate.ContentRuleSettings.ShellCheck.Mode;
+import dev.runbook.validate.ValidationContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static dev.runbook.validate.ContentRuleHarness.positions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs the real ShellCheck binary; CI installs it (Debian package {@code shellcheck}). */
+class ShellCheckRuleTest {
+
+    private static final Path SHELLCHECK = Path.of("/usr/bin/shellcheck");
+
+    @BeforeAll
+    static void shellCheckIsInstalled() {
+        if (!Files.isExecutable(SHELLCHECK)) {
+            fail("these tests run the real ShellCheck and need " + SHELLCHECK + ": apt-get install -y shellcheck");
+        }
+    }
+
+    private static ContentRuleSettings settings(Mode mode, Path binary, Set<String> exclude) {
+        return ContentRuleSettings.defaults().withShellCheck(new ShellCheck(mode, binary, exclude));
+    }
+
+    private static ShellCheckRule forcedOn() {
+        return new ShellCheckRule(settings(Mode.ON, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE));
+    }
+
+    /** What one run of the rule produced: findings (sorted) and the info lines it logged. */
+    private record Run(List<Finding> findings, List<String> infos, List<String> warnings) {
+    }
+
+    private static Run run(ShellCheckRule rule, String markdown) {
+        List<Finding> loaderFindings = new ArrayList<>();
+        Runbook runbook = ContentLoader.parse("ops/runbook.md", Path.of("ops/runbook.md"), SourceText.of(markdown), loaderFindings);
+        List<String> infos = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        RunLog log = new RunLog() {
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+        };
+        LoadedContent content = new LoadedContent(Path.of("."), List.of(runbook), loaderFindings);
+        List<Finding> findings = new ArrayList<>();
+        rule.checkAll(new ValidationContext(content, LocalDate.of(2026, 11, 22), Path.of("target"), log), findings::add);
+        findings.sort(Finding.ORDER);
+        return new Run(findings, infos, warnings);
+    }
+
+    @Test
+    void findingsPointIntoTheMarkdownFileThroughListIndentAndConsolePrompts() {
+        String md = """
+                # Restart
+
+                ```bash
+                kubectl rollout restart deploy $DEPLOY
+                ```
+
+                1. Find the pod:
+
+                   ```sh
+                   kubectl get pods -n $NS
+                   ```
+
+                ```console
+                $ kubectl logs $POD
+                some output with $dollar
+                user@host:~$ echo $(ls $DIR)
+                ```
+                """;
+        Run run = run(forcedOn(), md);
+        assertEquals(List.of("4:32", "10:24", "14:16", "16:19", "16:24"), positions(run.findings()), run.findings().toString());
+        Finding first = run.findings().get(0);
+        assertEquals("command.shellcheck", first.ruleId());
+        assertEquals(Severity.WARNING, first.severity());
+        assertEquals("ops/runbook.md", first.file());
+        assertEquals("SC2086: Double quote to prevent globbing and word splitting.", first.message());
+        assertTrue(first.hint().contains("https://www.shellcheck.net/wiki/SC2086"), first.hint());
+        assertTrue(run.findings().stream().anyMatch(f -> f.message().startsWith("SC2046:")), run.findings().toString());
+        assertEquals(List.of(), run.warnings());
+    }
+
+    @Test
+    void snippetNoiseIsExcludedByDefaultAndTheListIsConfigurable() {
+        String md = """
+                ```bash
+                unused=1
+                cd /srv/app
+                source ./env.sh
+                echo "$unset_here"
+                export POD_NAME=$(hostname)
+                exit
+                echo "back in the outer shell"
+                ```
+                """;
+        assertEquals(List.of(), run(forcedOn(), md).findings());
+
+        Run noExcludes = run(new ShellCheckRule(settings(Mode.ON, SHELLCHECK, Set.of())), md);
+        List<String> codes = noExcludes.findings().stream().map(f -> f.message().substring(0, f.message().indexOf(':'))).toList();
+        assertTrue(codes.containsAll(List.of("SC2034", "SC2164", "SC1091", "SC2154", "SC2155", "SC2317")), codes.toString());
+    }
+
+    @Test
+    void errorLevelFindingsAreErrors() {
+        String md = """
+                ```bash
+                [ "$STATUS" = "ok"]
+                ```
+                """;
+        Run run = run(forcedOn(), md);
+        assertTrue(run.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR), run.findings().toString());
+    }
+
+    @Test
+    void blocksAreCheckedInBatchesNotOneProcessEach() {
+        StringBuilder md = new StringBuilder("# Many\n\n");
+        for (int i = 0; i < 450; i++) {
+            md.append("```bash\necho $VALUE_").append(i).append("\n```\n\n");
+        }
+        ShellCheckRule rule = forcedOn();
+        Run run = run(rule, md.toString());
+        assertEquals(450, run.findings().size());
+        assertEquals(3, rule.processesStarted(), "450 blocks in batches of 200");
+        // Every block's finding lands on its own echo line: block i's body is file line 4 + 4 * i.
+        for (int i = 0; i < 450; i++) {
+            assertEquals(4 + 4 * i, run.findings().get(i).line());
+        }
+    }
+
+    @Test
+    void offRunsNothing() {
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.OFF, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE));
+        Run run = run(rule, "```bash\necho $X\n```\n");
+        assertEquals(List.of(), run.findings());
+        assertEquals(0, rule.processesStarted());
+        assertEquals(List.of(), run.infos());
+    }
+
+    @Test
+    void autoWithoutTheBinaryIsSkippedWithOneInfoLine() {
+        Path missing = Path.of("target/no-such-dir/shellcheck");
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.AUTO, missing, ShellCheck.DEFAULT_EXCLUDE));
+        Run run = run(rule, "```bash\necho $X\n```\n\n```bash\necho $Y\n```\n");
+        assertEquals(List.of(), run.findings());
+        assertEquals(1, run.infos().size(), run.infos().toString());
+        assertTrue(run.infos().get(0).contains("ShellCheck is not installed") && run.infos().get(0).contains(missing.toString())
+                && run.infos().get(0).contains("2 shell blocks"), run.infos().get(0));
+    }
+
+    @Test
+    void onWithoutTheBinaryIsAClearError() {
+        Path missing = Path.of("target/no-such-dir/shellcheck");
+        ContentRuleSettings.ShellCheck config = new ShellCheck(Mode.ON, missing, ShellCheck.DEFAULT_EXCLUDE);
+        assertTrue(ShellCheckBinary.locate(config).isEmpty());
+        Run run = run(new ShellCheckRule(ContentRuleSettings.defaults().withShellCheck(config)), "# T\n\n```bash\necho $X\n```\n");
+        assertEquals(1, run.findings().size(), run.findings().toString());
+        Finding finding = run.findings().get(0);
+        assertEquals(Severity.ERROR, finding.severity());
+        assertEquals(3, finding.line());
+        assertTrue(finding.message().contains("ShellCheck was not found at " + missing)
+                && finding.message().contains("shellcheck=on"), finding.message());
+    }
+
+    @Test
+    void linesOtherRulesReportAreNotReportedAgain() {
+        String md = """
+                ```bash
+                if [ -f $CONF ]; then
+                  systemctl restart app
+                ```
+
+                ```bash
+                kubectl delete pod api-0 -n <your-namespace> $FLAGS
+                kubectl get pods -n $NS
+                ```
+
+                ```bash
+                SELECT * FROM users WHERE id = $ID;
+                ```
+                """;
+        Run run = run(forcedOn(), md);
+        // Block 1 does not parse (command.syntax), line 7 has a fill-in slot
+        // (a run-time slot such as <pod-name> is no placeholder finding, so ShellCheck may report that line), block 3 is SQL (command.language).
+        assertEquals(List.of("8:21"), positions(run.findings()), run.findings().toString());
+    }
+
+    @Test
+    void modeAndCodesAreReadLeniently() {
+        assertEquals(Mode.AUTO, ShellCheck.parseMode(null));
+        assertEquals(Mode.ON, ShellCheck.parseMode(" On "));
+        assertEquals(Mode.OFF, ShellCheck.parseMode("false"));
+        assertEquals("SC2086", ShellCheck.code("2086"));
+        assertEquals("SC2086", ShellCheck.code(" sc2086"));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ShellCheck.parseMode("sometimes"));
+        assertTrue(bad.getMessage().contains("auto, on or off"), bad.getMessage());
+    }
+
+    @Test
+    void autoFindsShellCheckOnThePath() {
+        assertEquals(java.util.Optional.of(SHELLCHECK), ShellCheckBinary.locate(
+                new ShellCheck(Mode.AUTO, null, Set.of())).map(p -> p.toAbsolutePath().normalize()),
+                "/usr/bin is on the PATH");
+    }
+
+    @Test
+    void aBinaryThatIsNotShellCheckIsAWarningNotACrash() {
+        Path notShellCheck = Path.of("/bin/false");
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.ON, notShellCheck, ShellCheck.DEFAULT_EXCLUDE));
+        Run run = run(rule, "```bash\necho $X\n```\n");
+        assertEquals(List.of(), run.findings());
+        assertEquals(1, run.warnings().size(), run.warnings().toString());
+        assertTrue(run.warnings().get(0).contains("/bin/false exited with 1 and printed nothing"), run.warnings().get(0));
+    }
+}
