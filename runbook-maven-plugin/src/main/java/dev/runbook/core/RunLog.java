@@ -7,6 +7,11 @@ public interface RunLog {
 
     void warn(String message);
 
+    /** A problem that fails the build; shown as Maven's [ERROR]. Defaults to {@link #warn}. */
+    default void error(String message) {
+        warn(message);
+    }
+
     void debug(String message);
 
     RunLog SILENT = new RunLog() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.runbook.core.Closest;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.FrontMatter;
@@ -274,39 +275,8 @@ public final class FrontMatterParser {
     }
 
     static String closestKnownKey(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
         String normalized = key.toLowerCase(Locale.ROOT).replace('-', '_');
-        if (normalized.length() > 40) {
-            return null;
-        }
-        for (String known : KNOWN_KEYS) {
-            int d = editDistance(normalized, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return bestDistance <= 2 ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return normalized.length() > 40 ? null : Closest.to(normalized, KNOWN_KEYS, 2).orElse(null);
     }
 
     private void schemaError(SourcePosition where, String message, String hint) {

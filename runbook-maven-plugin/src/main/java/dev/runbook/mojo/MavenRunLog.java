@@ -23,6 +23,11 @@ final class MavenRunLog implements RunLog {
     }
 
     @Override
+    public void error(String message) {
+        log.error(message);
+    }
+
+    @Override
     public void debug(String message) {
         if (log.isDebugEnabled()) {
             log.debug(message);

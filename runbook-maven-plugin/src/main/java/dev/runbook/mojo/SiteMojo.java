@@ -5,6 +5,7 @@ import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
+import dev.runbook.report.FindingsJson;
 import dev.runbook.site.SiteBuilder;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteResult;
@@ -14,6 +15,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 
 /**
@@ -48,6 +52,24 @@ public class SiteMojo extends AbstractRunbookMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    /**
+     * The findings of a {@code runbook:validate} run earlier in this build folder, so each page can show
+     * its own; none when validation has not run. A damaged file is reported and ignored: it must not
+     * stop the site that on-call engineers read.
+     */
+    private List<Finding> lastValidationFindings(RunLog log) {
+        Path file = buildPath().resolve("runbook").resolve(FindingsJson.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return FindingsJson.read(file).findings();
+        } catch (IOException e) {
+            log.warn("runbook: site: ignoring validation findings: " + e.getMessage());
+            return List.of();
+        }
+    }
+
     @Override
     protected void run() throws SetupException, IOException {
         RunLog log = runLog();
@@ -58,7 +80,8 @@ public class SiteMojo extends AbstractRunbookMojo {
         LocalDate today = buildDate();
         SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
-                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log);
+                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
+                lastValidationFindings(log));
         SiteResult result = new SiteBuilder().build(request);
         log.info(result.summary());
     }

@@ -2,6 +2,8 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.ContentRules;
 import dev.runbook.validate.DurationText;
 import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.ValidateOptions;
@@ -93,6 +95,18 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "frontMatter.allowedKeys")
     List<String> frontMatterAllowedKeys;
 
+    /** Further regular expressions reported as {@code placeholder.todo} (e.g. {@code \\bWIP\\b}). */
+    @Parameter
+    List<String> todoPatterns;
+
+    /** Further regular expressions reported as {@code placeholder.fill-in} (e.g. {@code <team-name>}). */
+    @Parameter
+    List<String> fillInPatterns;
+
+    /** Fence languages parsed as shell; default bash, sh, shell, zsh and console. */
+    @Parameter
+    List<String> shellLanguages;
+
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
         RetryPolicy defaults = RetryPolicy.defaults();
@@ -107,9 +121,13 @@ public class ValidateMojo extends AbstractRunbookMojo {
                 .withExcludes(patterns(linksExcludes))
                 .withCacheTtl(DurationText.duration("runbook.links.cacheTtl", linksCacheTtl))
                 .withCheckPrivate(linksCheckPrivate);
-        // Content rules (placeholders, commands, syntax, encoding) join here: pass
-        // dev.runbook.validate.ContentRules.all(ContentRuleSettings) once that package is merged.
-        List<dev.runbook.validate.Rule> contentRules = List.of();
+        ContentRuleSettings contentSettings = ContentRuleSettings.defaults()
+                .withExtraTodoPatterns(patterns(todoPatterns))
+                .withExtraFillInPatterns(patterns(fillInPatterns));
+        if (shellLanguages != null && !shellLanguages.isEmpty()) {
+            contentSettings = contentSettings.withShellLanguages(new HashSet<>(shellLanguages));
+        }
+        List<dev.runbook.validate.Rule> contentRules = ContentRules.all(contentSettings);
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
                 FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
                 new RuleSettings(links, reviewSchedule().defaultInterval(),

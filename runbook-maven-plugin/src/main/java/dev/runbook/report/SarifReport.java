@@ -26,7 +26,6 @@ public final class SarifReport {
     public static final String FILE_NAME = "findings.sarif";
     public static final String BASE_ID = "SRCROOT";
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-    public static final String DOCS = "https://github.com/runbook-maven-plugin/runbook-maven-plugin/blob/main/docs/validate.md";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +41,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "runbook-maven-plugin");
         driver.put("version", toolVersion);
-        driver.put("informationUri", DOCS);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new HashMap<>();
         List<Rule> described = report.rules();
@@ -51,7 +49,9 @@ public final class SarifReport {
             ObjectNode r = rules.addObject();
             r.put("id", rule.id());
             r.putObject("shortDescription").put("text", rule.description());
-            r.put("helpUri", DOCS + "#" + rule.id());
+            // No helpUri: the project publishes no docs site yet, and a guessed address is worse than none.
+            r.putObject("help").put("text", rule.description() + " See the plugin's docs (validate.md, rules-content.md), entry "
+                    + rule.id() + ".");
             r.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         }
         String base = repositoryRoot.toAbsolutePath().normalize().toUri().toString();

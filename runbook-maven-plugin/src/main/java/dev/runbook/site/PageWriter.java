@@ -8,6 +8,7 @@ import dev.runbook.site.view.Frame;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
+import dev.runbook.findings.Finding;
 import dev.runbook.status.RunbookStatus;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class PageWriter {
         this.bodies = new RunbookHtml(layout);
     }
 
-    void runbookPage(Runbook runbook, RunbookStatus status) throws SetupException, IOException {
+    void runbookPage(Runbook runbook, RunbookStatus status, List<Finding> findings) throws SetupException, IOException {
         String page = layout.pageOf(runbook.relativePath());
         RunbookHtml.Body body;
         try {
@@ -52,6 +53,7 @@ final class PageWriter {
         model.put("titleId", body.titleId());
         model.put("toc", Views.toc(runbook));
         model.put("body", body.html());
+        model.put("findings", Views.findings(findings));
         write(page, theme.render("runbook.ftlh", model));
     }
 

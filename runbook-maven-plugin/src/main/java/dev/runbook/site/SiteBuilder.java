@@ -12,6 +12,7 @@ import dev.runbook.site.view.Frame;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
+import dev.runbook.findings.Finding;
 import dev.runbook.status.RunbookStatus;
 
 import java.io.IOException;
@@ -59,6 +60,8 @@ public final class SiteBuilder {
         for (Runbook runbook : runbooks) {
             statuses.put(runbook, request.status().statusOf(runbook));
         }
+        Map<String, List<Finding>> findings = request.findings().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Finding::file));
 
         Path output = request.outputDirectory().toAbsolutePath();
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
@@ -68,7 +71,8 @@ public final class SiteBuilder {
         for (Runbook runbook : runbooks) {
             String page = layout.pageOf(runbook.relativePath());
             pages.put(runbook.relativePath(), new BuildState.PageState(
-                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), statuses.get(runbook).toString(),
+                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
+                            findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
                             layout.fingerprintFor(runbook)),
                     page));
         }
@@ -113,7 +117,7 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, staging);
-            renderPages(toRender, statuses, writer, request);
+            renderPages(toRender, statuses, findings, writer, request);
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
@@ -136,7 +140,8 @@ public final class SiteBuilder {
         }
     }
 
-    private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses, PageWriter writer,
+    private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses,
+                                    Map<String, List<Finding>> findings, PageWriter writer,
                                     SiteRequest request) throws SetupException, IOException {
         if (toRender.isEmpty()) {
             return;
@@ -148,7 +153,7 @@ public final class SiteBuilder {
             List<Future<Void>> futures = new ArrayList<>();
             for (Runbook runbook : toRender) {
                 futures.add(pool.submit(() -> {
-                    writer.runbookPage(runbook, statuses.get(runbook));
+                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()));
                     int n = done.incrementAndGet();
                     if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
                         request.log().info("runbook: site: rendered " + n + "/" + total + " pages");
@@ -287,5 +292,16 @@ public final class SiteBuilder {
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
                 request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section);
+    }
+
+    /**
+     * The status as far as the page shows it: the day it was proven, not the instant, so that a smoke run
+     * every build does not re-render every verified page.
+     */
+    static String shownStatus(RunbookStatus status) {
+        String proven = status.lastVerified() == null ? ""
+                : java.time.LocalDate.ofInstant(status.lastVerified(), java.time.ZoneOffset.UTC).toString();
+        return String.join("|", status.verification().name(), proven, String.valueOf(status.reviewOverdue()),
+                String.valueOf(status.reviewDue()), String.join("\n", status.failures()));
     }
 }

@@ -1,11 +1,13 @@
 package dev.runbook.site;
 
 import dev.runbook.core.RunLog;
+import dev.runbook.findings.Finding;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.status.StatusSource;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param buildDate         "today" for review deadlines and the footer (from outputTimestamp: reproducible)
  * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
  * @param threads           pages rendered in parallel
+ * @param findings          the last validation's findings (from findings.json); each page shows its own
  */
 public record SiteRequest(
         LoadedContent content,
@@ -31,7 +34,8 @@ public record SiteRequest(
         LocalDate buildDate,
         String pluginVersion,
         int threads,
-        RunLog log) {
+        RunLog log,
+        List<Finding> findings) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -46,5 +50,14 @@ public record SiteRequest(
         pluginVersion = pluginVersion == null ? "dev" : pluginVersion;
         threads = Math.max(1, threads);
         log = log == null ? RunLog.SILENT : log;
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A build that shows no validation findings (none were produced before it). */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, List.of());
     }
 }

@@ -25,6 +25,11 @@ final class RedactingRunLog implements RunLog {
     }
 
     @Override
+    public void error(String message) {
+        log.error(redactor.redact(message));
+    }
+
+    @Override
     public void debug(String message) {
         log.debug(redactor.redact(message));
     }

@@ -56,10 +56,10 @@ public final class ValidationRun {
 
         for (Finding finding : report.findings()) {
             String line = report.contentPrefix() + finding.toConsoleLine();
-            if (finding.severity() == Severity.INFO) {
-                log.info(line);
-            } else {
-                log.warn(line);
+            switch (finding.severity()) {
+                case ERROR -> log.error(line);
+                case WARNING -> log.warn(line);
+                default -> log.info(line);
             }
         }
         log.info(ConsoleReport.summary(report));

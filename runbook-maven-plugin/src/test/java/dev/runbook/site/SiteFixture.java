@@ -25,6 +25,7 @@ final class SiteFixture {
     Path templates;
     String baseUrl;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
+    List<dev.runbook.findings.Finding> findings = List.of();
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -70,6 +71,6 @@ final class SiteFixture {
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog));
+                "test", 2, runLog, findings));
     }
 }

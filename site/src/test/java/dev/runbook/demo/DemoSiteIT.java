@@ -2,7 +2,6 @@ package dev.runbook.demo;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -191,8 +190,7 @@ class DemoSiteIT {
         assertTrue(browser.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href").endsWith("/assets/site.css"));
     }
 
-    /** The search box is the search engineer's; this is the acceptance check once their branch lands. */
-    @Disabled("until search is merged")
+    /** The acceptance check of search on the real demo site: a typo, '/' to focus, Enter to open. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"file", "http"})
     void searchFindsTheFailoverRunbookDespiteATypo(String origin) {

@@ -1,5 +1,7 @@
 package dev.runbook.site.view;
 
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
 import dev.runbook.model.Heading;
 import dev.runbook.model.Runbook;
 import dev.runbook.site.SiteLayout;
@@ -119,5 +121,29 @@ public final class Views {
             return 1;
         }
         return view.status().key().equals("unverified") ? 2 : 3;
+    }
+
+    /** The panel of a page's findings, or null when it has none (the template then shows nothing). */
+    public static FindingsPanel findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return null;
+        }
+        List<Finding> sorted = findings.stream()
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding.ORDER))
+                .toList();
+        long errors = sorted.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = sorted.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        String summary = sorted.size() + (sorted.size() == 1 ? " validation finding" : " validation findings")
+                + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        return new FindingsPanel(summary, sorted.get(0).severity().label(), sorted.stream()
+                .map(f -> new FindingView(f.severity().label(), f.line(), f.column(), f.ruleId(), f.message(), f.hint()))
+                .toList());
     }
 }

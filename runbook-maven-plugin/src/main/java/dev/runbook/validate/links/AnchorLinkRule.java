@@ -1,5 +1,7 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.core.Closest;
+
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;

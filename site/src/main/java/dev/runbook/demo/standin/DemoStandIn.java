@@ -9,21 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local stand-in for the demo environment of {@code runbook-environments.yaml}: it answers exactly
- * what the smoke blocks of the demo runbooks ask, on 127.0.0.1 only, so the demo build runs them for real
- * without any network. One health endpoint (search) answers 503 on purpose, so the demo site shows a
- * failing runbook.
+ * The local stand-in for the demo's "staging": it answers exactly what the smoke blocks of the demo
+ * runbooks ask, on 127.0.0.1 only, so the demo build runs them for real without any network. One health
+ * endpoint (search) answers 503 on purpose, so the demo site shows a failing runbook.
  *
- * <p>{@link #main} binds the four ports, writes the CA certificate the {@code demo} environment trusts,
+ * <p>{@link #main} binds four free ports (never fixed ones: two builds on one machine must not collide),
+ * writes the CA certificate it serves with and the {@code demo} environment that points at those ports,
  * and returns with only daemon threads left, so it can run inside the Maven JVM via
  * {@code exec-maven-plugin:java} for the rest of the build.
  */
 public final class DemoStandIn implements AutoCloseable {
 
-    public static final int HTTP_PORT = 47801;
-    public static final int WEBSOCKET_PORT = 47802;
-    public static final int TCP_PORT = 47803;
-    public static final int TLS_PORT = 47804;
+    static final String ENVIRONMENTS_FILE = "runbook-environments.yaml";
+    static final String CA_FILE = "ca.pem";
 
     private final List<Listener> listeners;
 
@@ -31,16 +29,38 @@ public final class DemoStandIn implements AutoCloseable {
         this.listeners = listeners;
     }
 
-    /** {@code args[0]}: where to write the CA certificate (PEM) that the demo environment trusts. */
+    /**
+     * {@code args[0]}: a folder; the stand-in writes {@code ca.pem} and {@code runbook-environments.yaml}
+     * (environment {@code demo}) there.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: DemoStandIn <path of the CA PEM to write>, e.g. site/target/demo-standin/ca.pem");
+            throw new IllegalArgumentException("usage: DemoStandIn <folder for ca.pem and runbook-environments.yaml>,"
+                    + " e.g. site/target/demo-standin");
         }
-        DemoStandIn standIn = start(Path.of(args[0]), HTTP_PORT, WEBSOCKET_PORT, TCP_PORT, TLS_PORT);
-        System.out.println("demo stand-in: listening on 127.0.0.1:" + HTTP_PORT + " (HTTP), " + WEBSOCKET_PORT + " (WebSocket), "
-                + TCP_PORT + " (TCP), " + TLS_PORT + " (TLS); CA written to " + args[0]);
+        Path folder = Path.of(args[0]);
+        DemoStandIn standIn = start(folder.resolve(CA_FILE), 0, 0, 0, 0);
+        Path environments = standIn.writeEnvironment(folder.resolve(ENVIRONMENTS_FILE));
+        System.out.println("demo stand-in: listening on 127.0.0.1:" + standIn.port(0) + " (HTTP), " + standIn.port(1)
+                + " (WebSocket), " + standIn.port(2) + " (TCP), " + standIn.port(3) + " (TLS); environment written to "
+                + environments);
         // Deliberately not closed: it serves the rest of the build on daemon threads.
-        assert standIn != null;
+    }
+
+    /** The {@code demo} environment for the ports this stand-in listens on, trusting its CA. */
+    Path writeEnvironment(Path file) throws IOException {
+        String yaml = "# Written by the demo stand-in for this build only: the ports are chosen afresh each run.\n"
+                + "demo:\n"
+                + "  variables:\n"
+                + "    api: \"http://127.0.0.1:" + port(0) + "\"\n"
+                + "    collab: \"ws://127.0.0.1:" + port(1) + "\"\n"
+                + "    turn: \"127.0.0.1:" + port(2) + "\"\n"
+                + "    edge_tls: \"127.0.0.1:" + port(3) + "\"\n"
+                + "  allowed_hosts: [\"127.0.0.1\"]\n"
+                + "  trust: [\"" + CA_FILE + "\"]\n";
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.writeString(file, yaml, java.nio.charset.StandardCharsets.UTF_8);
+        return file;
     }
 
     /** Binds every port first, so a busy port fails before anything is served. */
@@ -83,8 +103,7 @@ public final class DemoStandIn implements AutoCloseable {
             return socket;
         } catch (BindException e) {
             socket.close();
-            throw new BindException("demo stand-in: port " + port + " (" + what + ") on 127.0.0.1 is busy — is another build "
-                    + "or stand-in running? Stop it (e.g. `ss -ltnp | grep " + port + "`) and build again");
+            throw new BindException("demo stand-in: cannot listen on 127.0.0.1:" + port + " (" + what + "): " + e.getMessage());
         }
     }
 

@@ -1,16 +1,25 @@
-package dev.runbook.validate.links;
+package dev.runbook.core;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The closest candidate to a mistyped name (edit distance), for "did you mean" hints. */
+/**
+ * The closest candidate to a mistyped name (edit distance), for "did you mean" hints: front-matter keys,
+ * anchors, file names.
+ */
 public final class Closest {
 
     private Closest() {
     }
 
     public static Optional<String> to(String wanted, Collection<String> candidates) {
+        // A suggestion that shares less than half the text is noise.
+        return to(wanted, candidates, Math.max(2, wanted.length() / 2));
+    }
+
+    /** The closest candidate no more than {@code maxDistance} edits away, compared case-insensitively. */
+    public static Optional<String> to(String wanted, Collection<String> candidates, int maxDistance) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = wanted.toLowerCase(Locale.ROOT);
@@ -21,8 +30,7 @@ public final class Closest {
                 bestDistance = d;
             }
         }
-        // A suggestion that shares less than half the text is noise.
-        if (best == null || bestDistance > Math.max(2, wanted.length() / 2)) {
+        if (best == null || bestDistance > maxDistance) {
             return Optional.empty();
         }
         return Optional.of(best);

@@ -1,0 +1,131 @@
+package dev.runbook.validate.commands;
+
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterBash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Bash syntax through tree-sitter-bash (a real grammar, in-process via JNI; no shell is ever started).
+ * tree-sitter recovers from errors and marks them as ERROR or MISSING nodes; the first one in document
+ * order is the problem we report. The native library is unpacked from the jar on first use; if that fails
+ * (an unsupported OS/CPU, a noexec temp folder) {@link #load()} says why instead of crashing the build.
+ */
+final class BashParser {
+
+    /** A parse problem: 0-based row in the script, 0-based char column in that row, and what went wrong. */
+    record Problem(int row, int column, String detail) {
+    }
+
+    /** Either a parser or the reason there is none. */
+    record Loaded(BashParser parser, String failure) {
+    }
+
+    private final TSParser parser;
+
+    private BashParser(TSParser parser) {
+        this.parser = parser;
+    }
+
+    static Loaded load() {
+        try {
+            TSParser parser = new TSParser();
+            if (!parser.setLanguage(new TreeSitterBash())) {
+                return new Loaded(null, "tree-sitter-bash grammar version does not match the tree-sitter runtime");
+            }
+            return new Loaded(new BashParser(parser), null);
+        } catch (LinkageError | RuntimeException e) {
+            return new Loaded(null, "the bash parser (tree-sitter native library) could not be loaded on "
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + e);
+        }
+    }
+
+    Optional<Problem> firstProblem(String script) {
+        TSTree tree = parser.parseString(null, script);
+        TSNode root = tree.getRootNode();
+        if (!root.hasError()) {
+            return Optional.empty();
+        }
+        TSNode bad = firstBad(root);
+        if (bad == null) {
+            return Optional.empty();
+        }
+        int row = bad.getStartPoint().getRow();
+        String[] rows = script.split("\n", -1);
+        String rowText = row < rows.length ? rows[row] : "";
+        int column = charColumn(rowText, bad.getStartPoint().getColumn());
+        String detail;
+        if (bad.isMissing()) {
+            detail = "missing \"" + bad.getType() + "\"";
+        } else {
+            // An ERROR node often starts at the blank before the token it could not place.
+            while (column < rowText.length() && Character.isWhitespace(rowText.charAt(column))) {
+                column++;
+            }
+            char at = column < rowText.length() ? rowText.charAt(column) : 0;
+            char before = column > 0 && column <= rowText.length() ? rowText.charAt(column - 1) : 0;
+            if (at == '\'' || at == '"') {
+                detail = "unclosed " + at + " quote";
+            } else if (before == '"' || before == '\'') {
+                column--;
+                detail = "unclosed " + before + " quote";
+            } else {
+                String token = tokenText(script, bad);
+                detail = token.isBlank() ? "unexpected end of command" : "unexpected \"" + token + "\"";
+            }
+        }
+        return Optional.of(new Problem(row, column, detail));
+    }
+
+    private static TSNode firstBad(TSNode node) {
+        if (node.isMissing() || node.isError()) {
+            return node;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode child = node.getChild(i);
+            if (child.isMissing() || child.isError() || child.hasError()) {
+                TSNode found = firstBad(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first leaf of an ERROR node: the token the parser could not place. */
+    private static String tokenText(String script, TSNode error) {
+        TSNode leaf = error;
+        while (leaf.getChildCount() > 0) {
+            leaf = leaf.getChild(0);
+        }
+        byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+        int start = Math.min(leaf.getStartByte(), bytes.length);
+        int end = Math.min(Math.max(leaf.getEndByte(), start), bytes.length);
+        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8).strip();
+        int newline = text.indexOf('\n');
+        if (newline >= 0) {
+            text = text.substring(0, newline);
+        }
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
+    }
+
+    /** tree-sitter columns count UTF-8 bytes; findings count chars. */
+    static int charColumn(String rowText, int byteColumn) {
+        int bytes = 0;
+        for (int i = 0; i < rowText.length(); i++) {
+            if (bytes >= byteColumn) {
+                return i;
+            }
+            int cp = rowText.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+        }
+        return rowText.length();
+    }
+}

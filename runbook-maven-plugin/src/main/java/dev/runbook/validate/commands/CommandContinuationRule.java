@@ -1,0 +1,56 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.syntax.CodeColumns;
+
+/**
+ * {@code command.continuation} (error): in a shell fence, a {@code \} followed by spaces or tabs at the end
+ * of a line (the next line then runs as a separate command), or a heredoc ({@code <<EOF}, {@code <<-'EOF'})
+ * whose terminator line never comes or is indented with spaces.
+ */
+public final class CommandContinuationRule implements Rule {
+
+    public static final String ID = "command.continuation";
+
+    private final ContentRuleSettings settings;
+
+    public CommandContinuationRule(ContentRuleSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "\\ followed by spaces at end of line; unterminated heredoc";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!ShellFences.isShell(block, settings)) {
+                continue;
+            }
+            ShellScript script = ShellScript.of(block);
+            for (ContinuationCheck.Problem problem : ContinuationCheck.check(script)) {
+                ShellScript.Line line = script.lines().get(problem.scriptLine());
+                sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + problem.column()),
+                        problem.message(), problem.hint());
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.syntax.CodeColumns;
+
+/**
+ * {@code command.language} (error): a shell fence that holds SQL ({@code SELECT … FROM}, {@code UPDATE … SET},
+ * {@code CREATE TABLE}), MongoDB/JavaScript ({@code db.orders.find(}, {@code rs.status()}) or numbered prose
+ * steps ({@code 1. Go to …}). Pasted into a terminal it fails or, worse, runs something else. SQL inside a
+ * client call ({@code psql -c "SELECT 1"}), a heredoc or a comment is shell and is not reported.
+ */
+public final class CommandLanguageRule implements Rule {
+
+    public static final String ID = "command.language";
+
+    private final ContentRuleSettings settings;
+
+    public CommandLanguageRule(ContentRuleSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "wrong language in a shell fence: SQL, Mongo/JS, prose steps";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!ShellFences.isShell(block, settings)) {
+                continue;
+            }
+            ShellScript script = ShellScript.of(block);
+            LanguageSniffer.sniff(script).ifPresent(found -> {
+                ShellScript.Line line = script.lines().get(found.scriptLine());
+                String sample = found.sample().length() > 40 ? found.sample().substring(0, 39) + "…" : found.sample();
+                sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + found.column()),
+                        "```" + block.language() + " block contains " + found.language() + ", not shell: \"" + sample + "\"",
+                        found.hint());
+            });
+        }
+    }
+}

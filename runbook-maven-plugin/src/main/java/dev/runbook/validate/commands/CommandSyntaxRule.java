@@ -1,0 +1,115 @@
+package dev.runbook.validate.commands;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.placeholders.PlaceholderLines;
+import dev.runbook.validate.syntax.CodeColumns;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code command.syntax} (error): a shell fence (bash, sh, shell, zsh; in {@code console} fences only the
+ * prompt lines) that bash cannot parse, such as an unclosed quote, {@code if} without {@code fi}, a stray
+ * {@code )}. Parsed in-process with tree-sitter-bash; nothing is executed. Reported once per block, at the
+ * first error. Not reported when the block is another language ({@code command.language}), has a broken
+ * continuation ({@code command.continuation}), or when the error is on a line with a placeholder
+ * ({@code placeholder.*}); fill-in slots such as {@code <pod-name>} are read as plain words.
+ */
+public final class CommandSyntaxRule implements Rule {
+
+    public static final String ID = "command.syntax";
+
+    private final ContentRuleSettings settings;
+    private final PlaceholderLines placeholders;
+    /** tree-sitter parsers are not thread-safe: one per thread. */
+    private final ThreadLocal<BashParser.Loaded> parsers;
+    private final AtomicBoolean toldNoParser = new AtomicBoolean();
+
+    public CommandSyntaxRule(ContentRuleSettings settings) {
+        this(settings, BashParser::load);
+    }
+
+    /** For tests: how the parser is obtained, so a machine without the native library can be simulated. */
+    CommandSyntaxRule(ContentRuleSettings settings, Supplier<BashParser.Loaded> loader) {
+        this.settings = settings;
+        this.placeholders = new PlaceholderLines(settings);
+        this.parsers = ThreadLocal.withInitial(loader);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "shell fence (bash, sh, shell, zsh, console) that does not parse";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        BashParser.Loaded loaded = null;
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!ShellFences.isShell(block, settings)) {
+                continue;
+            }
+            ShellScript script = ShellScript.of(block);
+            if (script.isEmpty() || LanguageSniffer.sniff(script).isPresent()
+                    || !ContinuationCheck.check(script).isEmpty()) {
+                continue;
+            }
+            if (loaded == null) {
+                loaded = parsers.get();
+            }
+            if (loaded.parser() == null) {
+                if (toldNoParser.compareAndSet(false, true)) {
+                    context.log().warn("[" + ID + "] shell syntax is NOT checked: " + loaded.failure()
+                            + ". Turn the rule off (severity off) to silence this, or run on linux/macos x86_64/aarch64"
+                            + " or windows x86_64.");
+                }
+                return;
+            }
+            StringBuilder neutral = new StringBuilder();
+            for (ShellScript.Line line : script.lines()) {
+                neutral.append(Neutraliser.neutralise(line.text())).append('\n');
+            }
+            Optional<BashParser.Problem> problem = loaded.parser().firstProblem(neutral.toString());
+            if (problem.isEmpty()) {
+                continue;
+            }
+            int row = Math.min(problem.get().row(), script.lines().size() - 1);
+            int column = problem.get().row() < script.lines().size() ? problem.get().column()
+                    : script.lines().get(row).text().length();
+            String detail = problem.get().detail();
+            boolean atEnd = problem.get().row() >= script.lines().size() - 1 && column >= script.lines().get(row).text().stripTrailing().length();
+            if (atEnd || detail.startsWith("missing \"\"") || detail.startsWith("missing \"'")) {
+                // tree-sitter reports an unclosed quote where the input ends; point at where it opened.
+                Optional<UnclosedQuote.Opening> opening = UnclosedQuote.find(script);
+                if (opening.isPresent()) {
+                    row = opening.get().scriptLine();
+                    column = opening.get().column();
+                    detail = "unclosed " + opening.get().quote() + " quote";
+                }
+            }
+            ShellScript.Line line = script.lines().get(row);
+            if (placeholders.hasPlaceholder(line.text())) {
+                continue;
+            }
+            sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + column),
+                    "shell command does not parse: " + detail,
+                    "fix the quoting or the unclosed construct here; check the command by pasting it into bash -n");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.runbook.validate.placeholders;
+
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every line of a runbook file, classified as prose, code (with its block) or fence, with prose lines masked
+ * so that placeholder patterns never look inside URLs, link destinations, reference definitions or HTML
+ * comments. Masking replaces chars with spaces, so offsets stay file columns.
+ */
+final class RunbookLines {
+
+    /** One line; {@code block} is null for prose and fence lines. */
+    record Line(int number, String text, String urlMasked, String fullyMasked, CodeBlock block) {
+        boolean isCode() {
+            return block != null;
+        }
+    }
+
+    /** A suppression comment may name the rule and say why ("TODO section tracked in OPS-12"); it is not content. */
+    private static final Pattern SUPPRESSION = Pattern.compile("<!--\\s*runbook-ignore\\b.*?-->");
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|file)://[^\\s<>\"'`)\\]]+");
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*\\S.*$");
+    private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("(?<!\\])\\[([^\\[\\]]+)\\](?![(\\[:])");
+
+    private RunbookLines() {
+    }
+
+    static List<Line> of(Runbook runbook) {
+        var source = runbook.source();
+        int count = source.lineCount();
+        CodeBlock[] codeAt = new CodeBlock[count + 2];
+        boolean[] fence = new boolean[count + 2];
+        for (CodeBlock block : runbook.codeBlocks()) {
+            int lines = block.lines().size();
+            for (int i = 0; i < lines; i++) {
+                int n = block.fileLine(i);
+                if (n <= count) {
+                    codeAt[n] = block;
+                }
+            }
+            if (block.fenced()) {
+                int open = block.position().line();
+                int close = block.bodyStartLine() + lines;
+                if (open <= count) {
+                    fence[open] = true;
+                }
+                if (close <= count && close > open && source.line(close).strip().matches("(`{3,}|~{3,})")) {
+                    fence[close] = true;
+                }
+            }
+        }
+        Set<String> referenceLabels = new HashSet<>();
+        for (int n = 1; n <= count; n++) {
+            if (codeAt[n] == null) {
+                Matcher m = REFERENCE_DEFINITION.matcher(source.line(n));
+                if (m.matches()) {
+                    referenceLabels.add(m.group(1).strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        List<Line> out = new ArrayList<>(count);
+        boolean inComment = false;
+        for (int n = 1; n <= count; n++) {
+            String text = source.line(n);
+            if (codeAt[n] != null) {
+                out.add(new Line(n, text, text, text, codeAt[n]));
+                continue;
+            }
+            if (fence[n]) {
+                String blank = " ".repeat(text.length());
+                out.add(new Line(n, text, blank, blank, null));
+                continue;
+            }
+            char[] urls = text.toCharArray();
+            blank(urls, SUPPRESSION, text);
+            blank(urls, URL, text);
+            blank(urls, LINK_DESTINATION, text);
+            char[] full = urls.clone();
+            if (REFERENCE_DEFINITION.matcher(text).matches()) {
+                java.util.Arrays.fill(full, ' ');
+                java.util.Arrays.fill(urls, ' ');
+            }
+            inComment = blankComments(full, text, inComment);
+            Matcher shortcut = SHORTCUT_REFERENCE.matcher(text);
+            while (shortcut.find()) {
+                if (referenceLabels.contains(shortcut.group(1).strip().toLowerCase(Locale.ROOT))) {
+                    java.util.Arrays.fill(full, shortcut.start(), shortcut.end(), ' ');
+                }
+            }
+            out.add(new Line(n, text, new String(urls), new String(full), null));
+        }
+        return out;
+    }
+
+    private static void blank(char[] chars, Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                chars[i] = ' ';
+            }
+        }
+    }
+
+    /** Blanks HTML comments, which may span lines; returns whether a comment is still open at the line end. */
+    private static boolean blankComments(char[] chars, String text, boolean open) {
+        int i = 0;
+        boolean inside = open;
+        while (i < text.length()) {
+            if (inside) {
+                int end = text.indexOf("-->", i);
+                int stop = end < 0 ? text.length() : end + 3;
+                for (int k = i; k < stop; k++) {
+                    chars[k] = ' ';
+                }
+                if (end < 0) {
+                    return true;
+                }
+                inside = false;
+                i = stop;
+            } else {
+                int start = text.indexOf("<!--", i);
+                if (start < 0) {
+                    return false;
+                }
+                inside = true;
+                i = start;
+            }
+        }
+        return inside;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.runbook.validate.placeholders;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds TODO-style markers in one line. Upper-case words match only as whole words: not inside longer
+ * tokens ({@code TODOS}, {@code TODO_LIST}, {@code mktemp XXXXXX}, {@code X-XXX-Token}), not as a folder or a
+ * file with an extension ({@code /srv/TODO/}, {@code notes/TODO.md}); a last path part does count, since
+ * {@code deploy/TODO} is a resource someone forgot to name. Lower-case {@code todo:} counts only where someone writes a
+ * note: at the start of a prose line or right after a comment marker, so {@code todo: true} in YAML and
+ * words like {@code todo-app} never match. URLs are masked by the caller.
+ */
+public final class TodoFinder {
+
+    private static final Pattern LOWER_CASE_NOTE = Pattern.compile(
+            "(?i)^(\\s*(?:[-*+>]\\s+|\\d+[.)]\\s+)?(?:#+|//|--|/\\*|<!--)?\\s*)(todo|tbd|fixme)\\s*:");
+    private static final Pattern LOWER_CASE_COMMENT = Pattern.compile(
+            "(?i)(?:^|\\s)(?:#+|//|--|/\\*|<!--)\\s*(todo|tbd|fixme)\\s*:");
+
+    private final Pattern words;
+    private final List<Pattern> extra;
+
+    public TodoFinder(List<String> todoWords, List<Pattern> extra) {
+        String alternatives = todoWords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        this.words = Pattern.compile("(?<![\\w.$@-])(?:" + alternatives + ")(?![\\w/-]|\\.\\w)");
+        this.extra = List.copyOf(extra);
+    }
+
+    /** Markers in a prose line (Markdown text, headings, tables). */
+    public List<PlaceholderMatch> inProse(String maskedLine) {
+        List<PlaceholderMatch> found = find(maskedLine);
+        Matcher note = LOWER_CASE_NOTE.matcher(maskedLine);
+        if (note.find()) {
+            add(found, note.start(2), note.end(2), maskedLine);
+        }
+        return sorted(found);
+    }
+
+    /** Markers in a line of code; lower-case forms only inside comments. */
+    public List<PlaceholderMatch> inCode(String line) {
+        List<PlaceholderMatch> found = find(line);
+        Matcher note = LOWER_CASE_COMMENT.matcher(line);
+        while (note.find()) {
+            add(found, note.start(1), note.end(1), line);
+        }
+        return sorted(found);
+    }
+
+    private List<PlaceholderMatch> find(String line) {
+        List<PlaceholderMatch> found = new ArrayList<>();
+        Matcher m = words.matcher(line);
+        while (m.find()) {
+            add(found, m.start(), m.end(), line);
+        }
+        for (Pattern pattern : extra) {
+            Matcher e = pattern.matcher(line);
+            while (e.find()) {
+                if (e.end() > e.start()) {
+                    add(found, e.start(), e.end(), line);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void add(List<PlaceholderMatch> found, int start, int end, String line) {
+        for (PlaceholderMatch existing : found) {
+            if (start < existing.end() && end > existing.start()) {
+                return;
+            }
+        }
+        found.add(new PlaceholderMatch(start, end, line.substring(start, end)));
+    }
+
+    private static List<PlaceholderMatch> sorted(List<PlaceholderMatch> found) {
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return found;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.runbook.validate.syntax;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.placeholders.PlaceholderLines;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code json.syntax} (error): a {@code json} fence that is not strict JSON: comments, trailing commas,
+ * single quotes, unquoted keys, duplicate keys, or more than one value. Exception: a block in which every
+ * non-blank line is a complete JSON value on its own is read as JSON Lines (log output), and each line is
+ * checked. {@code jsonc}, {@code json5}, {@code jsonl} and {@code ndjson} fences are not checked. An error on
+ * a line with a placeholder ({@code <project-id>}, {@code TODO}) is left to {@code placeholder.*}.
+ */
+public final class JsonSyntaxRule implements Rule {
+
+    public static final String ID = "json.syntax";
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    private final JsonFactory factory = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private final PlaceholderLines placeholders;
+
+    public JsonSyntaxRule(ContentRuleSettings settings) {
+        this.placeholders = new PlaceholderLines(settings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "a json fence that is not strict JSON (comments, trailing commas, duplicate keys)";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!block.fenced() || !block.language().equals("json") || block.body().isBlank()) {
+                continue;
+            }
+            Failure failure = firstFailure(block.body());
+            if (failure == null || isJsonLines(block.lines())) {
+                continue;
+            }
+            List<String> lines = block.lines();
+            int row = Math.max(0, Math.min(failure.line() - 1, lines.size() - 1));
+            if (placeholders.hasPlaceholder(lines.get(row))) {
+                continue;
+            }
+            int column = Math.max(0, failure.column() - 1);
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(failure.message());
+            if (duplicate.find()) {
+                // Jackson notices a duplicate after reading the name; point at the name itself.
+                int name = lines.get(row).lastIndexOf("\"" + duplicate.group(1) + "\"", column);
+                column = name >= 0 ? name : column;
+            }
+            sink.report(this, runbook, CodeColumns.at(runbook, block, row, column),
+                    "JSON does not parse: " + failure.message(),
+                    "fix the JSON here (no comments, no trailing commas, double quotes only, each key once),"
+                            + " or label the fence jsonc if it is meant to carry comments");
+        }
+    }
+
+    private record Failure(int line, int column, String message) {
+    }
+
+    private Failure firstFailure(String text) {
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(text);
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            parser.skipChildren();
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                return new Failure(at.getLineNr(), at.getColumnNr(), "more than one JSON value in the block");
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            return new Failure(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), shortMessage(e));
+        } catch (IOException e) {
+            return new Failure(1, 1, e.getMessage());
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading from a String; nothing to release
+                }
+            }
+        }
+    }
+
+    private boolean isJsonLines(List<String> lines) {
+        int values = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (firstFailure(line) != null) {
+                return false;
+            }
+            values++;
+        }
+        return values > 1;
+    }
+
+    private static String shortMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return message.replaceAll("\\s*\\(for .*?\\)", "").strip();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.runbook.validate.syntax;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.placeholders.PlaceholderLines;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.Token;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code sql.syntax} (warning): a statement in a {@code sql}/{@code psql}/{@code postgresql}/{@code mysql}
+ * fence that JSqlParser cannot parse (PostgreSQL and MySQL syntax included). psql meta-commands and prompts
+ * are skipped. A warning, not an error: SQL dialects are many and a parser can be stricter than the
+ * database. Statement kinds JSqlParser does not model (VACUUM, COPY, REINDEX, BEGIN, GRANT/REVOKE,
+ * CREATE INDEX CONCURRENTLY …) are not checked.
+ */
+public final class SqlSyntaxRule implements Rule {
+
+    public static final String ID = "sql.syntax";
+
+    private static final Set<String> LANGUAGES = Set.of("sql", "psql", "postgresql", "postgres", "pgsql", "plpgsql",
+            "mysql", "mariadb");
+    private static final Set<String> UNMODELLED = Set.of("VACUUM", "COPY", "REINDEX", "CLUSTER", "LISTEN", "NOTIFY",
+            "UNLISTEN", "CHECKPOINT", "DISCARD", "PREPARE", "EXECUTE", "DEALLOCATE", "DO", "LOAD", "REASSIGN",
+            "SECURITY", "FETCH", "MOVE", "CLOSE", "DECLARE", "FLUSH", "KILL", "OPTIMIZE", "REPAIR", "CHECK",
+            "HANDLER", "INSTALL", "UNINSTALL", "PURGE", "RESET", "CHANGE", "STOP", "START", "BEGIN", "GRANT", "REVOKE");
+    /** Forms JSqlParser 5.3 rejects although PostgreSQL accepts them. */
+    private static final Pattern UNMODELLED_FORMS = Pattern.compile(
+            "(?i)^\\s*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY|ANALY[SZ]E\\s+(?:VERBOSE|\\())\\b");
+    private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
+
+    private static final long PARSE_TIMEOUT_MS = 5000;
+
+    private final PlaceholderLines placeholders;
+
+    public SqlSyntaxRule(ContentRuleSettings settings) {
+        this.placeholders = new PlaceholderLines(settings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "a sql fence whose statement does not parse (psql \\ meta-commands allowed)";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!block.fenced() || !LANGUAGES.contains(block.language()) || block.body().isBlank()) {
+                continue;
+            }
+            List<String> lines = block.lines();
+            String body = String.join("\n", lines) + "\n";
+            for (SqlStatements.Statement statement : SqlStatements.split(lines)) {
+                Matcher first = FIRST_WORD.matcher(statement.text());
+                if (first.find() && UNMODELLED.contains(first.group(1).toUpperCase(Locale.ROOT))
+                        || UNMODELLED_FORMS.matcher(statement.text().strip()).find()) {
+                    continue;
+                }
+                String problem = null;
+                int line = 1;
+                int column = 1;
+                try {
+                    // The util runs the parser on its own thread with a time limit: JSqlParser's complex
+                    // parsing can take exponential time on a pathological statement.
+                    CCJSqlParserUtil.parseStatements(statement.text(),
+                            parser -> parser.withAllowComplexParsing(true).withTimeOut(PARSE_TIMEOUT_MS));
+                } catch (JSQLParserException e) {
+                    ParseException parse = parseExceptionIn(e);
+                    Token at = parse == null ? null
+                            : parse.currentToken != null && parse.currentToken.next != null ? parse.currentToken.next : parse.currentToken;
+                    if (at != null) {
+                        line = Math.max(1, at.beginLine);
+                        column = Math.max(1, at.beginColumn);
+                        problem = at.image == null || at.image.isEmpty() ? "unexpected end of statement"
+                                : "unexpected \"" + at.image + "\"";
+                    } else if (hasCause(e, java.util.concurrent.TimeoutException.class)) {
+                        continue;
+                    } else {
+                        problem = firstLine(e.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    problem = firstLine(String.valueOf(e.getMessage()));
+                }
+                if (problem == null) {
+                    continue;
+                }
+                int offset = offsetOf(statement.text(), line, column) + statement.offset();
+                int row = (int) body.substring(0, Math.min(offset, body.length())).chars().filter(c -> c == '\n').count();
+                row = Math.min(row, lines.size() - 1);
+                int lineStart = body.lastIndexOf('\n', Math.max(0, Math.min(offset, body.length()) - 1)) + 1;
+                if (placeholders.hasPlaceholder(lines.get(row))) {
+                    continue;
+                }
+                sink.report(this, runbook, CodeColumns.at(runbook, block, row, offset - lineStart),
+                        "SQL statement does not parse: " + problem,
+                        "check this statement in your database client; if the dialect is unusual, suppress with"
+                                + " <!-- runbook-ignore sql.syntax: reason -->");
+            }
+        }
+    }
+
+    private static ParseException parseExceptionIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException parse) {
+                return parse;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int offsetOf(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return text.length();
+            }
+        }
+        return Math.min(text.length(), offset + column - 1);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown parse error";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.runbook.validate.syntax;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.placeholders.PlaceholderLines;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code yaml.syntax} (error): a {@code yaml}/{@code yml} fence that does not parse, or a mapping with the
+ * same key twice (the second silently wins in most tools). Several documents ({@code ---}) are fine, and so
+ * are custom tags ({@code !Ref}): the YAML is composed, never constructed. Template expressions such as
+ * Helm's {@code {{ .Values.image }}} or Jinja's are not YAML until rendered: a line that holds only a
+ * template action ({@code {{- if … }}}) is ignored and an inline expression is read as a plain word, so
+ * neither is reported. A line holding only {@code ...} is the usual "parts left out" of an example, not
+ * YAML's end-of-document marker, and is ignored too. An error on a line with a placeholder is left to {@code placeholder.*}.
+ */
+public final class YamlSyntaxRule implements Rule {
+
+    public static final String ID = "yaml.syntax";
+
+    private static final Pattern TEMPLATE_ONLY_LINE = Pattern.compile("^\\s*\\{\\{.*\\}\\}\\s*$|^\\s*\\{%.*%\\}\\s*$");
+    private static final Pattern ELISION = Pattern.compile("^\\s*(?:#\\s*)?(?:\\.\\.\\.|…)\\s*$");
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+
+    private final PlaceholderLines placeholders;
+
+    public YamlSyntaxRule(ContentRuleSettings settings) {
+        this.placeholders = new PlaceholderLines(settings);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "a yaml fence that does not parse, or repeats a key";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (CodeBlock block : runbook.codeBlocks()) {
+            if (!block.fenced() || !(block.language().equals("yaml") || block.language().equals("yml"))
+                    || block.body().isBlank()) {
+                continue;
+            }
+            List<String> lines = block.lines();
+            String text = withoutTemplates(lines);
+            Problem problem = firstProblem(text);
+            if (problem == null) {
+                continue;
+            }
+            int row = Math.max(0, Math.min(problem.line(), lines.size() - 1));
+            if (placeholders.hasPlaceholder(lines.get(row))) {
+                continue;
+            }
+            sink.report(this, runbook, CodeColumns.at(runbook, block, row, problem.column()),
+                    problem.message(), problem.hint());
+        }
+    }
+
+    private record Problem(int line, int column, String message, String hint) {
+    }
+
+    static String withoutTemplates(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (TEMPLATE_ONLY_LINE.matcher(line).matches() || ELISION.matcher(line).matches()) {
+                out.append('#').append(" ".repeat(Math.max(0, line.length() - 1)));
+            } else {
+                Matcher m = TEMPLATE.matcher(line);
+                StringBuilder kept = new StringBuilder(line);
+                while (m.find()) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        kept.setCharAt(i, 'x');
+                    }
+                }
+                out.append(kept);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Problem firstProblem(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(200);
+        options.setCodePointLimit(4 * 1024 * 1024);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            for (Node document : yaml.composeAll(new StringReader(text))) {
+                Problem duplicate = duplicateKey(document);
+                if (duplicate != null) {
+                    return duplicate;
+                }
+            }
+            return null;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            return new Problem(mark == null ? 0 : mark.getLine(), mark == null ? 0 : mark.getColumn(),
+                    "YAML does not parse: " + what + context,
+                    "check the indentation and quoting here; a value with \": \", \"#\" or a leading \"{\" or \"*\" needs quotes");
+        } catch (YAMLException e) {
+            return new Problem(0, 0, "YAML does not parse: " + e.getMessage(), "fix the YAML");
+        }
+    }
+
+    private static Problem duplicateKey(Node root) {
+        Deque<Node> stack = new ArrayDeque<>();
+        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (node == null || seen.put(node, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (node instanceof MappingNode mapping) {
+                Map<String, Node> keys = new HashMap<>();
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && !"<<".equals(key.getValue())) {
+                        Node previous = keys.putIfAbsent(key.getValue(), key);
+                        if (previous != null) {
+                            return new Problem(key.getStartMark().getLine(), key.getStartMark().getColumn(),
+                                    "YAML key \"" + key.getValue() + "\" appears twice in the same mapping (first on line "
+                                            + (previous.getStartMark().getLine() + 1) + " of the block); the second silently wins",
+                                    "keep one \"" + key.getValue() + "\" entry; merge the two values if both matter");
+                        }
+                    }
+                    stack.push(tuple.getValueNode());
+                    stack.push(tuple.getKeyNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                for (int i = sequence.getValue().size() - 1; i >= 0; i--) {
+                    stack.push(sequence.getValue().get(i));
+                }
+            }
+        }
+        return null;
+    }
+}
