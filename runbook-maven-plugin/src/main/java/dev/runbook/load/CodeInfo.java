@@ -15,8 +15,15 @@ public record CodeInfo(String language, Map<String, String> attributes) {
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([^\\s}]+))");
 
+    /**
+     * Info strings longer than this are cut before attributes are read: no real fence needs more, and the
+     * attribute pattern may rescan the rest of the string from each position (quadratic on a hostile line).
+     */
+    static final int MAX_INFO_CHARS = 4096;
+
     public static CodeInfo parse(String info) {
-        String trimmed = info == null ? "" : info.strip();
+        String full = info == null ? "" : info;
+        String trimmed = (full.length() > MAX_INFO_CHARS ? full.substring(0, MAX_INFO_CHARS) : full).strip();
         int brace = trimmed.indexOf('{');
         String head = brace >= 0 ? trimmed.substring(0, brace).strip() : trimmed;
         String language = head.isEmpty() ? "" : head.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import dev.runbook.findings.Severity;
 import dev.runbook.model.FrontMatter;
 import dev.runbook.model.Heading;
 import dev.runbook.model.Runbook;
+import dev.runbook.model.SourcePosition;
 import dev.runbook.model.SourceText;
 
 import java.io.IOException;
@@ -144,7 +145,16 @@ public final class ContentLoader {
                         "remove it or give it another extension than .md"));
                 return Optional.empty();
             }
-            return Optional.of(parse(relative, file, Utf8Decoder.decode(bytes), findings));
+            SourceText source = Utf8Decoder.decode(bytes);
+            Optional<SourcePosition> slow = HeadingWhitespaceGuard.overBudget(source.text());
+            if (slow.isPresent()) {
+                findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, slow.get().line(), slow.get().column(),
+                        "has headings with thousands of spaces or tabs in a row, which would take the Markdown parser"
+                                + " minutes; it was not read",
+                        "remove the long run of spaces from the heading"));
+                return Optional.empty();
+            }
+            return Optional.of(parse(relative, file, source, findings));
         } catch (IOException e) {
             findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                     "cannot be read: " + e.getClass().getSimpleName(), "check the file's permissions"));

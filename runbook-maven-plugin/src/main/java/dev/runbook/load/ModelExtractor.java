@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  */
 final class ModelExtractor {
 
-    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9_][A-Za-z0-9_:.-]*)\\}\\s*$");
+    /** Matched only from the last "{#": a search from every position of a long heading would be quadratic. */
+    private static final Pattern EXPLICIT_ID = Pattern.compile("\\{#([A-Za-z0-9_][A-Za-z0-9_:.-]*)\\}\\s*");
 
     private final SourceText source;
     private final Map<Heading, String> explicitIds = new IdentityHashMap<>();
@@ -184,11 +185,20 @@ final class ModelExtractor {
         if (!(heading.getLastChild() instanceof Text last)) {
             return null;
         }
-        Matcher m = EXPLICIT_ID.matcher(last.getChars());
-        if (!m.find()) {
+        String text = last.getChars().toString();
+        int open = text.lastIndexOf("{#");
+        if (open < 0) {
             return null;
         }
-        BasedSequence kept = last.getChars().subSequence(0, m.start());
+        Matcher m = EXPLICIT_ID.matcher(text).region(open, text.length());
+        if (!m.matches()) {
+            return null;
+        }
+        int start = open;
+        while (start > 0 && Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        BasedSequence kept = last.getChars().subSequence(0, start);
         if (kept.isEmpty()) {
             last.unlink();
         } else {

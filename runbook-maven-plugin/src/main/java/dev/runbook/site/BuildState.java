@@ -39,8 +39,8 @@ public record BuildState(int format, String global, Map<String, PageState> pages
         }
         try {
             BuildState state = JSON.readValue(file.toFile(), BuildState.class);
-            return state.format() == FORMAT && state.global() != null ? state : null;
-        } catch (IOException e) {
+            return state != null && state.format() == FORMAT && state.global() != null ? state : null;
+        } catch (IOException | RuntimeException e) { // Whatever is wrong with it, the cure is a full build.
             return null;
         }
     }

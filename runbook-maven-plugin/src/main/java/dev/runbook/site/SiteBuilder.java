@@ -257,7 +257,7 @@ public final class SiteBuilder {
                     continue;
                 }
                 Path file = root.resolve(resolved).normalize();
-                if (file.startsWith(root) && Files.isRegularFile(file) && !files.contains(resolved)
+                if (file.startsWith(root) && Files.isRegularFile(file) && staysInside(file, root) && !files.contains(resolved)
                         && layout.redirects().get(resolved) == null) {
                     files.add(resolved);
                 }
@@ -269,6 +269,18 @@ public final class SiteBuilder {
             Files.copy(root.resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return new ArrayList<>(files);
+    }
+
+    /**
+     * A symbolic link (to the file or to a folder on its path) may point anywhere on the machine; the site
+     * publishes only what really lies in the content folder.
+     */
+    private static boolean staysInside(Path file, Path root) {
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isReservedFolder(String path) {

@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 final class BashParser {
 
+    /**
+     * Longer scripts are not parsed. tree-sitter's error recovery is native code that no thread interrupt
+     * reaches, and it takes minutes on a hostile line (60,000 {@code <} in a row); its own timeout returns
+     * a null tree the Java binding then dereferences (SIGSEGV). Real runbook blocks are far shorter.
+     */
+    static final int MAX_SCRIPT_CHARS = 10_000;
+
     /** A parse problem: 0-based row in the script, 0-based char column in that row, and what went wrong. */
     record Problem(int row, int column, String detail) {
     }
@@ -44,6 +51,9 @@ final class BashParser {
     }
 
     Optional<Problem> firstProblem(String script) {
+        if (script.length() > MAX_SCRIPT_CHARS) {
+            return Optional.empty(); // Not checked: see MAX_SCRIPT_CHARS.
+        }
         TSTree tree = parser.parseString(null, script);
         TSNode root = tree.getRootNode();
         if (!root.hasError()) {

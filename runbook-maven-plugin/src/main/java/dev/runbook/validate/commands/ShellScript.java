@@ -20,8 +20,9 @@ record ShellScript(List<Line> lines) {
     record Line(String text, int bodyLine, int offset) {
     }
 
+    /** Possessive quantifiers: the same prompts, without the polynomial backtracking on a long line of words. */
     private static final Pattern CONSOLE_PROMPT = Pattern.compile(
-            "^(\\s*(?:\\(?[\\w.-]+\\)?\\s*)?(?:\\[?[\\w.-]+@[\\w.-]+[^$#\\]]*\\]?\\s*)?[$#]\\s+)\\S");
+            "^(\\s*+(?:\\(?[\\w.-]++\\)?\\s*+)?(?:\\[?[\\w.-]++@[\\w.-]++[^$#\\]]*+\\]?\\s*+)?[$#]\\s++)\\S");
     /** {@code $ }, also after a shell or user name as in {@code sh-5.1$ } or {@code user@host:~$ }. */
     static final Pattern DOLLAR_PROMPT = Pattern.compile("^(\\s*(?:[\\w.@:~/-]+)?\\$\\s+)\\S");
 

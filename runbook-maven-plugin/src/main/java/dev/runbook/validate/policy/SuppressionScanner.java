@@ -22,20 +22,31 @@ import java.util.regex.Pattern;
  */
 public final class SuppressionScanner {
 
-    private static final Pattern COMMENT = Pattern.compile("<!--\\s*runbook-ignore\\b(.*?)-->", Pattern.DOTALL);
+    /**
+     * Only the opening is a pattern; the closing "-->" is found with indexOf. A lazy {@code (.*?)-->}
+     * rescans to the end of the file from every unclosed comment: quadratic on a hostile page.
+     */
+    private static final Pattern OPENING = Pattern.compile("<!--\\s*runbook-ignore\\b");
+    private static final String CLOSING = "-->";
 
     public List<Suppression> scan(Runbook runbook) {
         SourceText source = runbook.source();
         String text = source.text();
         List<Suppression> out = new ArrayList<>();
-        Matcher m = COMMENT.matcher(text);
-        while (m.find()) {
+        Matcher m = OPENING.matcher(text);
+        int from = 0;
+        while (m.find(from)) {
+            int close = text.indexOf(CLOSING, m.end());
+            if (close < 0) {
+                break;
+            }
+            from = close + CLOSING.length();
             SourcePosition start = source.positionOf(m.start());
-            SourcePosition end = source.positionOf(m.end());
+            SourcePosition end = source.positionOf(from);
             if (insideCode(runbook, start.line())) {
                 continue;
             }
-            String body = m.group(1).strip();
+            String body = text.substring(m.end(), close).strip();
             int colon = body.indexOf(':');
             String names = colon < 0 ? body : body.substring(0, colon);
             String reason = colon < 0 ? "" : body.substring(colon + 1).strip();

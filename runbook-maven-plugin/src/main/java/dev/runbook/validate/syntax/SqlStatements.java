@@ -19,7 +19,8 @@ final class SqlStatements {
 
     private static final Pattern PROMPT = Pattern.compile("^(\\s*[\\w.-]+[=\\-(][#>]\\s?)");
     private static final Pattern META_LINE = Pattern.compile("^\\s*\\\\.*$");
-    private static final Pattern TRAILING_SEND = Pattern.compile("\\s*\\\\(?:G|g|gx|gset|gexec|watch|crosstabview)\\b.*$");
+    /** Starts only at the first blank of a run (lookbehind): from every blank of a long run it is quadratic. */
+    private static final Pattern TRAILING_SEND = Pattern.compile("(?<!\\s)\\s*\\\\(?:G|g|gx|gset|gexec|watch|crosstabview)\\b.*$");
 
     private SqlStatements() {
     }

@@ -39,7 +39,8 @@ public final class SqlSyntaxRule implements Rule {
     /** Forms JSqlParser 5.3 rejects although PostgreSQL accepts them. */
     private static final Pattern UNMODELLED_FORMS = Pattern.compile(
             "(?i)^\\s*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY|ANALY[SZ]E\\s+(?:VERBOSE|\\())\\b");
-    private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
+    /** Blank runs taken whole ({@code \\s++}): one repetition per blank overflowed the stack on a long run. */
+    private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s++|--[^\\n]*+\\n|/\\*(?s:.*?)\\*/)*+([A-Za-z]+)");
 
     private static final long PARSE_TIMEOUT_MS = 5000;
 
