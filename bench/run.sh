@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Benchmarks runbook-maven-plugin against Hugo and MkDocs on the same pages, in one run.
-#   bench/run.sh CORPUS_DIR COPIES [RESULTS_FILE]
+#   bench/run.sh CORPUS_DIR COPIES
 # e.g. bench/run.sh ../shared/corpora/openshift-runbooks 37     (≈10,000 pages)
-# Needs: the repo's Maven wrapper; installs hyperfine, hugo, mkdocs and GNU time from Debian if missing.
-# Writes raw numbers to bench/out/ and prints a Markdown table for bench/RESULTS.md.
+# Environment: BENCH_RUNS (runs per timed figure, default 3), BENCH_WORK (scratch folder, default
+# /tmp/runbook-bench), BENCH_SMOKE_CHECKS (default 500).
+# Needs: the repo's Maven wrapper, node, /usr/bin/chromium and /usr/bin/chromedriver; installs hyperfine,
+# hugo, mkdocs and GNU time from Debian if missing.
+# Writes raw numbers to bench/out/ (not committed) and a Markdown table to bench/out/table.md.
+# Every figure carries the 1-minute load average taken just before it: the machine may be shared, so
+# compare figures only as ratios within one run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/.." && pwd)
 corpus=$(cd "${1:?corpus folder}" && pwd); copies=${2:?copies}
-work=${BENCH_WORK:-/tmp/runbook-bench}; out="$here/out"; mkdir -p "$out" "$work"
-runs=${BENCH_RUNS:-3}
+work=${BENCH_WORK:-/tmp/runbook-bench}; out="$here/out"
+runs=${BENCH_RUNS:-3}; smoke_checks=${BENCH_SMOKE_CHECKS:-500}
+rm -rf "$out"; mkdir -p "$out" "$work"
 
 need=()
 for tool in hyperfine hugo mkdocs; do command -v $tool >/dev/null 2>&1 || need+=($tool); done
@@ -17,58 +23,102 @@ if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+for tool in node /usr/bin/chromium /usr/bin/chromedriver python3; do
+  command -v $tool >/dev/null 2>&1 || { echo "missing $tool" >&2; exit 2; }
+done
 
-echo "== building and installing the plugin"
-(cd "$repo" && ./mvnw -q -B install -pl runbook-maven-plugin -DskipTests -Dinvoker.skip=true)
-version=$(grep -m1 -oP "(?<=<version>)[^<]+" "$repo/runbook-maven-plugin/pom.xml")
+load() { cut -d' ' -f1 /proc/loadavg; }
+declare -A LOAD
+mark() { LOAD[$1]=$(load); echo "== $2 (load ${LOAD[$1]})"; }
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+# Starts bench/serve.py on a free loopback port; returns once it listens and has written the port to $2.
+serve() {
+  rm -f "$2"; python3 "$here/serve.py" "$1" "$2" >/dev/null 2>&1 & pids+=($!)
+  for _ in $(seq 200); do [ -s "$2" ] && return; sleep 0.05; done
+  echo "loopback server did not start" >&2; exit 2
+}
+
+echo "== building and installing the plugin (and its parent POM) into the local repository"
+(cd "$repo" && ./mvnw -q -B -o install -pl runbook-maven-plugin -am -DskipTests -Dinvoker.skip=true)
+version=$(cd "$repo" && grep -m1 -oP "(?<=<version>)[^<]+" runbook-maven-plugin/pom.xml)
+git_rev=$(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- runbook-maven-plugin templates || echo "+dirty")
 
 echo "== laying out pages"
 "$here/make-pages.sh" "$corpus" "$copies" "$work/content" | tee "$out/pages.txt"
 pages=$(find "$work/content" -name '*.md' | wc -l)
 
 # A user's project: nothing but the plugin pointed at the pages.
-mkdir -p "$work/project"
-cat > "$work/project/pom.xml" <<POM
+project() { # folder content-folder
+  mkdir -p "$1"
+  cat > "$1/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>bench</groupId><artifactId>bench</artifactId><version>1</version><packaging>pom</packaging>
   <properties><project.build.outputTimestamp>2026-11-22T00:00:00Z</project.build.outputTimestamp></properties>
   <build><plugins><plugin>
     <groupId>dev.runbook</groupId><artifactId>runbook-maven-plugin</artifactId><version>$version</version>
-    <configuration><contentDirectory>$work/content</contentDirectory></configuration>
+    <configuration><contentDirectory>$2</contentDirectory></configuration>
   </plugin></plugins></build>
 </project>
 POM
+}
+rm -rf "$work/project"; project "$work/project" "$work/content"
 mvn_bench="$repo/mvnw -q -B -o -f $work/project/pom.xml"
-site_goal="dev.runbook:runbook-maven-plugin:$version:site"
-validate_goal="dev.runbook:runbook-maven-plugin:$version:validate -Drunbook.offline=true -Drunbook.failOn=none"
+plugin="dev.runbook:runbook-maven-plugin:$version"
+site_goal="$plugin:site"
+# Offline: no external link is fetched. failOn stays at its default: the corpus has findings, so the
+# goal may exit non-zero, which hyperfine is told to accept (-i); the exit code is recorded below.
+validate_goal="$plugin:validate -Drunbook.offline=true"
 touch_one=$(find "$work/content" -name '*.md' | sort | head -1)
 
-echo "== Maven's own start (the floor under every plugin figure)"
-hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/maven-start.json" "$repo/mvnw -q -B -o -f $work/project/pom.xml validate"
+mark maven "Maven's own start (the floor under every plugin figure)"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/maven-start.json" "$mvn_bench validate"
 
-echo "== runbook:site full build, no-op rebuild, one page touched"
-hyperfine --warmup 0 --runs "$runs" --export-json "$out/site-full.json" \
+mark full "runbook:site full build"
+hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/site-full.json" \
   --prepare "rm -rf $work/project/target" "$mvn_bench $site_goal"
-hyperfine --warmup 1 --runs "$runs" --export-json "$out/site-noop.json" "$mvn_bench $site_goal"
+mark noop "runbook:site no-op rebuild"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/site-noop.json" "$mvn_bench $site_goal"
+mark touch "runbook:site after touching one page"
 hyperfine --warmup 0 --runs "$runs" --export-json "$out/site-touch.json" \
   --prepare "echo >> $touch_one" "$mvn_bench $site_goal"
 
-echo "== peak RSS of a full build, and the same build with the heap capped at 512 MiB"
+mark rss "peak RSS of a full build (default heap)"
 rm -rf "$work/project/target"
 /usr/bin/time -v $mvn_bench $site_goal 2> "$out/site-full.time" >/dev/null
+mark xmx "full build with the heap capped at -Xmx512m"
 rm -rf "$work/project/target"
-if MAVEN_OPTS="-Xmx512m" /usr/bin/time -v $mvn_bench $site_goal 2> "$out/site-512m.time" >/dev/null; then xmx=ok; else xmx=FAILED; fi
+if MAVEN_OPTS="-Xmx512m" /usr/bin/time -v $mvn_bench $site_goal 2> "$out/site-512m.time" >/dev/null; then xmx=succeeded; else xmx=FAILED; fi
+xmx_s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.1f", s}' "$out/site-512m.time")
 
-echo "== search index size"
+mark search "search index: bytes, first-query bytes, Chromium query times"
 site="$work/project/target/runbook-site"
-index_bytes=$(du -cb "$site"/search/* 2>/dev/null | tail -1 | cut -f1)
-index_gz=$(for f in "$site"/search/*; do gzip -c "$f" | wc -c; done | awk '{s+=$1} END {print s+0}')
+index_files=$(find "$site/search" -type f -name '*.js' | wc -l)
+index_bytes=$(find "$site/search" -type f -name '*.js' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+index_gz=$(find "$site/search" -type f -name '*.js' -exec sh -c 'for f; do gzip -6 -c "$f" | wc -c; done' sh {} + | awk '{s+=$1} END {print s+0}')
+queries=(kubelet "etcd backup" certificate alertmanager "node not ready" prometheus "api server latency"
+  "cluster operator degraded" "disk pressure" ingress "machine config" oauth crashloop dns network storage
+  upgrade "image registry" certficate co)
+node "$here/search-bytes.js" "$site" "${queries[@]}" > "$out/search-bytes.json"
+serve "$site" "$out/site.port"; port=$(cat "$out/site.port")
+node "$here/search-chromium.js" "http://127.0.0.1:$port/index.html" "${queries[@]}" > "$out/search-chromium.json"
 
-echo "== runbook:validate offline"
-hyperfine --warmup 1 --runs "$runs" --export-json "$out/validate.json" "$mvn_bench $validate_goal"
+mark validate "runbook:validate offline"
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$out/validate.json" "$mvn_bench $validate_goal"
+set +e; $mvn_bench $validate_goal > "$out/validate.log" 2>&1; validate_rc=$?; set -e
 
-echo "== Hugo on the same pages"
+mark smoke "runbook:smoke: $smoke_checks HTTP checks against a loopback server"
+"$here/make-smoke-pages.sh" "$smoke_checks" "$work/smoke"
+serve "$work/smoke/server" "$out/smoke.port"; sport=$(cat "$out/smoke.port")
+printf 'bench:\n  variables: { api: "http://127.0.0.1:%s" }\n  allowed_hosts: ["127.0.0.1"]\n' "$sport" > "$work/smoke/runbook-environments.yaml"
+rm -rf "$work/smoke-project"; project "$work/smoke-project" "$work/smoke/content"
+smoke_cmd="$repo/mvnw -q -B -o -f $work/smoke-project/pom.xml $plugin:smoke -Drunbook.env=bench -Drunbook.environmentsFile=$work/smoke/runbook-environments.yaml"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/smoke.json" "$smoke_cmd"
+smoke_passed=$(python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['counts']; print('%d pass, %d fail, %d error, %d skipped' % (c['pass'], c['fail'], c['error'], c['skipped']))" "$work/smoke-project/target/runbook/smoke-results.json")
+mark hugo "Hugo on the same pages (plain layout; Hugo has no built-in search)"
 rm -rf "$work/hugo"; mkdir -p "$work/hugo/layouts/_default"
 cp -r "$work/content" "$work/hugo/content"
 cat > "$work/hugo/config.toml" <<'TOML'
@@ -84,44 +134,66 @@ cat > "$work/hugo/layouts/_default/baseof.html" <<'HTML'
 HTML
 echo '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}{{ end }}' > "$work/hugo/layouts/_default/single.html"
 echo '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}' > "$work/hugo/layouts/_default/list.html"
-hyperfine --warmup 1 --runs "$runs" --export-json "$out/hugo.json" \
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/hugo.json" \
   --prepare "rm -rf $work/hugo/public $work/hugo/resources" "hugo --quiet -s $work/hugo"
+rm -rf "$work/hugo/public"
 /usr/bin/time -v hugo --quiet -s "$work/hugo" 2> "$out/hugo.time" >/dev/null
+hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
 
-echo "== MkDocs on the same pages (built-in theme and search)"
+mark mkdocs "MkDocs on the same pages (built-in theme and search)"
 rm -rf "$work/mkdocs"; mkdir -p "$work/mkdocs"
 cp -r "$work/content" "$work/mkdocs/docs"
 printf 'site_name: bench\nuse_directory_urls: false\nplugins:\n  - search\n' > "$work/mkdocs/mkdocs.yml"
-hyperfine --warmup 0 --runs 1 --export-json "$out/mkdocs.json" \
+# One run: MkDocs is the slowest of the three and its figure is only for comparison.
+hyperfine -N --warmup 0 --runs 1 --export-json "$out/mkdocs.json" \
   --prepare "rm -rf $work/mkdocs/site" "mkdocs build -q -f $work/mkdocs/mkdocs.yml"
-mkdocs_index=$(stat -c %s "$work/mkdocs/site/search/search_index.json" 2>/dev/null || echo 0)
-mkdocs_index_gz=$(gzip -c "$work/mkdocs/site/search/search_index.json" 2>/dev/null | wc -c || echo 0)
+mkdocs_pages=$(find "$work/mkdocs/site" -name '*.html' | wc -l)
+mkdocs_index=$(stat -c %s "$work/mkdocs/site/search/search_index.json")
+mkdocs_index_gz=$(gzip -6 -c "$work/mkdocs/site/search/search_index.json" | wc -c)
 
 mean() { python3 -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
+sd() { python3 -c "import json,sys; print('%.2f' % (json.load(open(sys.argv[1]))['results'][0]['stddev'] or 0))" "$1"; }
 rss() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$1"; }
+calc() { python3 -c "print('%.2f' % ($1))"; }
 maven=$(mean "$out/maven-start.json"); full=$(mean "$out/site-full.json"); noop=$(mean "$out/site-noop.json")
-touch1=$(mean "$out/site-touch.json"); validate=$(mean "$out/validate.json"); hugo=$(mean "$out/hugo.json"); mkdocs=$(mean "$out/mkdocs.json")
-ratio=$(python3 -c "print('%.2f' % ($full / $hugo))")
-noop_over=$(python3 -c "print('%.2f' % ($noop - $maven))")
-validate_over=$(python3 -c "print('%.2f' % ($validate - $maven))")
+touch1=$(mean "$out/site-touch.json"); validate=$(mean "$out/validate.json"); hugo=$(mean "$out/hugo.json")
+mkdocs=$(mean "$out/mkdocs.json"); smoke=$(mean "$out/smoke.json")
+read -r fq_max fq_median fq_files_max js_gz < <(python3 - "$out/search-bytes.json" <<'PY'
+import json, sys, statistics
+d = json.load(open(sys.argv[1]))
+g = [q["gzip"] + d["searchJsGzip"] for q in d["queries"]]
+print(max(g), int(statistics.median(g)), max(q["files"] for q in d["queries"]), d["searchJsGzip"])
+PY
+)
+read -r c_first c_median c_p95 c_max < <(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('%.0f %.0f %.0f %.0f' % (d['firstMs'], d['medianMs'], d['p95Ms'], d['maxMs']))" "$out/search-chromium.json")
+kb() { python3 -c "print('%.1f' % ($1 / 1000))"; }
+mb() { python3 -c "print('%.1f' % ($1 / 1000000))"; }
+verdict() { python3 -c "print('**met**' if $1 else '**not met**')"; }
 
 cat > "$out/table.md" <<TABLE
-Pages: $pages ($copies copies of $(basename "$corpus")); runs per figure: $runs; machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB.
+Pages: $pages ($copies copies of $(basename "$corpus")); Hugo wrote $hugo_pages HTML files, MkDocs $mkdocs_pages.
+Plugin at $git_rev; runs per timed figure: $runs (mean ± sd); machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,
+$(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2), $(mkdocs --version | cut -d' ' -f1-3).
+"load" is the 1-minute load average just before the figure was taken (2 cores: above 2 means waiting for CPU).
 
-| figure | measured | target |
-|---|---|---|
-| Maven start alone (\`mvn validate\` on the bench project) | ${maven} s | (floor) |
-| runbook:site full build | ${full} s | ≤ 0.7 × Hugo |
-| Hugo full build, same pages | ${hugo} s | |
-| ratio plugin / Hugo | ${ratio} | ≤ 0.70 |
-| MkDocs full build, same pages | ${mkdocs} s | |
-| runbook:site no-op rebuild | ${noop} s (${noop_over} s over Maven start) | ≤ 1 s over Maven start |
-| runbook:site after touching one page | ${touch1} s | |
-| peak RSS, full build (whole Maven JVM) | $(rss "$out/site-full.time") MiB | |
-| full build with -Xmx512m | ${xmx} | succeeds |
-| Hugo peak RSS | $(rss "$out/hugo.time") MiB | |
-| search index, all files | ${index_bytes} B (${index_gz} B gzipped) | |
-| MkDocs search_index.json | ${mkdocs_index} B (${mkdocs_index_gz} B gzipped) | |
-| runbook:validate offline | ${validate} s (${validate_over} s over Maven start) | ≤ 5 s |
+| figure | measured | load | target | verdict |
+|---|---|---|---|---|
+| Maven start alone (\`mvn validate\` on the bench project) | ${maven} ± $(sd "$out/maven-start.json") s | ${LOAD[maven]} | (floor) | |
+| runbook:site full build | ${full} ± $(sd "$out/site-full.json") s | ${LOAD[full]} | ≤ 0.7 × Hugo | |
+| Hugo full build, same pages | ${hugo} ± $(sd "$out/hugo.json") s | ${LOAD[hugo]} | | |
+| MkDocs full build, same pages (1 run) | ${mkdocs} s | ${LOAD[mkdocs]} | | |
+| **ratio runbook:site / Hugo** | **$(calc "$full / $hugo")** | | ≤ 0.70 | $(verdict "$full / $hugo <= 0.7") |
+| ratio runbook:site / MkDocs | $(calc "$full / $mkdocs") | | | |
+| runbook:site no-op rebuild | ${noop} ± $(sd "$out/site-noop.json") s = **$(calc "$noop - $maven") s over Maven start** | ${LOAD[noop]} | ≤ 1 s over Maven start | $(verdict "$noop - $maven <= 1") |
+| runbook:site after touching one page | ${touch1} ± $(sd "$out/site-touch.json") s ($(calc "$touch1 - $maven") s over Maven start) | ${LOAD[touch]} | | |
+| peak RSS, full build (whole Maven JVM, default heap) | $(rss "$out/site-full.time") MiB | ${LOAD[rss]} | | |
+| Hugo peak RSS | $(rss "$out/hugo.time") MiB | ${LOAD[hugo]} | | |
+| full build with \`MAVEN_OPTS=-Xmx512m\` | ${xmx} in ${xmx_s} s, peak RSS $(rss "$out/site-512m.time") MiB | ${LOAD[xmx]} | succeeds, ≤ 512 MiB heap | $(verdict "'$xmx' == 'succeeded'") |
+| search index, all files | ${index_files} files, $(mb "$index_bytes") MB ($(mb "$index_gz") MB gzipped) | | | |
+| MkDocs search_index.json (fetched whole by its first search) | $(mb "$mkdocs_index") MB ($(mb "$mkdocs_index_gz") MB gzipped) | | | |
+| first query, bytes fetched (gzip, incl. search.js $(kb "$js_gz") KB), worst of 20 | **$(kb "$fq_max") KB** (median $(kb "$fq_median") KB, ≤ $fq_files_max files) | | ≤ 100 KB | $(verdict "$fq_max <= 100000") |
+| query time in headless Chromium, 20 queries in one page view | first ${c_first} ms, median ${c_median} ms, p95 ${c_p95} ms, max ${c_max} ms | ${LOAD[search]} | | |
+| runbook:validate offline (exit code $validate_rc) | ${validate} ± $(sd "$out/validate.json") s = **$(calc "$validate - $maven") s over Maven start** | ${LOAD[validate]} | ≤ 5 s | $(verdict "$validate <= 5") (whole command) |
+| runbook:smoke, $smoke_checks HTTP checks on loopback, concurrency 4 | ${smoke} ± $(sd "$out/smoke.json") s ($smoke_passed) | ${LOAD[smoke]} | | |
 TABLE
 cat "$out/table.md"
