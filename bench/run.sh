@@ -72,23 +72,22 @@ site_goal="$plugin:site"
 # Offline: no external link is fetched. failOn stays at its default: the corpus has findings, so the
 # goal may exit non-zero, which hyperfine is told to accept (-i); the exit code is recorded below.
 validate_goal="$plugin:validate -Drunbook.offline=true"
-touch_one=$(find "$work/content" -name '*.md' | sort | head -1)
+touch_one=$(find "$work/content" -name "*.md" | sort | sed -n 1p)
 
 mark maven "Maven's own start (the floor under every plugin figure)"
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/maven-start.json" "$mvn_bench validate"
 
 mark full "runbook:site full build"
+# Each full build runs under /usr/bin/time -v too (appending to one file): peak RSS is the largest.
 hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/site-full.json" \
-  --prepare "rm -rf $work/project/target" "$mvn_bench $site_goal"
+  --prepare "rm -rf $work/project/target" "/usr/bin/time -v -a -o $out/site-full.time $mvn_bench $site_goal"
 mark noop "runbook:site no-op rebuild"
-hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/site-noop.json" "$mvn_bench $site_goal"
+# The full builds above leave an up-to-date site behind, so every run here is a no-op.
+hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/site-noop.json" "$mvn_bench $site_goal"
 mark touch "runbook:site after touching one page"
 hyperfine --warmup 0 --runs "$runs" --export-json "$out/site-touch.json" \
   --prepare "echo >> $touch_one" "$mvn_bench $site_goal"
 
-mark rss "peak RSS of a full build (default heap)"
-rm -rf "$work/project/target"
-/usr/bin/time -v $mvn_bench $site_goal 2> "$out/site-full.time" >/dev/null
 mark xmx "full build with the heap capped at -Xmx512m"
 rm -rf "$work/project/target"
 if MAVEN_OPTS="-Xmx512m" /usr/bin/time -v $mvn_bench $site_goal 2> "$out/site-512m.time" >/dev/null; then xmx=succeeded; else xmx=FAILED; fi
@@ -107,7 +106,7 @@ serve "$site" "$out/site.port"; port=$(cat "$out/site.port")
 node "$here/search-chromium.js" "http://127.0.0.1:$port/index.html" "${queries[@]}" > "$out/search-chromium.json"
 
 mark validate "runbook:validate offline"
-hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$out/validate.json" "$mvn_bench $validate_goal"
+hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate.json" "$mvn_bench $validate_goal"
 set +e; $mvn_bench $validate_goal > "$out/validate.log" 2>&1; validate_rc=$?; set -e
 
 mark smoke "runbook:smoke: $smoke_checks HTTP checks against a loopback server"
@@ -116,7 +115,7 @@ serve "$work/smoke/server" "$out/smoke.port"; sport=$(cat "$out/smoke.port")
 printf 'bench:\n  variables: { api: "http://127.0.0.1:%s" }\n  allowed_hosts: ["127.0.0.1"]\n' "$sport" > "$work/smoke/runbook-environments.yaml"
 rm -rf "$work/smoke-project"; project "$work/smoke-project" "$work/smoke/content"
 smoke_cmd="$repo/mvnw -q -B -o -f $work/smoke-project/pom.xml $plugin:smoke -Drunbook.env=bench -Drunbook.environmentsFile=$work/smoke/runbook-environments.yaml"
-hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/smoke.json" "$smoke_cmd"
+hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/smoke.json" "$smoke_cmd"
 smoke_passed=$(python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['counts']; print('%d pass, %d fail, %d error, %d skipped' % (c['pass'], c['fail'], c['error'], c['skipped']))" "$work/smoke-project/target/runbook/smoke-results.json")
 mark hugo "Hugo on the same pages (plain layout; Hugo has no built-in search)"
 rm -rf "$work/hugo"; mkdir -p "$work/hugo/layouts/_default"
@@ -134,10 +133,8 @@ cat > "$work/hugo/layouts/_default/baseof.html" <<'HTML'
 HTML
 echo '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}{{ end }}' > "$work/hugo/layouts/_default/single.html"
 echo '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}' > "$work/hugo/layouts/_default/list.html"
-hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/hugo.json" \
-  --prepare "rm -rf $work/hugo/public $work/hugo/resources" "hugo --quiet -s $work/hugo"
-rm -rf "$work/hugo/public"
-/usr/bin/time -v hugo --quiet -s "$work/hugo" 2> "$out/hugo.time" >/dev/null
+hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/hugo.json" \
+  --prepare "rm -rf $work/hugo/public $work/hugo/resources" "/usr/bin/time -v -a -o $out/hugo.time hugo --quiet -s $work/hugo"
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
 
 mark mkdocs "MkDocs on the same pages (built-in theme and search)"
@@ -153,7 +150,7 @@ mkdocs_index_gz=$(gzip -6 -c "$work/mkdocs/site/search/search_index.json" | wc -
 
 mean() { python3 -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
 sd() { python3 -c "import json,sys; print('%.2f' % (json.load(open(sys.argv[1]))['results'][0]['stddev'] or 0))" "$1"; }
-rss() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$1"; }
+rss() { awk -F': ' '/Maximum resident/ {if ($2 > m) m = $2} END {printf "%.0f", m/1024}' "$1"; }
 calc() { python3 -c "print('%.2f' % ($1))"; }
 maven=$(mean "$out/maven-start.json"); full=$(mean "$out/site-full.json"); noop=$(mean "$out/site-noop.json")
 touch1=$(mean "$out/site-touch.json"); validate=$(mean "$out/validate.json"); hugo=$(mean "$out/hugo.json")
@@ -173,7 +170,7 @@ verdict() { python3 -c "print('**met**' if $1 else '**not met**')"; }
 cat > "$out/table.md" <<TABLE
 Pages: $pages ($copies copies of $(basename "$corpus")); Hugo wrote $hugo_pages HTML files, MkDocs $mkdocs_pages.
 Plugin at $git_rev; runs per timed figure: $runs (mean ± sd); machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,
-$(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2), $(mkdocs --version | cut -d' ' -f1-3).
+$(java -version 2>&1 | sed -n 1p), $(hugo version | cut -d' ' -f1-2), $(mkdocs --version | cut -d' ' -f1-3).
 "load" is the 1-minute load average just before the figure was taken (2 cores: above 2 means waiting for CPU).
 
 | figure | measured | load | target | verdict |
@@ -186,7 +183,7 @@ $(java -version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2), $(mkdocs --v
 | ratio runbook:site / MkDocs | $(calc "$full / $mkdocs") | | | |
 | runbook:site no-op rebuild | ${noop} ± $(sd "$out/site-noop.json") s = **$(calc "$noop - $maven") s over Maven start** | ${LOAD[noop]} | ≤ 1 s over Maven start | $(verdict "$noop - $maven <= 1") |
 | runbook:site after touching one page | ${touch1} ± $(sd "$out/site-touch.json") s ($(calc "$touch1 - $maven") s over Maven start) | ${LOAD[touch]} | | |
-| peak RSS, full build (whole Maven JVM, default heap) | $(rss "$out/site-full.time") MiB | ${LOAD[rss]} | | |
+| peak RSS, full build (whole Maven JVM, default heap) | $(rss "$out/site-full.time") MiB | ${LOAD[full]} | | |
 | Hugo peak RSS | $(rss "$out/hugo.time") MiB | ${LOAD[hugo]} | | |
 | full build with \`MAVEN_OPTS=-Xmx512m\` | ${xmx} in ${xmx_s} s, peak RSS $(rss "$out/site-512m.time") MiB | ${LOAD[xmx]} | succeeds, ≤ 512 MiB heap | $(verdict "'$xmx' == 'succeeded'") |
 | search index, all files | ${index_files} files, $(mb "$index_bytes") MB ($(mb "$index_gz") MB gzipped) | | | |
