@@ -32,30 +32,16 @@ final class InvertedIndex {
     final TreeMap<String, List<Posting>> postings = new TreeMap<>();
 
     static InvertedIndex build(List<SearchDocument> docs) {
-        List<Map<String, int[]>> counts = new ArrayList<>(docs.size());
+        // Term counts per document are independent of each other: counted on all cores, in doc order.
+        List<TermCounts> counts = docs.parallelStream().map(InvertedIndex::termCounts).toList();
         int[][] lengths = new int[docs.size()][3];
         double[] totals = new double[3];
         for (int d = 0; d < docs.size(); d++) {
-            Map<String, int[]> tf = new HashMap<>();
-            SearchDocument doc = docs.get(d);
-            lengths[d][TITLE] = count(tf, TITLE, doc.title());
-            StringBuilder headings = new StringBuilder(doc.description());
-            doc.services().forEach(s -> headings.append('\n').append(s));
-            doc.tags().forEach(t -> headings.append('\n').append(t));
-            if (doc.severity() != null) {
-                headings.append('\n').append(doc.severity());
-            }
-            StringBuilder body = new StringBuilder();
-            for (SearchDocument.Section section : doc.sections()) {
-                headings.append('\n').append(section.heading());
-                body.append('\n').append(section.text());
-            }
-            lengths[d][HEADINGS] = count(tf, HEADINGS, headings.toString());
-            lengths[d][BODY] = count(tf, BODY, body.toString());
+            int[] fieldLengths = counts.get(d).lengths();
             for (int f = 0; f < 3; f++) {
-                totals[f] += lengths[d][f];
+                lengths[d][f] = fieldLengths[f];
+                totals[f] += fieldLengths[f];
             }
-            counts.add(tf);
         }
         double[] average = new double[3];
         for (int f = 0; f < 3; f++) {
@@ -63,7 +49,7 @@ final class InvertedIndex {
         }
         InvertedIndex index = new InvertedIndex();
         for (int d = 0; d < docs.size(); d++) {
-            for (Map.Entry<String, int[]> e : counts.get(d).entrySet()) {
+            for (Map.Entry<String, int[]> e : counts.get(d).terms().entrySet()) {
                 double score = 0;
                 for (int f = 0; f < 3; f++) {
                     int tf = e.getValue()[f];
@@ -78,6 +64,30 @@ final class InvertedIndex {
             }
         }
         return index;
+    }
+
+    /** One document's term -> count per field, and each field's length in terms. */
+    private record TermCounts(Map<String, int[]> terms, int[] lengths) {
+    }
+
+    private static TermCounts termCounts(SearchDocument doc) {
+        Map<String, int[]> tf = new HashMap<>();
+        int[] fieldLengths = new int[3];
+        fieldLengths[TITLE] = count(tf, TITLE, doc.title());
+        StringBuilder headings = new StringBuilder(doc.description());
+        doc.services().forEach(s -> headings.append('\n').append(s));
+        doc.tags().forEach(t -> headings.append('\n').append(t));
+        if (doc.severity() != null) {
+            headings.append('\n').append(doc.severity());
+        }
+        StringBuilder body = new StringBuilder();
+        for (SearchDocument.Section section : doc.sections()) {
+            headings.append('\n').append(section.heading());
+            body.append('\n').append(section.text());
+        }
+        fieldLengths[HEADINGS] = count(tf, HEADINGS, headings.toString());
+        fieldLengths[BODY] = count(tf, BODY, body.toString());
+        return new TermCounts(tf, fieldLengths);
     }
 
     private static int count(Map<String, int[]> tf, int field, String text) {
