@@ -27,8 +27,8 @@ final class LanguageSniffer {
             + "|SHOW\\s+(?:TABLES|DATABASES|PROCESSLIST|FULL\\s+PROCESSLIST|VARIABLES|STATUS|SLAVE\\s+STATUS|REPLICA\\s+STATUS|[\\w_]+\\s*;)"
             + "|WITH\\s+\\w+\\s+AS\\s*\\()");
     private static final Pattern MONGO = Pattern.compile(
-            "^(?:db\\.[\\w$]+(?:\\.[\\w$]+)*\\s*\\(|rs\\.\\w+\\s*\\(|sh\\.\\w+\\s*\\(|printjson\\s*\\(|(?:var|const)\\s+\\w+\\s*=\\s)");
-    private static final Pattern PROMQL = Pattern.compile("^(?:\\(\\s*)*(?:sum|avg|min|max|count|rate|irate|increase|topk|bottomk"
+            "^(?:db\\.[\\w$][\\w$.]*+\\s*\\(|rs\\.\\w+\\s*\\(|sh\\.\\w+\\s*\\(|printjson\\s*\\(|(?:var|const)\\s+\\w+\\s*=\\s)");
+    private static final Pattern PROMQL = Pattern.compile("^[(\\s]*+(?:sum|avg|min|max|count|rate|irate|increase|topk|bottomk"
             + "|histogram_quantile|label_replace|label_join|absent|absent_over_time|delta|idelta|deriv|predict_linear"
             + "|quantile|stddev|stdvar|scalar|count_values|group|(?:avg|min|max|sum|count|last|quantile)_over_time)"
             + "(?:\\s+(?:by|without)\\s*\\([^)]*\\))?\\s*\\((?!\\s*\\))"

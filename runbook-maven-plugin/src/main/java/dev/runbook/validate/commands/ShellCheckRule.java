@@ -172,6 +172,11 @@ public final class ShellCheckRule implements Rule {
                     continue;
                 }
                 ShellScript script = ShellScript.of(block);
+                // Blocks too long for the bash parser are left to neither checker: ShellCheck crawls on the same
+                // pathological input (minutes on a line of 30,000 "("), and no real runbook command is that long.
+                if (script.neutralText().length() > BashParser.MAX_SCRIPT_CHARS) {
+                    continue;
+                }
                 if (script.isEmpty() || LanguageSniffer.sniff(script).isPresent()
                         || !ContinuationCheck.check(script).isEmpty()) {
                     continue;

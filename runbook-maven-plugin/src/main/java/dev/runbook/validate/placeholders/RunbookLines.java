@@ -28,7 +28,9 @@ final class RunbookLines {
     /** A suppression comment may name the rule and say why ("TODO section tracked in OPS-12"); it is not content. */
     private static final Pattern SUPPRESSION = Pattern.compile("<!--\\s*runbook-ignore\\b.*?-->");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|file)://[^\\s<>\"'`)\\]]+");
-    private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)");
+    // Possessive and stopping at brackets: from every "](" the scan ends at the next bracket, so a line of
+    // "](" repeated stays linear (it was quadratic). Destinations with parentheses are rare; URLs are blanked above.
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^()\\[\\]\\s]*+(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*\\S.*$");
     private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("(?<!\\])\\[([^\\[\\]]+)\\](?![(\\[:])");
 
