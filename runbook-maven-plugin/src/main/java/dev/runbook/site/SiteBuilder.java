@@ -91,7 +91,8 @@ public final class SiteBuilder {
             }
         }
         boolean anyChange = full || !toRender.isEmpty() || !previous.pages().keySet().equals(pages.keySet())
-                || previous.generated().stream().anyMatch(f -> !Files.exists(output.resolve(f)));
+                || previous.generated().stream().anyMatch(f -> !Files.exists(output.resolve(f)))
+                || reportChanged(request, output);
         if (!anyChange) {
             // Every page and generated file is in place and up to date: the site on disk is the one this
             // build would assemble, so it is left alone rather than hard-linked file by file into a
@@ -198,6 +199,16 @@ public final class SiteBuilder {
             }
             throw new SetupException("page rendering failed: " + cause, cause);
         }
+    }
+
+    /** The release report changes without any runbook changing; a new (or removed) one is a change. */
+    private static boolean reportChanged(SiteRequest request, Path output) throws IOException {
+        Path report = request.reportPageIfPresent();
+        Path published = output.resolve(REPORT_PAGE);
+        if (report == null) {
+            return Files.exists(published);
+        }
+        return !Files.isRegularFile(published) || Files.mismatch(report, published) != -1;
     }
 
     /**
