@@ -1,13 +1,11 @@
 package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Severity;
-import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.ContentRuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
-import dev.runbook.validate.syntax.CodeColumns;
 
 /**
  * {@code command.continuation} (error): in a shell fence, a {@code \} followed by spaces or tabs at the end
@@ -41,14 +39,9 @@ public final class CommandContinuationRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        for (CodeBlock block : runbook.codeBlocks()) {
-            if (!ShellFences.isShell(block, settings)) {
-                continue;
-            }
-            ShellScript script = ShellScript.of(block);
-            for (ContinuationCheck.Problem problem : ContinuationCheck.check(script)) {
-                ShellScript.Line line = script.lines().get(problem.scriptLine());
-                sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + problem.column()),
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+            for (ContinuationCheck.Problem problem : ContinuationCheck.check(fence.script())) {
+                sink.report(this, runbook, fence.position(runbook, problem.scriptLine(), problem.column()),
                         problem.message(), problem.hint());
             }
         }

@@ -1,13 +1,11 @@
 package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Severity;
-import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.ContentRuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
-import dev.runbook.validate.syntax.CodeColumns;
 
 /**
  * {@code command.language} (error): a shell fence that holds SQL ({@code SELECT … FROM}, {@code UPDATE … SET},
@@ -42,16 +40,11 @@ public final class CommandLanguageRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        for (CodeBlock block : runbook.codeBlocks()) {
-            if (!ShellFences.isShell(block, settings)) {
-                continue;
-            }
-            ShellScript script = ShellScript.of(block);
-            LanguageSniffer.sniff(script).ifPresent(found -> {
-                ShellScript.Line line = script.lines().get(found.scriptLine());
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+            LanguageSniffer.sniff(fence.script()).ifPresent(found -> {
                 String sample = found.sample().length() > 40 ? found.sample().substring(0, 39) + "…" : found.sample();
-                sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + found.column()),
-                        "```" + block.language() + " block contains " + found.language() + ", not shell: \"" + sample + "\"",
+                sink.report(this, runbook, fence.position(runbook, found.scriptLine(), found.column()),
+                        "```" + fence.block().language() + " block contains " + found.language() + ", not shell: \"" + sample + "\"",
                         found.hint());
             });
         }

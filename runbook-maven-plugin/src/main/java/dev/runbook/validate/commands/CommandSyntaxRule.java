@@ -1,14 +1,12 @@
 package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Severity;
-import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.ContentRuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 import dev.runbook.validate.placeholders.PlaceholderLines;
-import dev.runbook.validate.syntax.CodeColumns;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -61,15 +59,11 @@ public final class CommandSyntaxRule implements Rule {
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         BashParser.Loaded loaded = null;
-        for (CodeBlock block : runbook.codeBlocks()) {
-            if (!ShellFences.isShell(block, settings)) {
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+            if (fence.leftToOtherRules()) {
                 continue;
             }
-            ShellScript script = ShellScript.of(block);
-            if (script.isEmpty() || LanguageSniffer.sniff(script).isPresent()
-                    || !ContinuationCheck.check(script).isEmpty()) {
-                continue;
-            }
+            ShellScript script = fence.script();
             if (loaded == null) {
                 loaded = parsers.get();
             }
@@ -103,7 +97,7 @@ public final class CommandSyntaxRule implements Rule {
             if (placeholders.hasPlaceholder(line.text())) {
                 continue;
             }
-            sink.report(this, runbook, CodeColumns.at(runbook, block, line.bodyLine(), line.offset() + column),
+            sink.report(this, runbook, fence.position(runbook, row, column),
                     "shell command does not parse: " + detail,
                     "fix the quoting or the unclosed construct here; check the command by pasting it into bash -n");
         }

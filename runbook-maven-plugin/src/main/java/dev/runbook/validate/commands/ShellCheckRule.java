@@ -167,18 +167,15 @@ public final class ShellCheckRule implements Rule {
         List<Job> jobs = new ArrayList<>();
         BashParser.Loaded loaded = null;
         for (Runbook runbook : runbooks) {
-            for (CodeBlock block : runbook.codeBlocks()) {
-                if (!ShellFences.isShell(block, settings)) {
-                    continue;
-                }
-                ShellScript script = ShellScript.of(block);
+            for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+                CodeBlock block = fence.block();
+                ShellScript script = fence.script();
                 // Blocks too long for the bash parser are left to neither checker: ShellCheck crawls on the same
                 // pathological input (minutes on a line of 30,000 "("), and no real runbook command is that long.
                 if (script.neutralText().length() > BashParser.MAX_SCRIPT_CHARS) {
                     continue;
                 }
-                if (script.isEmpty() || LanguageSniffer.sniff(script).isPresent()
-                        || !ContinuationCheck.check(script).isEmpty()) {
+                if (fence.leftToOtherRules()) {
                     continue;
                 }
                 if (loaded == null) {
