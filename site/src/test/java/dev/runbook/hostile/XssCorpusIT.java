@@ -1,5 +1,7 @@
 package dev.runbook.hostile;
 
+import dev.runbook.browser.HeadlessChromium;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.core.RunLog;
@@ -18,18 +20,13 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +54,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XssCorpusIT {
 
-    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     /** A 1×1 transparent PNG, so the image with a hostile alt loads without a console error. */
@@ -68,7 +64,7 @@ class XssCorpusIT {
     private Path site;
     private OriginServer server;
     private OriginServer attacker;
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
     private WebDriverWait wait;
     private final List<String> visibleTexts = new ArrayList<>();
@@ -89,7 +85,6 @@ class XssCorpusIT {
 
     @BeforeAll
     void buildAndStart() throws Exception {
-        SELENIUM_LOG.setLevel(Level.SEVERE);
         dir = Files.createTempDirectory("runbook-xss-");
         attacker = new OriginServer(null);
         String evil = attacker.origin();
@@ -168,28 +163,19 @@ class XssCorpusIT {
         }
 
         server = new OriginServer(site);
-        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        // A dialog stays open for the test to find, instead of being dismissed behind its back.
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        chromium = HeadlessChromium.start(options -> {
+            // A dialog stays open for the test to find, instead of being dismissed behind its back.
+            options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL"));
+        });
+        browser = chromium.driver();
+        wait = chromium.waiter();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
