@@ -8,6 +8,9 @@ import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.report.FindingsJson;
 import dev.runbook.site.SiteBuilder;
+import dev.runbook.site.SiteInputs;
+import dev.runbook.smoke.SmokeRequest;
+import dev.runbook.status.StatusSource;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteResult;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,7 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the static site of the runbooks: index by service, one page per runbook, tag pages, a status
@@ -73,18 +79,53 @@ public class SiteMojo extends AbstractRunbookMojo {
 
     @Override
     protected void run() throws SetupException, IOException {
+        long start = System.nanoTime();
         RunLog log = runLog();
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(contentRoot());
-        for (Finding finding : content.findings()) {
-            log.warn(finding.toConsoleLine());
-        }
+        Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+        Path findingsFile = buildPath().resolve("runbook").resolve(FindingsJson.FILE_NAME);
+        Path reportPage = buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML);
         LocalDate today = buildDate();
-        SiteRequest request = new SiteRequest(content, outputDirectory.toPath(),
+        StatusSource status = statusSource();
+        Instant now = Instant.now();
+
+        SiteInputs record = new SiteInputs(buildPath().resolve(SiteInputs.FILE_NAME));
+        CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
+        String inputs = SiteInputs.digest(contentRoot(), templatesOverride(), pluginJar())
+                .add("output", output).add("title", siteTitle).add("baseUrl", baseUrl).add("drafts", drafts)
+                .add("date", today).add("reviewEvery", reviewEvery).add("smokeMaxAge", smokeMaxAge)
+                .add("version", pluginVersion)
+                .addFileContent("smokeResults", SmokeRequest.resultsFile(buildPath()))
+                .addFileContent("findings", findingsFile)
+                .addFileContent("report", reportPage)
+                .hex();
+        Optional<List<String>> unchanged = record.upToDate(inputs, published, now);
+        if (unchanged.isPresent()) {
+            unchanged.get().forEach(log::warn);
+            log.info("runbook: site: up to date, no input changed since the last build (" + output + "), checked in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return;
+        }
+        record.forget();
+
+        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(contentRoot());
+        List<String> notices = content.findings().stream().map(Finding::toConsoleLine).toList();
+        notices.forEach(log::warn);
+        SiteRequest request = new SiteRequest(content, output,
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
-                statusSource(), today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(log), buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML));
+                status, today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
+                lastValidationFindings(log), reportPage);
         SiteResult result = new SiteBuilder().build(request);
+        record.remember(inputs, output, status.changesAt(), notices);
         log.info(result.summary());
+    }
+
+    /** Where this plugin's classes come from: a rebuilt snapshot of the same version must not look up to date. */
+    private static Path pluginJar() {
+        try {
+            return Path.of(SiteMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
 }

@@ -10,6 +10,14 @@ public interface StatusSource {
 
     RunbookStatus statusOf(Runbook runbook);
 
+    /**
+     * The next instant at which {@link #statusOf} may answer differently with nothing else changing (a smoke
+     * run ageing past the maximum age), or null when the answers only change with the inputs.
+     */
+    default java.time.Instant changesAt() {
+        return null;
+    }
+
     static StatusSource reviewOnly(ReviewSchedule schedule, java.time.LocalDate today) {
         return runbook -> new RunbookStatus(Verification.UNVERIFIED, null,
                 schedule.isOverdue(runbook.frontMatter(), today), schedule.dueDate(runbook.frontMatter()).orElse(null),

@@ -116,6 +116,16 @@ public final class SmokeResultsStatus implements StatusSource {
         return new RunbookStatus(Verification.UNVERIFIED, allPassed ? results.startedAt() : null, overdue, due, List.of());
     }
 
+    /** The run's results age out at startedAt + maxAge: verified runbooks become unverified then. */
+    @Override
+    public Instant changesAt() {
+        if (results == null) {
+            return null;
+        }
+        Instant expiry = results.startedAt().plus(maxAge);
+        return expiry.isBefore(now) ? null : expiry;
+    }
+
     /** The run the statuses come from, or null when there was none. */
     public SmokeResults results() {
         return results;

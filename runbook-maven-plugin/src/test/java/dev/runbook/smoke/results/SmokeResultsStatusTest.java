@@ -74,6 +74,21 @@ class SmokeResultsStatusTest {
     }
 
     @Test
+    void statusesChangeOnTheirOwnWhenTheRunAgesOutAndThatInstantIsKnown() throws Exception {
+        Runbook page = SmokeFixture.runbook("a/page.md", PAGE);
+        Path file = dir.resolve("smoke-results.json");
+        SmokeResultsJson.write(file, run(page, Outcome.PASS, Outcome.PASS), Redactor.NONE);
+        Instant expiry = RUN.plus(Duration.ofDays(7));
+        SmokeResultsStatus fresh = SmokeResultsStatus.load(file, Duration.ofDays(7), SCHEDULE, TODAY, RUN.plus(Duration.ofDays(2)));
+        assertEquals(expiry, fresh.changesAt());
+        assertEquals(Verification.VERIFIED, fresh.statusOf(page).verification());
+        SmokeResultsStatus aged = SmokeResultsStatus.load(file, Duration.ofDays(7), SCHEDULE, TODAY, expiry.plusSeconds(1));
+        assertNull(aged.changesAt(), "nothing changes on its own any more");
+        assertEquals(Verification.UNVERIFIED, aged.statusOf(page).verification());
+        assertNull(SmokeResultsStatus.load(dir.resolve("none.json"), Duration.ofDays(7), SCHEDULE, TODAY, RUN).changesAt());
+    }
+
+    @Test
     void aFailedBlockMakesTheRunbookFailingWithItsLine() throws Exception {
         Runbook page = SmokeFixture.runbook("a/page.md", PAGE);
         RunbookStatus s = statusAfterRoundTrip(run(page, Outcome.PASS, Outcome.FAIL), page, RUN.plus(Duration.ofDays(30)));

@@ -1,0 +1,127 @@
+package dev.runbook.core;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class InputDigestTest {
+
+    @TempDir
+    Path dir;
+    Path content;
+
+    @BeforeEach
+    void layOut() throws IOException {
+        content = Files.createDirectories(dir.resolve("content"));
+        Files.createDirectories(content.resolve("db"));
+        Files.writeString(content.resolve("index.md"), "# Index\n");
+        Files.writeString(content.resolve("db/failover.md"), "# Failover\n");
+    }
+
+    private String tree() throws IOException {
+        return new InputDigest().addTree("content", content).hex();
+    }
+
+    @Test
+    void sameTreeSameDigest() throws IOException {
+        assertEquals(tree(), tree());
+    }
+
+    @Test
+    void anEditIsAChange() throws IOException {
+        String before = tree();
+        Files.writeString(content.resolve("db/failover.md"), "# Failover, edited\n");
+        assertNotEquals(before, tree());
+    }
+
+    @Test
+    void anEditKeepingTheSizeIsSeenByItsModificationTime() throws IOException {
+        Path file = content.resolve("db/failover.md");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        String before = tree();
+        Files.writeString(file, "# Failovex\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:01Z")));
+        assertNotEquals(before, tree());
+    }
+
+    @Test
+    void touchingIsAChange() throws IOException {
+        Path file = content.resolve("index.md");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        String before = tree();
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-02T00:00:00Z")));
+        assertNotEquals(before, tree());
+    }
+
+    @Test
+    void aNewFileOfAnyKindIsAChange() throws IOException {
+        String before = tree();
+        Files.write(content.resolve("db/diagram.png"), new byte[]{1, 2, 3});
+        assertNotEquals(before, tree(), "attachments are published too");
+    }
+
+    @Test
+    void aDeletedOrRenamedFileIsAChange() throws IOException {
+        String before = tree();
+        Files.move(content.resolve("index.md"), content.resolve("start.md"));
+        String renamed = tree();
+        assertNotEquals(before, renamed);
+        Files.delete(content.resolve("start.md"));
+        assertNotEquals(renamed, tree());
+    }
+
+    @Test
+    void hiddenFoldersAreIgnoredAsTheLoaderIgnoresThem() throws IOException {
+        String before = tree();
+        Files.createDirectories(content.resolve(".git"));
+        Files.writeString(content.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(content.resolve("node_modules/x"));
+        Files.writeString(content.resolve("node_modules/x/README.md"), "# x\n");
+        assertEquals(before, tree());
+    }
+
+    @Test
+    void aSymlinkCountsByItsTarget() throws IOException {
+        Path outside = Files.writeString(dir.resolve("shared.md"), "# Shared\n");
+        Files.setLastModifiedTime(outside, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Files.createSymbolicLink(content.resolve("shared.md"), outside);
+        String before = tree();
+        Files.writeString(outside, "# Shared, edited\n");
+        assertNotEquals(before, tree());
+    }
+
+    @Test
+    void aMissingFolderOrFileIsItsOwnValue() throws IOException {
+        String missing = new InputDigest().addTree("content", dir.resolve("nope")).hex();
+        String empty = new InputDigest().addTree("content", Files.createDirectories(dir.resolve("empty"))).hex();
+        assertNotEquals(missing, empty);
+        String noFile = new InputDigest().addFileContent("results", dir.resolve("none.json")).hex();
+        String emptyFile = new InputDigest().addFileContent("results", Files.writeString(dir.resolve("e.json"), "")).hex();
+        assertNotEquals(noFile, emptyFile);
+    }
+
+    @Test
+    void fileContentIsHashedNotStamped() throws IOException {
+        Path results = Files.writeString(dir.resolve("results.json"), "{\"pass\":1}");
+        String before = new InputDigest().addFileContent("results", results).hex();
+        Files.setLastModifiedTime(results, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        assertEquals(before, new InputDigest().addFileContent("results", results).hex());
+        Files.writeString(results, "{\"pass\":2}");
+        assertNotEquals(before, new InputDigest().addFileContent("results", results).hex());
+    }
+
+    @Test
+    void valuesAreLengthPrefixedAndNullIsDistinct() {
+        assertNotEquals(new InputDigest().add("a", "bc").hex(), new InputDigest().add("ab", "c").hex());
+        assertNotEquals(new InputDigest().add("a", null).hex(), new InputDigest().add("a", "null").hex());
+    }
+}
