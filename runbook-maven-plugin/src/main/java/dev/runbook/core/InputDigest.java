@@ -26,6 +26,8 @@ import java.util.List;
  */
 public final class InputDigest {
 
+    private static final java.util.Set<String> SKIPPED_FOLDERS = java.util.Set.of(".git", ".hg", ".svn", "node_modules");
+
     private final MessageDigest digest;
 
     public InputDigest() {
@@ -34,6 +36,53 @@ public final class InputDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * Adds a settings value in a canonical form that is the same in every JVM: records by component, maps
+     * and sets sorted (their iteration order is randomised per JVM), patterns by source and flags.
+     */
+    public InputDigest addSettings(String name, Object value) {
+        return add(name, canonical(value));
+    }
+
+    static String canonical(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Record record) {
+            StringBuilder out = new StringBuilder(record.getClass().getSimpleName()).append('(');
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                Object part;
+                try {
+                    java.lang.reflect.Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    part = accessor.invoke(record);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    part = "\u0000unreadable";
+                }
+                out.append(component.getName()).append('=').append(canonical(part)).append(';');
+            }
+            return out.append(')').toString();
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            map.forEach((k, v) -> sorted.put(canonical(k), canonical(v)));
+            return sorted.toString();
+        }
+        if (value instanceof java.util.Set<?> set) {
+            return new java.util.TreeSet<>(set.stream().map(InputDigest::canonical).toList()).toString();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(InputDigest::canonical).toList().toString();
+        }
+        if (value instanceof java.util.regex.Pattern pattern) {
+            return "/" + pattern.pattern() + "/" + pattern.flags();
+        }
+        if (value instanceof Path path) {
+            return path.toAbsolutePath().normalize().toString();
+        }
+        return value.toString();
     }
 
     /** Adds a named value; null is distinct from every string. */
@@ -45,8 +94,9 @@ public final class InputDigest {
 
     /**
      * Adds a folder's files below {@code root}: relative path, size, modification time and file key of
-     * each, in sorted order. Hidden folders and {@code node_modules} are left out, as the loader leaves
-     * them out. A symbolic link counts by its target's attributes, so editing the target is a change. A
+     * each, in sorted order. Version-control folders and {@code node_modules} are left out (they change
+     * with every {@code git status} and nothing is published from them); other hidden folders count, as a
+     * runbook may link an attachment inside one. A symbolic link counts by its target's attributes, so editing the target is a change. A
      * missing folder is its own value; a file that cannot be read makes the digest unique, so nothing is
      * ever wrongly up to date.
      */
@@ -61,8 +111,8 @@ public final class InputDigest {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean hidden = !dir.equals(root) && (dirName.startsWith(".") || dirName.equals("node_modules"));
-                return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                boolean skipped = !dir.equals(root) && SKIPPED_FOLDERS.contains(dirName);
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -126,6 +176,15 @@ public final class InputDigest {
         }
         update(HexFormat.of().formatHex(content.digest()));
         return this;
+    }
+
+    /** Where a class was loaded from (the plugin's jar, or a classes folder in tests); null when unknown. */
+    public static Path codeSourceOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The digest as hex. Ends this digest: add nothing after. */

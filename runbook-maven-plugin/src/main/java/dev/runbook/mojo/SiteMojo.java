@@ -1,5 +1,6 @@
 package dev.runbook.mojo;
 
+import dev.runbook.core.InputDigest;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
@@ -90,7 +91,7 @@ public class SiteMojo extends AbstractRunbookMojo {
 
         SiteInputs record = new SiteInputs(buildPath().resolve(SiteInputs.FILE_NAME));
         CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
-        String inputs = SiteInputs.digest(contentRoot(), templatesOverride(), pluginJar())
+        String inputs = SiteInputs.digest(contentRoot(), templatesOverride(), InputDigest.codeSourceOf(SiteMojo.class))
                 .add("output", output).add("title", siteTitle).add("baseUrl", baseUrl).add("drafts", drafts)
                 .add("date", today).add("reviewEvery", reviewEvery).add("smokeMaxAge", smokeMaxAge)
                 .add("version", pluginVersion)
@@ -119,13 +120,5 @@ public class SiteMojo extends AbstractRunbookMojo {
         log.info(result.summary());
     }
 
-    /** Where this plugin's classes come from: a rebuilt snapshot of the same version must not look up to date. */
-    private static Path pluginJar() {
-        try {
-            return Path.of(SiteMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return null;
-        }
-    }
 
 }

@@ -150,7 +150,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
                 FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
                 new RuleSettings(links, reviewSchedule().defaultInterval(),
                         frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
-                contentRules, pluginVersion()));
+                contentRules, pluginVersion(), contentSettings));
     }
 
     private ContentRuleSettings.ShellCheck shellCheckSettings() throws SetupException {

@@ -1,16 +1,15 @@
 package dev.runbook.site;
 
-import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.InputDigest;
+import dev.runbook.core.UpToDateRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -32,12 +31,11 @@ import java.util.concurrent.CompletableFuture;
 public final class SiteInputs {
 
     public static final String FILE_NAME = "runbook-site-inputs.properties";
-    static final String FORMAT = "1";
 
-    private final Path file;
+    private final UpToDateRecord record;
 
     public SiteInputs(Path file) {
-        this.file = file;
+        this.record = new UpToDateRecord(file);
     }
 
     /**
@@ -47,7 +45,6 @@ public final class SiteInputs {
      */
     public static InputDigest digest(Path contentRoot, Path templatesOverride, Path pluginJar) throws IOException {
         return new InputDigest()
-                .add("format", FORMAT)
                 .addTree("content", contentRoot.toAbsolutePath().normalize())
                 .addTree("templates", templatesOverride == null ? null : templatesOverride.toAbsolutePath().normalize())
                 .addFileStamp("plugin", pluginJar);
@@ -58,13 +55,7 @@ public final class SiteInputs {
      * are a walk of some 10,000 files at scale; two cores do them in the time of one).
      */
     public static CompletableFuture<String> outputDigestAsync(Path output) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return outputDigest(output);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return UpToDateRecord.async(() -> outputDigest(output));
     }
 
     /**
@@ -74,31 +65,29 @@ public final class SiteInputs {
      * @param output the published site's digest, from {@link #outputDigestAsync}
      */
     public Optional<List<String>> upToDate(String inputs, CompletableFuture<String> output, Instant now) {
-        Properties stamp = read();
-        if (stamp == null || !inputs.equals(stamp.getProperty("inputs"))) {
+        Optional<Properties> matching = record.matching(inputs, output);
+        if (matching.isEmpty()) {
             return Optional.empty();
         }
-        String changesAt = stamp.getProperty("statusChangesAt", "");
+        Properties recorded = matching.get();
+        String changesAt = recorded.getProperty("statusChangesAt", "");
         try {
             if (!changesAt.isEmpty() && !now.isBefore(Instant.parse(changesAt))) {
                 return Optional.empty();
             }
-            if (!output.join().equals(stamp.getProperty("output"))) {
-                return Optional.empty();
-            }
-        } catch (RuntimeException e) { // a damaged record or an unreadable site: build
+        } catch (RuntimeException e) { // a damaged record: build
             return Optional.empty();
         }
         List<String> notices = new ArrayList<>();
-        for (int i = 0; stamp.containsKey("notice." + i); i++) {
-            notices.add(stamp.getProperty("notice." + i));
+        for (int i = 0; recorded.containsKey("notice." + i); i++) {
+            notices.add(recorded.getProperty("notice." + i));
         }
         return Optional.of(notices);
     }
 
     /** Forgets the last build, before a new one starts. */
     public void forget() throws IOException {
-        Files.deleteIfExists(file);
+        record.forget();
     }
 
     /**
@@ -108,28 +97,12 @@ public final class SiteInputs {
      * @param notices         the warnings the build printed (broken front-matter...), printed again on a skip
      */
     public void remember(String inputs, Path output, Instant statusChangesAt, List<String> notices) throws IOException {
-        Properties stamp = new Properties();
-        stamp.setProperty("format", FORMAT);
-        stamp.setProperty("inputs", inputs);
-        stamp.setProperty("output", outputDigest(output));
-        stamp.setProperty("statusChangesAt", statusChangesAt == null ? "" : statusChangesAt.toString());
+        Map<String, String> extra = new HashMap<>();
+        extra.put("statusChangesAt", statusChangesAt == null ? "" : statusChangesAt.toString());
         for (int i = 0; i < notices.size(); i++) {
-            stamp.setProperty("notice." + i, notices.get(i));
+            extra.put("notice." + i, notices.get(i));
         }
-        AtomicFiles.write(file, out -> stamp.store(out, null));
-    }
-
-    private Properties read() {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        Properties stamp = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            stamp.load(in);
-        } catch (IOException | RuntimeException e) { // whatever is wrong with it, the cure is a build
-            return null;
-        }
-        return FORMAT.equals(stamp.getProperty("format")) ? stamp : null;
+        record.remember(inputs, outputDigest(output), extra);
     }
 
     /** Every file of the published site, so a page deleted or edited by hand is noticed. */

@@ -17,15 +17,26 @@ import java.util.Map;
  * @param baseline        an earlier findings.json whose findings are accepted, or null
  * @param rules           settings of the built-in rules
  * @param contentRules    rules contributed by the content-rule packages (placeholders, commands, …)
+ * @param contentSettings the settings {@code contentRules} were made from, or null when the caller made them
+ *                        otherwise (then every run does the work: see {@link ValidationInputs}, which must
+ *                        also learn of any component added here)
  */
 public record ValidateOptions(Path contentRoot, Path projectBase, Path buildDirectory, LocalDate buildDate,
                               FailOn failOn, Map<String, String> severities, Path baseline,
                               RuleSettings rules, List<Rule> contentRules,
-                              String toolVersion) {
+                              String toolVersion, ContentRuleSettings contentSettings) {
 
     public ValidateOptions {
         severities = severities == null ? Map.of() : Map.copyOf(severities);
         contentRules = List.copyOf(contentRules);
+    }
+
+    /** Options whose content rules come with no settings: no up-to-date check. */
+    public ValidateOptions(Path contentRoot, Path projectBase, Path buildDirectory, LocalDate buildDate, FailOn failOn,
+                           Map<String, String> severities, Path baseline, RuleSettings rules, List<Rule> contentRules,
+                           String toolVersion) {
+        this(contentRoot, projectBase, buildDirectory, buildDate, failOn, severities, baseline, rules, contentRules,
+                toolVersion, null);
     }
 
     public Path workDirectory() {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code runbook:validate} goal without Maven: load, validate, apply the policy, write every report,
@@ -35,11 +36,28 @@ public final class ValidationRun {
     }
 
     public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(options.contentRoot());
+        long start = System.nanoTime();
         RuleCatalog catalog = RuleCatalog.builtIn(options.rules(), options.contentRules());
         List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
                 loadBaseline(options.baseline()), ruleIds);
+        ValidationInputs upToDate = ValidationInputs.forRun(options);
+        String inputs = null;
+        if (upToDate != null) {
+            CompletableFuture<String> reports = upToDate.reportsDigestAsync();
+            inputs = upToDate.digest();
+            if (upToDate.upToDate(inputs, reports)) {
+                ValidationReport last = lastReport(options, catalog);
+                if (last != null) {
+                    log.info("runbook: validate: up to date, no input changed since the last run (checked in "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms); its findings:");
+                    return conclude(options, last);
+                }
+            }
+            upToDate.forget();
+        }
+
+        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(options.contentRoot());
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
 
@@ -53,7 +71,29 @@ public final class ValidationRun {
         FindingsJson.write(report, json);
         SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);
+        if (upToDate != null) {
+            upToDate.remember(inputs);
+        }
+        return conclude(options, report);
+    }
 
+    /** The last run's report, read back from its findings.json; null when it cannot be read. */
+    private ValidationReport lastReport(ValidateOptions options, RuleCatalog catalog) {
+        try {
+            FindingsJson.Contents last = FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME));
+            return new ValidationReport(last.buildDate(), last.runbooks(), last.findings(), last.baselined(),
+                    catalog.describedRules(), last.contentPrefix());
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: validate: last findings unreadable, validating again: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Prints the findings and the summary, and fails when findings at or above failOn remain. */
+    private ValidationReport conclude(ValidateOptions options, ValidationReport report) throws RunbookProblemException {
+        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
+        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
+        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
         for (Finding finding : report.findings()) {
             String line = report.contentPrefix() + finding.toConsoleLine();
             switch (finding.severity()) {
@@ -64,7 +104,7 @@ public final class ValidationRun {
         }
         log.info(ConsoleReport.summary(report));
 
-        List<Finding> failing = result.failing(options.failOn());
+        List<Finding> failing = report.findings().stream().filter(options.failOn()::fails).toList();
         if (!failing.isEmpty()) {
             throw new RunbookProblemException("runbook:validate found " + failing.size()
                     + (failing.size() == 1 ? " problem" : " problems") + " at or above failOn="

@@ -80,13 +80,30 @@ class InputDigestTest {
     }
 
     @Test
-    void hiddenFoldersAreIgnoredAsTheLoaderIgnoresThem() throws IOException {
+    void versionControlAndNodeModulesAreIgnoredOtherHiddenFoldersCount() throws IOException {
         String before = tree();
         Files.createDirectories(content.resolve(".git"));
         Files.writeString(content.resolve(".git/HEAD"), "ref: refs/heads/main\n");
         Files.createDirectories(content.resolve("node_modules/x"));
         Files.writeString(content.resolve("node_modules/x/README.md"), "# x\n");
         assertEquals(before, tree());
+        Files.createDirectories(content.resolve(".assets"));
+        Files.write(content.resolve(".assets/diagram.png"), new byte[]{1});
+        assertNotEquals(before, tree(), "a runbook may link an attachment in a hidden folder");
+    }
+
+    @Test
+    void settingsAreDigestedTheSameWhateverTheSetOrMapOrder() {
+        record Settings(java.util.Set<String> keys, java.util.Map<String, String> severities, java.util.regex.Pattern todo) {
+        }
+        Settings a = new Settings(java.util.Set.of("owner", "team", "tier", "slo"), java.util.Map.of("link.file", "off", "placeholder.todo", "error"),
+                java.util.regex.Pattern.compile("XXX"));
+        Settings b = new Settings(new java.util.LinkedHashSet<>(java.util.List.of("slo", "tier", "team", "owner")),
+                new java.util.TreeMap<>(java.util.Map.of("placeholder.todo", "error", "link.file", "off")), java.util.regex.Pattern.compile("XXX"));
+        assertEquals(InputDigest.canonical(a), InputDigest.canonical(b));
+        assertEquals(new InputDigest().addSettings("s", a).hex(), new InputDigest().addSettings("s", b).hex());
+        Settings c = new Settings(a.keys(), a.severities(), java.util.regex.Pattern.compile("XXX", java.util.regex.Pattern.CASE_INSENSITIVE));
+        assertNotEquals(InputDigest.canonical(a), InputDigest.canonical(c));
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.runbook.validate;
+
+import dev.runbook.core.InputDigest;
+import dev.runbook.core.UpToDateRecord;
+import dev.runbook.validate.commands.ShellCheckBinary;
+import dev.runbook.validate.links.external.ExternalLinkRule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The up-to-date check of {@code runbook:validate}: when no input changed since the last run, that run's
+ * findings are the answer, and they are read back from its {@code findings.json} instead of parsing and
+ * checking every runbook again (at 10,000 runbooks: tens of seconds against well under one).
+ *
+ * <p>Only for runs whose answer depends on nothing but the inputs: offline runs, or runs with
+ * {@code link.external} switched off. An online run asks the web, whose answer changes without any input
+ * changing, so it always does the work (its own link cache keeps that cheap).
+ *
+ * <p>The inputs: the content folder (file list with sizes, modification times and inodes: a link to an
+ * image that appears is a change), every setting, the baseline's content, the build date (review
+ * deadlines), the plugin's jar and the ShellCheck binary. The outputs: the three reports, by content, so a
+ * report deleted or edited by hand means the work is done again.
+ */
+final class ValidationInputs {
+
+    static final String FILE_NAME = "validate-inputs.properties";
+
+    private final ValidateOptions options;
+    private final UpToDateRecord record;
+
+    private ValidationInputs(ValidateOptions options) {
+        this.options = options;
+        this.record = new UpToDateRecord(options.workDirectory().resolve(FILE_NAME));
+    }
+
+    /** The check for these options, or null when the answer may change with no input changing. */
+    static ValidationInputs forRun(ValidateOptions options) {
+        if (options.contentSettings() == null) {
+            return null; // rules supplied by a caller: their settings are unknown here
+        }
+        boolean asksTheWeb = !options.rules().links().offline()
+                && !"off".equalsIgnoreCase(options.severities().getOrDefault(ExternalLinkRule.ID, ""));
+        return asksTheWeb ? null : new ValidationInputs(options);
+    }
+
+    /** Every setting that can change a finding; a new component of ValidateOptions belongs here too. */
+    String digest() throws IOException {
+        ContentRuleSettings content = options.contentSettings();
+        return new InputDigest()
+                .addTree("content", options.contentRoot().toAbsolutePath().normalize())
+                .addSettings("projectBase", options.projectBase())
+                .addSettings("buildDirectory", options.buildDirectory())
+                .add("buildDate", options.buildDate())
+                .add("failOn", options.failOn())
+                .addSettings("severities", options.severities())
+                .addSettings("baselinePath", options.baseline())
+                .addFileContent("baseline", options.baseline())
+                .addSettings("rules", options.rules())
+                .addSettings("contentRules", content)
+                .add("toolVersion", options.toolVersion())
+                .addFileStamp("plugin", InputDigest.codeSourceOf(ValidationInputs.class))
+                .addFileStamp("shellcheck", ShellCheckBinary.locate(content.shellCheck()).orElse(null))
+                .hex();
+    }
+
+    /** The reports' digest, computed on another thread while the caller digests the inputs. */
+    CompletableFuture<String> reportsDigestAsync() {
+        return UpToDateRecord.async(this::reportsDigest);
+    }
+
+    /** True when the last run had these inputs and its reports are as it wrote them. */
+    boolean upToDate(String inputs, CompletableFuture<String> reports) {
+        return record.matching(inputs, reports).isPresent();
+    }
+
+    void forget() throws IOException {
+        record.forget();
+    }
+
+    void remember(String inputs) throws IOException {
+        record.remember(inputs, reportsDigest(), Map.of());
+    }
+
+    private String reportsDigest() throws IOException {
+        InputDigest digest = new InputDigest();
+        for (Path report : reports(options)) {
+            digest.addFileContent(report.getFileName().toString(), report);
+        }
+        return digest.hex();
+    }
+
+    static List<Path> reports(ValidateOptions options) {
+        return List.of(options.workDirectory().resolve(dev.runbook.report.FindingsJson.FILE_NAME),
+                options.workDirectory().resolve(dev.runbook.report.SarifReport.FILE_NAME),
+                options.reportsDirectory().resolve(dev.runbook.report.JUnitXmlReport.FILE_NAME));
+    }
+}

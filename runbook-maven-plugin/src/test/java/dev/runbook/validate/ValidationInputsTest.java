@@ -1,0 +1,139 @@
+package dev.runbook.validate;
+
+import dev.runbook.core.RunbookProblemException;
+import dev.runbook.report.ValidationReport;
+import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.policy.FailOn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The up-to-date check of runbook:validate, driven through {@link ValidationRun} on real files. */
+class ValidationInputsTest {
+
+    private static final String UP_TO_DATE = "INFO runbook: validate: up to date, no input changed since the last run";
+
+    @TempDir
+    Path temp;
+
+    private ValidateOptions options(Fixture f, boolean offline, Map<String, String> severities, FailOn failOn) {
+        ContentRuleSettings content = ContentRuleSettings.defaults()
+                .withShellCheck(new ContentRuleSettings.ShellCheck(ContentRuleSettings.ShellCheck.Mode.OFF, null, Set.of()));
+        return new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, failOn, severities, null,
+                new RuleSettings(LinkCheckSettings.defaults().withOffline(offline), Period.ofDays(90), Set.of()),
+                ContentRules.all(content), "test", content);
+    }
+
+    private ValidateOptions offline(Fixture f) {
+        return options(f, true, Map.of(), FailOn.ERROR);
+    }
+
+    private static boolean skipped(Fixture f) {
+        return f.logLines.stream().anyMatch(l -> l.startsWith(UP_TO_DATE));
+    }
+
+    @Test
+    void aSecondOfflineRunWithNothingChangedRepeatsTheAnswerWithoutTheWork() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n\nTODO: write this\n").file("b.md", "# B\n\n[a](a.md#nope)\n");
+        RunbookProblemException first = assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        List<String> firstLines = List.copyOf(f.logLines);
+        assertFalse(skipped(f));
+        f.logLines.clear();
+
+        RunbookProblemException second = assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        assertTrue(skipped(f), f.logLines.toString());
+        assertEquals(first.getMessage(), second.getMessage(), "the same failure");
+        List<String> findingLines = firstLines.stream().filter(l -> l.contains("content/")).toList();
+        assertFalse(findingLines.isEmpty());
+        assertTrue(f.logLines.containsAll(findingLines), "every finding is printed again: " + f.logLines);
+        assertTrue(f.logLines.contains("INFO validate: 2 errors, 0 warnings in 2 of 2 runbooks"), f.logLines.toString());
+    }
+
+    @Test
+    void anEditedRunbookIsValidatedAgain() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n").file("b.md", "# B\n");
+        assertEquals(List.of(), new ValidationRun(f.log()).run(offline(f)).findings());
+        f.file("b.md", "# B\n\n[x](missing.md)\n");
+        f.logLines.clear();
+        assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        assertFalse(skipped(f), "the new broken link must be found");
+    }
+
+    @Test
+    void aLinkedFileThatAppearsIsAChange() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n\n![diagram](img/flow.png)\n");
+        assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        Files.createDirectories(f.root().resolve("img"));
+        Files.write(f.root().resolve("img/flow.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        f.logLines.clear();
+        ValidationReport fixed = new ValidationRun(f.log()).run(offline(f));
+        assertFalse(skipped(f));
+        assertEquals(List.of(), fixed.findings());
+    }
+
+    @Test
+    void otherSettingsMeanTheWork() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n\n[x](missing.md)\n");
+        assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        f.logLines.clear();
+        ValidationReport off = new ValidationRun(f.log()).run(options(f, true, Map.of("link.file", "off"), FailOn.ERROR));
+        assertFalse(skipped(f));
+        assertEquals(List.of(), off.findings());
+        f.logLines.clear();
+        // failOn is part of the answer too: the same findings, another verdict.
+        new ValidationRun(f.log()).run(options(f, true, Map.of("link.file", "off"), FailOn.NONE));
+        assertFalse(skipped(f));
+    }
+
+    @Test
+    void aReportDeletedOrEditedByHandMeansTheWork() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        new ValidationRun(f.log()).run(offline(f));
+        Files.delete(temp.resolve("target/runbook/findings.sarif"));
+        f.logLines.clear();
+        new ValidationRun(f.log()).run(offline(f));
+        assertFalse(skipped(f));
+        assertTrue(Files.isRegularFile(temp.resolve("target/runbook/findings.sarif")));
+        Files.writeString(temp.resolve("target/runbook/findings.json"), "{}");
+        f.logLines.clear();
+        new ValidationRun(f.log()).run(offline(f));
+        assertFalse(skipped(f));
+    }
+
+    @Test
+    void anOnlineRunAlwaysAsksTheWebUnlessExternalLinksAreOff() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        new ValidationRun(f.log()).run(options(f, false, Map.of(), FailOn.ERROR));
+        f.logLines.clear();
+        new ValidationRun(f.log()).run(options(f, false, Map.of(), FailOn.ERROR));
+        assertFalse(skipped(f), "web answers change with no input changing");
+        assertFalse(Files.exists(temp.resolve("target/runbook/" + ValidationInputs.FILE_NAME)));
+
+        new ValidationRun(f.log()).run(options(f, false, Map.of("link.external", "off"), FailOn.ERROR));
+        f.logLines.clear();
+        new ValidationRun(f.log()).run(options(f, false, Map.of("link.external", "off"), FailOn.ERROR));
+        assertTrue(skipped(f), f.logLines.toString());
+    }
+
+    @Test
+    void optionsWithoutContentSettingsAlwaysDoTheWork() throws Exception {
+        Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        ValidateOptions bare = new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, FailOn.ERROR,
+                Map.of(), null, new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()),
+                List.of(), "test");
+        new ValidationRun(f.log()).run(bare);
+        new ValidationRun(f.log()).run(bare);
+        assertFalse(skipped(f));
+    }
+}
