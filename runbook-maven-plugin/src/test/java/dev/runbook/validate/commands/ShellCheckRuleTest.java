@@ -158,6 +158,33 @@ class ShellCheckRuleTest {
     }
 
     @Test
+    void aRepeatedBlockIsCheckedOnceAndReportedAtEveryPlaceItAppears() {
+        String md = """
+                # Repeats
+
+                ```bash
+                echo $NAMESPACE
+                ```
+
+                Then again, later:
+
+                ```bash
+                echo $NAMESPACE
+                ```
+
+                ```bash
+                echo $OTHER
+                ```
+                """;
+        ShellCheckRule rule = forcedOn();
+        Run run = run(rule, md);
+        assertEquals(2, rule.scriptsChecked(), "two distinct scripts");
+        assertEquals(List.of("4:6", "10:6", "14:6"), positions(run.findings()),
+                run.findings().toString());
+        assertTrue(run.findings().stream().allMatch(f -> f.message().startsWith("SC2086")), run.findings().toString());
+    }
+
+    @Test
     void offRunsNothing() {
         ShellCheckRule rule = new ShellCheckRule(settings(Mode.OFF, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE));
         Run run = run(rule, "```bash\necho $X\n```\n");
