@@ -30,7 +30,7 @@ public final class MarkdownSupport {
             .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
             .toImmutable();
 
-    private static final Parser PARSER = Parser.builder(OPTIONS).build();
+    private static final Parser PARSER = Parser.builder(OPTIONS).customInlineParserFactory(MatchingInlineParser::new).build();
 
     private MarkdownSupport() {
     }
