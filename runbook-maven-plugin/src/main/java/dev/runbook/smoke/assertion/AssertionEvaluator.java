@@ -66,8 +66,15 @@ public final class AssertionEvaluator {
                 failures.add(a.subjectText() + " (no response) " + rest(a));
                 continue;
             }
-            if (!holds(actual, a.operator(), a.expected())) {
-                failures.add(a.subjectText() + " (" + render(actual) + ") " + rest(a));
+            try {
+                if (!holds(actual, a.operator(), a.expected())) {
+                    failures.add(a.subjectText() + " (" + render(actual) + ") " + rest(a));
+                }
+            } catch (BoundedText.BudgetExceeded e) {
+                failures.add(a.subjectText() + " " + rest(a) + ": the regular expression gave up after "
+                        + BoundedText.DEFAULT_BUDGET / 1_000_000 + " million steps on " + text(actual).length()
+                        + " characters (catastrophic backtracking, e.g. a repeated group of .* like (.*a){10});"
+                        + " simplify it or match a shorter, anchored part");
             }
         }
         if (seen.failure() != null && failuresOnlyAboutConnection(assertions)) {
@@ -141,7 +148,8 @@ public final class AssertionEvaluator {
         }
         return switch (op) {
             case CONTAINS -> text(actual).contains(expectedText(expected));
-            case MATCHES -> Pattern.compile(expectedText(expected)).matcher(text(actual)).find();
+            case MATCHES -> Pattern.compile(expectedText(expected))
+                    .matcher(new BoundedText(text(actual), BoundedText.DEFAULT_BUDGET)).find();
             case EQ -> same(actual, expected);
             case NE -> !same(actual, expected);
             default -> {
