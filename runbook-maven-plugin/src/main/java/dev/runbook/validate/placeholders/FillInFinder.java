@@ -71,24 +71,44 @@ public final class FillInFinder {
 
     public List<PlaceholderMatch> inProse(String maskedLine) {
         List<PlaceholderMatch> found = new ArrayList<>();
-        collect(found, ANGLE_WORDS, maskedLine);
-        angleMulti(found, maskedLine);
-        collectBrackets(found, maskedLine, true);
-        collect(found, WORDS, maskedLine);
+        if (maskedLine.indexOf('<') >= 0) {
+            collect(found, ANGLE_WORDS, maskedLine);
+            angleMulti(found, maskedLine);
+        }
+        if (maskedLine.indexOf('[') >= 0) {
+            collectBrackets(found, maskedLine, true);
+        }
+        if (mayHoldWord(maskedLine)) {
+            collect(found, WORDS, maskedLine);
+        }
         extra(found, maskedLine);
         return sorted(found);
+    }
+
+    // The patterns try a look-behind at every position of every line, and most lines hold no '<', no '['
+    // and none of the words: a plain search says so many times faster (a quarter of validate's time at
+    // 10,000 pages). Each check is implied by the patterns it guards, so skipping them changes no result.
+
+    /** What {@link #WORDS} needs: YOUR_/YOUR-, change/replace/fill in any case, or a dotted x.x.x. */
+    private static boolean mayHoldWord(String line) {
+        return line.contains("YOUR") || Text.containsIgnoreCase(line, "change") || Text.containsIgnoreCase(line, "replace")
+                || Text.containsIgnoreCase(line, "fill") || line.indexOf('.') >= 0 && Text.containsIgnoreCase(line, "x");
     }
 
     /** @param markup true for HTML/XML-like languages, where angle brackets are tags */
     public List<PlaceholderMatch> inCode(String line, boolean markup) {
         List<PlaceholderMatch> found = new ArrayList<>();
-        if (!markup) {
+        if (!markup && line.indexOf('<') >= 0) {
             collect(found, ANGLE_WORDS, line);
             angleMulti(found, line);
         }
-        collectBrackets(found, line, false);
-        collect(found, WORDS, line);
-        if (!markup) {
+        if (line.indexOf('[') >= 0) {
+            collectBrackets(found, line, false);
+        }
+        if (mayHoldWord(line)) {
+            collect(found, WORDS, line);
+        }
+        if (!markup && line.contains("your")) {
             collect(found, CODE_LOWER_YOUR, line);
         }
         extra(found, line);

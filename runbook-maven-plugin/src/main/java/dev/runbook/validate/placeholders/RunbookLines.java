@@ -33,6 +33,7 @@ final class RunbookLines {
     private static final Pattern LINK_DESTINATION = Pattern.compile("\\]\\([^()\\[\\]\\s]*+(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*\\S.*$");
     private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("(?<!\\])\\[([^\\[\\]]+)\\](?![(\\[:])");
+    private static final Pattern CLOSING_FENCE = Pattern.compile("`{3,}|~{3,}");
 
     private RunbookLines() {
     }
@@ -56,14 +57,14 @@ final class RunbookLines {
                 if (open <= count) {
                     fence[open] = true;
                 }
-                if (close <= count && close > open && source.line(close).strip().matches("(`{3,}|~{3,})")) {
+                if (close <= count && close > open && CLOSING_FENCE.matcher(source.line(close).strip()).matches()) {
                     fence[close] = true;
                 }
             }
         }
         Set<String> referenceLabels = new HashSet<>();
         for (int n = 1; n <= count; n++) {
-            if (codeAt[n] == null) {
+            if (codeAt[n] == null && mayDefineReference(source.line(n))) {
                 Matcher m = REFERENCE_DEFINITION.matcher(source.line(n));
                 if (m.matches()) {
                     referenceLabels.add(m.group(1).strip().toLowerCase(Locale.ROOT));
@@ -83,25 +84,46 @@ final class RunbookLines {
                 out.add(new Line(n, text, blank, blank, null));
                 continue;
             }
+            // Most prose lines have nothing to mask; each pattern runs only where the text it needs is there
+            // (the patterns try a look-behind or a case-insensitive scheme at every position otherwise).
+            if (!inComment && text.indexOf('<') < 0 && text.indexOf(':') < 0 && text.indexOf("](") < 0
+                    && (referenceLabels.isEmpty() || text.indexOf('[') < 0)) {
+                out.add(new Line(n, text, text, text, null));
+                continue;
+            }
             char[] urls = text.toCharArray();
-            blank(urls, SUPPRESSION, text);
-            blank(urls, URL, text);
-            blank(urls, LINK_DESTINATION, text);
+            if (text.contains("<!--")) {
+                blank(urls, SUPPRESSION, text);
+            }
+            if (text.contains("://")) {
+                blank(urls, URL, text);
+            }
+            if (text.contains("](")) {
+                blank(urls, LINK_DESTINATION, text);
+            }
             char[] full = urls.clone();
-            if (REFERENCE_DEFINITION.matcher(text).matches()) {
+            if (mayDefineReference(text) && REFERENCE_DEFINITION.matcher(text).matches()) {
                 java.util.Arrays.fill(full, ' ');
                 java.util.Arrays.fill(urls, ' ');
             }
             inComment = blankComments(full, text, inComment);
-            Matcher shortcut = SHORTCUT_REFERENCE.matcher(text);
-            while (shortcut.find()) {
-                if (referenceLabels.contains(shortcut.group(1).strip().toLowerCase(Locale.ROOT))) {
-                    java.util.Arrays.fill(full, shortcut.start(), shortcut.end(), ' ');
+            if (!referenceLabels.isEmpty() && text.indexOf('[') >= 0) {
+                Matcher shortcut = SHORTCUT_REFERENCE.matcher(text);
+                while (shortcut.find()) {
+                    if (referenceLabels.contains(shortcut.group(1).strip().toLowerCase(Locale.ROOT))) {
+                        java.util.Arrays.fill(full, shortcut.start(), shortcut.end(), ' ');
+                    }
                 }
             }
             out.add(new Line(n, text, new String(urls), new String(full), null));
         }
         return out;
+    }
+
+    /** What {@link #REFERENCE_DEFINITION} needs: a "]:" after a '['. */
+    private static boolean mayDefineReference(String line) {
+        int close = line.indexOf("]:");
+        return close > 0 && line.lastIndexOf('[', close) >= 0;
     }
 
     private static void blank(char[] chars, Pattern pattern, String text) {

