@@ -27,7 +27,22 @@ public record CodeBlock(
         }
         String trimmed = body.endsWith("\r\n") ? body.substring(0, body.length() - 2)
                 : body.endsWith("\n") || body.endsWith("\r") ? body.substring(0, body.length() - 1) : body;
-        return List.of(trimmed.split("\r\n|\n|\r", -1));
+        // By hand rather than split("\r\n|\n|\r"): rules ask for the lines of every block, often, and the
+        // regex split was a tenth of validate's time at 10,000 pages.
+        List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(trimmed.substring(start, i));
+                if (c == '\r' && i + 1 < trimmed.length() && trimmed.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(trimmed.substring(start));
+        return List.copyOf(lines);
     }
 
     /** Line in the Markdown file of a 0-based body line. */

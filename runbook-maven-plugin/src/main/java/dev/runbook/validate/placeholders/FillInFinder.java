@@ -92,7 +92,7 @@ public final class FillInFinder {
     /** What {@link #WORDS} needs: YOUR_/YOUR-, change/replace/fill in any case, or a dotted x.x.x. */
     private static boolean mayHoldWord(String line) {
         return line.contains("YOUR") || Text.containsIgnoreCase(line, "change") || Text.containsIgnoreCase(line, "replace")
-                || Text.containsIgnoreCase(line, "fill") || line.indexOf('.') >= 0 && Text.containsIgnoreCase(line, "x");
+                || Text.containsIgnoreCase(line, "fill") || line.indexOf('.') >= 0 && (line.indexOf('x') >= 0 || line.indexOf('X') >= 0);
     }
 
     /** @param markup true for HTML/XML-like languages, where angle brackets are tags */

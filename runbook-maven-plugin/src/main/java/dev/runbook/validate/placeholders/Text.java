@@ -8,9 +8,12 @@ final class Text {
 
     /** Whether {@code line} contains the lower-case ASCII {@code word} in any case, without copying the line. */
     static boolean containsIgnoreCase(String line, String word) {
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
         int last = line.length() - word.length();
         for (int i = 0; i <= last; i++) {
-            if (line.regionMatches(true, i, word, 0, word.length())) {
+            char c = line.charAt(i);
+            if ((c == lower || c == upper) && line.regionMatches(true, i + 1, word, 1, word.length() - 1)) {
                 return true;
             }
         }
