@@ -17,6 +17,8 @@ public final class HtmlSanitizer {
     /** A base that lets jsoup judge relative URLs without ever making them absolute. */
     private static final String BASE = "https://runbook.invalid/";
 
+    private static final org.jsoup.select.Evaluator INPUTS = org.jsoup.select.QueryParser.parse("input");
+
     private final Cleaner cleaner = new Cleaner(safelist());
 
     static Safelist safelist() {
@@ -46,7 +48,7 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(bodyHtml, BASE);
         Document clean = cleaner.clean(dirty);
         // Task-list checkboxes are the only inputs Markdown produces; anything else is not content.
-        clean.select("input").forEach(input -> {
+        clean.select(INPUTS).forEach(input -> {
             if (!"checkbox".equalsIgnoreCase(input.attr("type"))) {
                 input.remove();
             } else {
