@@ -17,7 +17,7 @@ calc() { python3 -c "print('%.2f' % ($1))"; }
 maven=$(mean "$out/maven-start.json"); full=$(mean "$out/site-full.json"); noop=$(mean "$out/site-noop.json")
 touch1=$(mean "$out/site-touch.json"); validate=$(mean "$out/validate.json"); hugo=$(mean "$out/hugo.json")
 validate_nosc=$(mean "$out/validate-noshellcheck.json"); validate_warm=$(mean "$out/validate-warm.json")
-validate_touch=$(mean "$out/validate-touch.json")
+validate_touch=$(mean "$out/validate-touch.json"); full_c1=$(mean "$out/site-full-c1.json")
 smoke=$(mean "$out/smoke.json")
 read -r fq_max fq_median fq_files_max js_gz < <(python3 - "$out/search-bytes.json" <<'PY'
 import json, sys, statistics
@@ -48,6 +48,7 @@ $(java -version 2>&1 | sed -n 1p), $(hugo version | cut -d' ' -f1-2), $(mkdocs -
 | ratio runbook:site / MkDocs | $(case "$mkdocs" in ">"*) echo "< $(calc "$full / ${mkdocs#> }")";; *) calc "$full / $mkdocs";; esac) | | | |
 | runbook:site no-op rebuild | ${noop} ± $(sd "$out/site-noop.json") s = **$(calc "$noop - $maven") s over Maven start** | ${LOAD[noop]} | ≤ 1 s over Maven start | $(verdict "$noop - $maven <= 1") |
 | runbook:site after touching one page | ${touch1} ± $(sd "$out/site-touch.json") s ($(calc "$touch1 - $maven") s over Maven start) | ${LOAD[touch]} | | |
+| runbook:site full build, \`MAVEN_OPTS=-XX:TieredStopAtLevel=1\` | ${full_c1} ± $(sd "$out/site-full-c1.json") s: **$(calc "$full_c1 / $hugo") × Hugo** | ${LOAD[c1]} | ≤ 0.7 × Hugo | $(verdict "$full_c1 / $hugo <= 0.7") |
 | peak RSS, full build (whole Maven JVM, default heap) | $(rss "$out/site-full.time") MiB | ${LOAD[full]} | | |
 | Hugo peak RSS | $(rss "$out/hugo.time") MiB | ${LOAD[hugo]} | | |
 | full build with \`MAVEN_OPTS=-Xmx512m\` | ${xmx} in ${xmx_s} s, peak RSS $(rss "$out/site-512m.time") MiB | ${LOAD[xmx]} | succeeds, ≤ 512 MiB heap | $(verdict "'$xmx' == 'succeeded'") |
