@@ -26,9 +26,14 @@ import java.util.List;
  */
 public final class InputDigest {
 
+    /** How close to a digest a file's modification makes the digest untrustworthy (see {@link #modifiedSince}). */
+    public static final java.time.Duration RACY_WINDOW = java.time.Duration.ofSeconds(2);
+
     private static final java.util.Set<String> SKIPPED_FOLDERS = java.util.Set.of(".git", ".hg", ".svn", "node_modules");
 
     private final MessageDigest digest;
+    /** The newest modification time among the stamped files, in nanoseconds since the epoch. */
+    private final java.util.concurrent.atomic.AtomicLong newestModification = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
     public InputDigest() {
         try {
@@ -126,7 +131,7 @@ public final class InputDigest {
                         return FileVisitResult.CONTINUE;
                     }
                 }
-                entries.add(relative(root, file) + "\u0000" + describe(seen));
+                entries.add(relative(root, file) + "\u0000" + describe(seen, true));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -148,7 +153,7 @@ public final class InputDigest {
     public InputDigest addFileStamp(String name, Path file) {
         update(name);
         try {
-            update(file == null ? "\u0000absent" : describe(Files.readAttributes(file, BasicFileAttributes.class)));
+            update(file == null ? "\u0000absent" : describe(Files.readAttributes(file, BasicFileAttributes.class), false));
         } catch (IOException e) {
             update("\u0000absent");
         }
@@ -192,10 +197,26 @@ public final class InputDigest {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String describe(BasicFileAttributes attrs) {
-        return attrs.size() + "\u0000" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
-                + "\u0000" + attrs.fileKey();
+    /** @param edited a file people edit (a tree's files), as opposed to one a build installs (the plugin's jar) */
+    private String describe(BasicFileAttributes attrs, boolean edited) {
+        long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (edited) {
+            newestModification.accumulateAndGet(modified, Math::max);
+        }
+        return attrs.size() + "\u0000" + modified + "\u0000" + attrs.fileKey();
     }
+
+    /**
+     * Whether a file of an added tree was modified at or after {@code instant}. The kernel stamps files with a coarse
+     * clock (a few milliseconds), so a file rewritten with the same size within one tick of the digest keeps
+     * its stamp: like git's "racily clean" entries, a digest with files that new must not be trusted later.
+     */
+    public boolean modifiedSince(java.time.Instant instant) {
+        long newest = newestModification.get();
+        long at = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        return newest != Long.MIN_VALUE && newest >= at;
+    }
+
 
     private static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');

@@ -5,6 +5,7 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.gate.html.ReportHtml;
+import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
@@ -34,7 +35,7 @@ public final class ReleaseGate {
     public GateReport run(ReleaseGateRequest request) throws RunbookProblemException, SetupException, IOException {
         List<Finding> findings = readFindings(request.findingsFile());
         GateBaseline baseline = request.baseline() == null ? null : GateReportJson.readBaseline(request.baseline());
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log()).load(request.contentRoot());
+        LoadedContent content = ContentCache.load(request.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
         List<Runbook> runbooks = content.runbooks();
 
         GateReport report = new GateEvaluator(request.policy()).evaluate(new GateInput(runbooks, findings, request.status(),

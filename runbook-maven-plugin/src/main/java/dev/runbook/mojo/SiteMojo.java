@@ -5,6 +5,7 @@ import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.gate.ReleaseGate;
+import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.report.FindingsJson;
@@ -91,14 +92,15 @@ public class SiteMojo extends AbstractRunbookMojo {
 
         SiteInputs record = new SiteInputs(buildPath().resolve(SiteInputs.FILE_NAME));
         CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
-        String inputs = SiteInputs.digest(contentRoot(), templatesOverride(), InputDigest.codeSourceOf(SiteMojo.class))
+        Instant digestStart = Instant.now();
+        InputDigest inputsDigest = SiteInputs.digest(contentRoot(), templatesOverride(), InputDigest.codeSourceOf(SiteMojo.class))
                 .add("output", output).add("title", siteTitle).add("baseUrl", baseUrl).add("drafts", drafts)
                 .add("date", today).add("reviewEvery", reviewEvery).add("smokeMaxAge", smokeMaxAge)
                 .add("version", pluginVersion)
                 .addFileContent("smokeResults", SmokeRequest.resultsFile(buildPath()))
                 .addFileContent("findings", findingsFile)
-                .addFileContent("report", reportPage)
-                .hex();
+                .addFileContent("report", reportPage);
+        String inputs = inputsDigest.hex();
         Optional<List<String>> unchanged = record.upToDate(inputs, published, now);
         if (unchanged.isPresent()) {
             unchanged.get().forEach(log::warn);
@@ -108,7 +110,7 @@ public class SiteMojo extends AbstractRunbookMojo {
         }
         record.forget();
 
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(contentRoot());
+        LoadedContent content = ContentCache.load(contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log);
         List<String> notices = content.findings().stream().map(Finding::toConsoleLine).toList();
         notices.forEach(log::warn);
         SiteRequest request = new SiteRequest(content, output,
@@ -116,7 +118,9 @@ public class SiteMojo extends AbstractRunbookMojo {
                 status, today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
                 lastValidationFindings(log), reportPage);
         SiteResult result = new SiteBuilder().build(request);
-        record.remember(inputs, output, status.changesAt(), notices);
+        if (!inputsDigest.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
+            record.remember(inputs, output, status.changesAt(), notices);
+        }
         log.info(result.summary());
     }
 

@@ -3,6 +3,7 @@ package dev.runbook.smoke;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
@@ -45,7 +46,7 @@ public final class SmokeSession {
                     + "; checks that use them will fail without sending anything");
         }
 
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log()).load(request.contentRoot());
+        LoadedContent content = ContentCache.load(request.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
         List<BlockParse> blocks = new ArrayList<>();
         for (Runbook runbook : content.runbooks()) {
             blocks.addAll(SmokeParser.parse(runbook));

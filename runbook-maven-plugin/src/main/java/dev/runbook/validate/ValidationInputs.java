@@ -7,6 +7,7 @@ import dev.runbook.validate.links.external.ExternalLinkRule;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ final class ValidationInputs {
 
     private final ValidateOptions options;
     private final UpToDateRecord record;
+    private boolean racy;
 
     private ValidationInputs(ValidateOptions options) {
         this.options = options;
@@ -50,7 +52,9 @@ final class ValidationInputs {
     /** Every setting that can change a finding; a new component of ValidateOptions belongs here too. */
     String digest() throws IOException {
         ContentRuleSettings content = options.contentSettings();
-        return new InputDigest()
+        Instant start = Instant.now();
+        InputDigest digest = new InputDigest();
+        String hex = digest
                 .addTree("content", options.contentRoot().toAbsolutePath().normalize())
                 .addSettings("projectBase", options.projectBase())
                 .addSettings("buildDirectory", options.buildDirectory())
@@ -65,6 +69,8 @@ final class ValidationInputs {
                 .addFileStamp("plugin", InputDigest.codeSourceOf(ValidationInputs.class))
                 .addFileStamp("shellcheck", ShellCheckBinary.locate(content.shellCheck()).orElse(null))
                 .hex();
+        racy = digest.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
+        return hex;
     }
 
     /** The reports' digest, computed on another thread while the caller digests the inputs. */
@@ -81,8 +87,11 @@ final class ValidationInputs {
         record.forget();
     }
 
+    /** Records this run, unless an input changed so recently that its stamp cannot be trusted next time. */
     void remember(String inputs) throws IOException {
-        record.remember(inputs, reportsDigest(), Map.of());
+        if (!racy) {
+            record.remember(inputs, reportsDigest(), Map.of());
+        }
     }
 
     private String reportsDigest() throws IOException {

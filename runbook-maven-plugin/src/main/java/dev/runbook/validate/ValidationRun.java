@@ -5,6 +5,7 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
+import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
@@ -57,7 +58,7 @@ public final class ValidationRun {
             upToDate.forget();
         }
 
-        LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(options.contentRoot());
+        LoadedContent content = ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log);
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
 

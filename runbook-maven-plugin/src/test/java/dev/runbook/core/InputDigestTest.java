@@ -11,7 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InputDigestTest {
 
@@ -134,6 +136,22 @@ class InputDigestTest {
         assertEquals(before, new InputDigest().addFileContent("results", results).hex());
         Files.writeString(results, "{\"pass\":2}");
         assertNotEquals(before, new InputDigest().addFileContent("results", results).hex());
+    }
+
+    @Test
+    void aTreeFileModifiedWithinTheWindowMakesTheDigestRacyAnInstalledJarDoesNot() throws IOException {
+        Instant now = Instant.now();
+        InputDigest fresh = new InputDigest().addTree("content", content);
+        assertTrue(fresh.modifiedSince(now.minus(InputDigest.RACY_WINDOW)), "files written by this test a moment ago");
+
+        try (var files = Files.walk(content)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(now.minusSeconds(3600)));
+            }
+        }
+        Path jar = Files.writeString(dir.resolve("plugin.jar"), "just installed");
+        InputDigest settled = new InputDigest().addTree("content", content).addFileStamp("plugin", jar);
+        assertFalse(settled.modifiedSince(now.minus(InputDigest.RACY_WINDOW)));
     }
 
     @Test

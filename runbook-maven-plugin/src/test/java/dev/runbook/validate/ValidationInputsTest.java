@@ -39,13 +39,24 @@ class ValidationInputsTest {
         return options(f, true, Map.of(), FailOn.ERROR);
     }
 
+    /** Back-dates every file: edits made within a second or two of a run are never trusted by the check. */
+    private static Fixture settled(Fixture f) throws java.io.IOException {
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (var files = Files.walk(f.root())) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, anHourAgo);
+            }
+        }
+        return f;
+    }
+
     private static boolean skipped(Fixture f) {
         return f.logLines.stream().anyMatch(l -> l.startsWith(UP_TO_DATE));
     }
 
     @Test
     void aSecondOfflineRunWithNothingChangedRepeatsTheAnswerWithoutTheWork() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n\nTODO: write this\n").file("b.md", "# B\n\n[a](a.md#nope)\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n\nTODO: write this\n").file("b.md", "# B\n\n[a](a.md#nope)\n"));
         RunbookProblemException first = assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
         List<String> firstLines = List.copyOf(f.logLines);
         assertFalse(skipped(f));
@@ -62,8 +73,9 @@ class ValidationInputsTest {
 
     @Test
     void anEditedRunbookIsValidatedAgain() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n").file("b.md", "# B\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n").file("b.md", "# B\n"));
         assertEquals(List.of(), new ValidationRun(f.log()).run(offline(f)).findings());
+        assertTrue(Files.exists(temp.resolve("target/runbook/" + ValidationInputs.FILE_NAME)));
         f.file("b.md", "# B\n\n[x](missing.md)\n");
         f.logLines.clear();
         assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
@@ -72,7 +84,7 @@ class ValidationInputsTest {
 
     @Test
     void aLinkedFileThatAppearsIsAChange() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n\n![diagram](img/flow.png)\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n\n![diagram](img/flow.png)\n"));
         assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
         Files.createDirectories(f.root().resolve("img"));
         Files.write(f.root().resolve("img/flow.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
@@ -84,8 +96,9 @@ class ValidationInputsTest {
 
     @Test
     void otherSettingsMeanTheWork() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n\n[x](missing.md)\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n\n[x](missing.md)\n"));
         assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(offline(f)));
+        assertTrue(Files.exists(temp.resolve("target/runbook/" + ValidationInputs.FILE_NAME)));
         f.logLines.clear();
         ValidationReport off = new ValidationRun(f.log()).run(options(f, true, Map.of("link.file", "off"), FailOn.ERROR));
         assertFalse(skipped(f));
@@ -98,8 +111,9 @@ class ValidationInputsTest {
 
     @Test
     void aReportDeletedOrEditedByHandMeansTheWork() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
         new ValidationRun(f.log()).run(offline(f));
+        assertTrue(Files.exists(temp.resolve("target/runbook/" + ValidationInputs.FILE_NAME)));
         Files.delete(temp.resolve("target/runbook/findings.sarif"));
         f.logLines.clear();
         new ValidationRun(f.log()).run(offline(f));
@@ -113,7 +127,7 @@ class ValidationInputsTest {
 
     @Test
     void anOnlineRunAlwaysAsksTheWebUnlessExternalLinksAreOff() throws Exception {
-        Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
         new ValidationRun(f.log()).run(options(f, false, Map.of(), FailOn.ERROR));
         f.logLines.clear();
         new ValidationRun(f.log()).run(options(f, false, Map.of(), FailOn.ERROR));
@@ -127,8 +141,19 @@ class ValidationInputsTest {
     }
 
     @Test
-    void optionsWithoutContentSettingsAlwaysDoTheWork() throws Exception {
+    void aFileEditedMomentsBeforeTheRunIsNotTrustedNextTime() throws Exception {
         Fixture f = new Fixture(temp).file("a.md", "# A\n");
+        new ValidationRun(f.log()).run(offline(f));
+        assertFalse(Files.exists(temp.resolve("target/runbook/" + ValidationInputs.FILE_NAME)),
+                "a same-size rewrite within the clock's tick would keep the stamp");
+        f.logLines.clear();
+        new ValidationRun(f.log()).run(offline(f));
+        assertFalse(skipped(f));
+    }
+
+    @Test
+    void optionsWithoutContentSettingsAlwaysDoTheWork() throws Exception {
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
         ValidateOptions bare = new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, FailOn.ERROR,
                 Map.of(), null, new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()),
                 List.of(), "test");
