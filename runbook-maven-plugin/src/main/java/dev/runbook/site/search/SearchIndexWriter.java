@@ -70,7 +70,7 @@ public final class SearchIndexWriter {
      */
     public record Limits(int singleFileMaxBytes, int dictShardBytes, int postingsShardBytes, int textShardBytes,
                          int maxSectionChars) {
-        public static final Limits DEFAULT = new Limits(500_000, 16_000, 48_000, 12_000, 4_000);
+        public static final Limits DEFAULT = new Limits(500_000, 8_000, 16_000, 8_000, 4_000);
     }
 
     private static final String FOLDER = "search";
