@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One SHA-256 over everything a goal's output depends on, computed <em>before</em> the goal parses
@@ -32,8 +34,8 @@ public final class InputDigest {
     private static final java.util.Set<String> SKIPPED_FOLDERS = java.util.Set.of(".git", ".hg", ".svn", "node_modules");
 
     private final MessageDigest digest;
-    /** The newest modification time among the stamped files, in nanoseconds since the epoch. */
-    private final java.util.concurrent.atomic.AtomicLong newestModification = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+    /** The newest modification time among the trees' files, in nanoseconds since the epoch. */
+    private final AtomicLong newestModification = new AtomicLong(Long.MIN_VALUE);
 
     public InputDigest() {
         try {
@@ -101,9 +103,9 @@ public final class InputDigest {
      * Adds a folder's files below {@code root}: relative path, size, modification time and file key of
      * each, in sorted order. Version-control folders and {@code node_modules} are left out (they change
      * with every {@code git status} and nothing is published from them); other hidden folders count, as a
-     * runbook may link an attachment inside one. A symbolic link counts by its target's attributes, so editing the target is a change. A
-     * missing folder is its own value; a file that cannot be read makes the digest unique, so nothing is
-     * ever wrongly up to date.
+     * runbook may link an attachment inside one. A symbolic link counts by its target's attributes, so
+     * editing the target is a change. A missing folder is its own value; a file that cannot be read makes
+     * the digest unique, so nothing is ever wrongly up to date.
      */
     public InputDigest addTree(String name, Path root) throws IOException {
         update(name);
@@ -199,7 +201,7 @@ public final class InputDigest {
 
     /** @param edited a file people edit (a tree's files), as opposed to one a build installs (the plugin's jar) */
     private String describe(BasicFileAttributes attrs, boolean edited) {
-        long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         if (edited) {
             newestModification.accumulateAndGet(modified, Math::max);
         }
