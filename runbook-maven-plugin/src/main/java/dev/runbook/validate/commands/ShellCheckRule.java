@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.core.InputDigest;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
@@ -109,7 +110,7 @@ public final class ShellCheckRule implements Rule {
         return processesStarted.get();
     }
 
-    /** How many distinct scripts this rule has handed to ShellCheck so far. */
+    /** How many distinct scripts this rule has handed to ShellCheck so far (cached answers not counted). */
     int scriptsChecked() {
         return scriptsChecked.get();
     }
@@ -158,20 +159,45 @@ public final class ShellCheckRule implements Rule {
             }
             byFile.computeIfAbsent(name, n -> new ArrayList<>()).add(job);
         }
-        scriptsChecked.addAndGet(scripts.size());
-        ShellCheckRunner runner = new ShellCheckRunner(binary.get(), new TreeSet<>(shellCheck.exclude()), batchSize,
-                PARALLEL_BATCHES, BATCH_TIMEOUT, processesStarted);
+        TreeSet<String> exclude = new TreeSet<>(shellCheck.exclude());
+        ShellCheckCache cache = ShellCheckCache.open(context.workDirectory(), new InputDigest()
+                .addFileStamp("shellcheck", binary.get()).add("exclude", exclude)
+                .addFileStamp("plugin", InputDigest.codeSourceOf(ShellCheckRule.class)).hex());
+        List<ShellCheckRunner.Comment> comments = new ArrayList<>();
+        Map<String, String> unseen = new HashMap<>();
+        scripts.forEach((name, text) -> {
+            List<ShellCheckCache.Kept> kept = cache.get(text);
+            if (kept == null) {
+                unseen.put(name, text);
+            } else {
+                kept.forEach(k -> comments.add(k.in(name)));
+            }
+        });
+        ShellCheckRunner runner = new ShellCheckRunner(binary.get(), exclude, batchSize, PARALLEL_BATCHES, BATCH_TIMEOUT,
+                processesStarted);
         ShellCheckRunner.Result result;
         try {
-            result = runner.run(scripts);
+            result = runner.run(unseen);
         } catch (IOException e) {
             context.log().warn("[" + ID + "] ShellCheck could not be run, shell blocks were not checked by it: " + e);
             return;
         }
+        scriptsChecked.addAndGet(unseen.size());
         for (String failure : result.failures()) {
             context.log().warn("[" + ID + "] " + failure + "; the blocks of that batch were not checked by ShellCheck");
         }
+        comments.addAll(result.comments());
+        Map<String, List<ShellCheckCache.Kept>> said = new HashMap<>();
+        result.checked().forEach(name -> said.put(name, new ArrayList<>()));
         for (ShellCheckRunner.Comment comment : result.comments()) {
+            List<ShellCheckCache.Kept> list = said.get(comment.file());
+            if (list != null) {
+                list.add(ShellCheckCache.Kept.of(comment));
+            }
+        }
+        said.forEach((name, kept) -> cache.put(unseen.get(name), kept));
+        cache.save();
+        for (ShellCheckRunner.Comment comment : comments) {
             for (Job job : byFile.getOrDefault(comment.file(), List.of())) {
                 report(job, comment, sink);
             }

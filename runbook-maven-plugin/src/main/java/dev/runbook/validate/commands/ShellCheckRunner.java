@@ -35,8 +35,14 @@ final class ShellCheckRunner {
     record Comment(String file, int line, int column, String level, int code, String message) {
     }
 
-    /** The comments of all batches, and a line per batch that failed (timeout, crash, unreadable output). */
-    record Result(List<Comment> comments, List<String> failures) {
+    /**
+     * The comments of all batches, a line per batch that failed (timeout, crash, unreadable output), and the
+     * scripts whose batch succeeded (a script missing here was not checked, whatever its comments say).
+     */
+    record Result(List<Comment> comments, List<String> failures, List<String> checked) {
+        static Result failed(String failure) {
+            return new Result(List.of(), List.of(failure), List.of());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +67,7 @@ final class ShellCheckRunner {
     /** Checks the scripts, keyed by file name (a plain name such as {@code b00001.sh}, no folders). */
     Result run(Map<String, String> scripts) throws IOException {
         if (scripts.isEmpty()) {
-            return new Result(List.of(), List.of());
+            return new Result(List.of(), List.of(), List.of());
         }
         Path folder = Files.createTempDirectory("runbook-shellcheck");
         try {
@@ -82,15 +88,17 @@ final class ShellCheckRunner {
                 }
                 List<Comment> comments = new ArrayList<>();
                 List<String> failures = new ArrayList<>();
+                List<String> checked = new ArrayList<>();
                 for (Future<Result> batch : running) {
                     Result result = batch.get();
                     comments.addAll(result.comments());
                     failures.addAll(result.failures());
+                    checked.addAll(result.checked());
                 }
-                return new Result(comments, failures);
+                return new Result(comments, failures, checked);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Result(List.of(), List.of("interrupted"));
+                return Result.failed("interrupted");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
@@ -125,26 +133,25 @@ final class ShellCheckRunner {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
-            return new Result(List.of(), List.of("ShellCheck did not finish " + files.size() + " blocks within "
-                    + timeout.toSeconds() + "s and was stopped"));
+            return Result.failed("ShellCheck did not finish " + files.size() + " blocks within "
+                    + timeout.toSeconds() + "s and was stopped");
         }
         int exit = process.exitValue();
         // 0: no comments, 1: comments; anything else is ShellCheck failing (bad option, crash).
         if (exit != 0 && exit != 1) {
             String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
-            return new Result(List.of(), List.of("ShellCheck exited with " + exit
-                    + (stderr.isEmpty() ? "" : ": " + stderr.lines().findFirst().orElse(""))));
+            return Result.failed("ShellCheck exited with " + exit
+                    + (stderr.isEmpty() ? "" : ": " + stderr.lines().findFirst().orElse("")));
         }
         String json = Files.readString(out, StandardCharsets.UTF_8);
         if (json.isBlank()) {
             // ShellCheck always prints a JSON object; nothing at all means the binary is not ShellCheck.
-            return new Result(List.of(), List.of(binary + " exited with " + exit + " and printed nothing;"
-                    + " is it ShellCheck?"));
+            return Result.failed(binary + " exited with " + exit + " and printed nothing; is it ShellCheck?");
         }
         try {
-            return new Result(parse(json), List.of());
+            return new Result(parse(json), List.of(), List.copyOf(files));
         } catch (IOException | RuntimeException e) {
-            return new Result(List.of(), List.of("ShellCheck's JSON output could not be read: " + e.getMessage()));
+            return Result.failed("ShellCheck's JSON output could not be read: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import dev.runbook.validate.ContentRuleSettings.ShellCheck.Mode;
 import dev.runbook.validate.ValidationContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,11 @@ class ShellCheckRuleTest {
     private record Run(List<Finding> findings, List<String> infos, List<String> warnings) {
     }
 
-    private static Run run(ShellCheckRule rule, String markdown) {
+    /** Where the rule keeps its ShellCheck cache: one folder per test, so no test sees another's answers. */
+    @TempDir
+    Path work;
+
+    private Run run(ShellCheckRule rule, String markdown) {
         List<Finding> loaderFindings = new ArrayList<>();
         Runbook runbook = ContentLoader.parse("ops/runbook.md", Path.of("ops/runbook.md"), SourceText.of(markdown), loaderFindings);
         List<String> infos = new ArrayList<>();
@@ -72,7 +77,7 @@ class ShellCheckRuleTest {
         };
         LoadedContent content = new LoadedContent(Path.of("."), List.of(runbook), loaderFindings);
         List<Finding> findings = new ArrayList<>();
-        rule.checkAll(new ValidationContext(content, LocalDate.of(2026, 11, 22), Path.of("target"), log), findings::add);
+        rule.checkAll(new ValidationContext(content, LocalDate.of(2026, 11, 22), work, log), findings::add);
         findings.sort(Finding.ORDER);
         return new Run(findings, infos, warnings);
     }
@@ -182,6 +187,49 @@ class ShellCheckRuleTest {
         assertEquals(List.of("4:6", "10:6", "14:6"), positions(run.findings()),
                 run.findings().toString());
         assertTrue(run.findings().stream().allMatch(f -> f.message().startsWith("SC2086")), run.findings().toString());
+    }
+
+    @Test
+    void aSecondRunAsksShellCheckOnlyAboutBlocksItHasNotSeen() throws Exception {
+        String md = "# Cache\n\n```bash\necho $ONE\n```\n\n```bash\necho $TWO\n```\n";
+        ShellCheckRule first = forcedOn();
+        Run before = run(first, md);
+        assertEquals(2, first.scriptsChecked());
+        assertTrue(Files.isRegularFile(work.resolve(ShellCheckCache.FILE_NAME)));
+
+        ShellCheckRule second = forcedOn();
+        Run again = run(second, md);
+        assertEquals(0, second.processesStarted(), "every answer came from the cache");
+        assertEquals(before.findings(), again.findings(), "the same findings at the same places");
+
+        ShellCheckRule third = forcedOn();
+        Run edited = run(third, md.replace("echo $TWO", "echo $THREE"));
+        assertEquals(1, third.scriptsChecked(), "only the edited block");
+        assertEquals(List.of("4:6", "8:6"), positions(edited.findings()));
+        assertTrue(edited.findings().get(1).message().startsWith("SC2086"), edited.findings().toString());
+    }
+
+    @Test
+    void otherExcludedCodesOrAnotherBinaryAskAgain() throws Exception {
+        String md = "# Cache\n\n```bash\necho $ONE\n```\n";
+        run(forcedOn(), md);
+        ShellCheckRule other = new ShellCheckRule(settings(Mode.ON, SHELLCHECK, Set.of("SC2086")));
+        Run excluded = run(other, md);
+        assertEquals(1, other.scriptsChecked(), "another exclude list is another cache");
+        assertEquals(List.of(), excluded.findings());
+    }
+
+    @Test
+    void aBatchThatFailedIsNotRemembered() throws Exception {
+        Path broken = work.resolve("fake-shellcheck");
+        Files.writeString(broken, "#!/bin/sh\necho 'not today' >&2\nexit 3\n");
+        broken.toFile().setExecutable(true);
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.ON, broken, ShellCheck.DEFAULT_EXCLUDE));
+        Run run = run(rule, "# Cache\n\n```bash\necho $ONE\n```\n");
+        assertEquals(List.of(), run.findings());
+        assertTrue(run.warnings().stream().anyMatch(w -> w.contains("exited with 3")), run.warnings().toString());
+        String cache = Files.readString(work.resolve(ShellCheckCache.FILE_NAME));
+        assertTrue(cache.contains("\"scripts\":{}"), cache);
     }
 
     @Test
