@@ -32,4 +32,14 @@ assert html.contains('data-path="api/restart.md"')
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Release gate failed. 1 new warning finding since the baseline where at most 0 are allowed (maxWarnings=0). Blocking: api/restart.md.')
+
+// runbook:site publishes a report only while it describes the runbooks beside it.
+def site10 = new File(basedir, 'target/release-1.0/runbook-site')
+assert new File(site10, 'report.html').isFile() : 'the current report is published'
+assert new File(site10, 'index.html').text.contains('href="report.html"')
+def stale = new File(basedir, 'target/release-1.0/site-after-edit')
+assert new File(stale, 'index.html').isFile()
+assert !new File(stale, 'report.html').exists() : 'a report from before the edit is left out'
+assert !new File(stale, 'index.html').text.contains('href="report.html"')
+assert new File(basedir, 'build.log').text.contains('the site leaves it out') : 'the build says why'
 return true

@@ -4,6 +4,8 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.gate.GatePolicy;
 import dev.runbook.gate.ReleaseGate;
+import dev.runbook.gate.ReportInputs;
+import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.gate.ReleaseGateRequest;
 import dev.runbook.model.RunbookSeverity;
 import dev.runbook.report.FindingsJson;
@@ -15,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +78,19 @@ public class ReportMojo extends AbstractRunbookMojo {
         String environment = status instanceof SmokeResultsStatus smoke && smoke.results() != null
                 ? smoke.results().environment() : null;
         GatePolicy policy = new GatePolicy(maxErrors, maxWarnings, failOnFailingSmoke, maxOverdue, maxTodos, severities());
-        new ReleaseGate().run(new ReleaseGateRequest(contentRoot(), buildPath().resolve("runbook").resolve(FindingsJson.FILE_NAME),
-                status, buildDate(), baseline == null ? null : baseline.toPath(), policy, buildPath().resolve("runbook"),
-                siteDirectory.toPath(), templatesOverride(), siteTitle, environment, failBuild, runLog()));
+        Path reportFolder = buildPath().resolve("runbook");
+        Path findings = reportFolder.resolve(FindingsJson.FILE_NAME);
+        // Taken before the report is made: an input that changes meanwhile makes the report stale, not current.
+        String inputs = ReportInputs.digest(contentRoot(), findings, SmokeRequest.resultsFile(buildPath()));
+        try {
+            new ReleaseGate().run(new ReleaseGateRequest(contentRoot(), findings, status, buildDate(),
+                    baseline == null ? null : baseline.toPath(), policy, reportFolder, siteDirectory.toPath(),
+                    templatesOverride(), siteTitle, environment, failBuild, runLog()));
+        } catch (RunbookProblemException failed) { // the report was written; the gate failed the build
+            ReportInputs.record(reportFolder, inputs);
+            throw failed;
+        }
+        ReportInputs.record(reportFolder, inputs);
     }
 
     private Set<RunbookSeverity> severities() throws SetupException {

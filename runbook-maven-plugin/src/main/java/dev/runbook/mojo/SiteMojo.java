@@ -5,6 +5,7 @@ import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.gate.ReleaseGate;
+import dev.runbook.gate.ReportInputs;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
@@ -23,6 +24,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +88,9 @@ public class SiteMojo extends AbstractRunbookMojo {
         Path output = outputDirectory.toPath().toAbsolutePath().normalize();
         Path findingsFile = buildPath().resolve("runbook").resolve(FindingsJson.FILE_NAME);
         Path reportPage = buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML);
+        Path smokeResults = SmokeRequest.resultsFile(buildPath());
+        boolean reportCurrent = Files.isRegularFile(reportPage)
+                && ReportInputs.current(reportPage.getParent(), ReportInputs.digest(contentRoot(), findingsFile, smokeResults));
         LocalDate today = buildDate();
         StatusSource status = statusSource();
         Instant now = Instant.now();
@@ -97,9 +102,9 @@ public class SiteMojo extends AbstractRunbookMojo {
                 .add("output", output).add("title", siteTitle).add("baseUrl", baseUrl).add("drafts", drafts)
                 .add("date", today).add("reviewEvery", reviewEvery).add("smokeMaxAge", smokeMaxAge)
                 .add("version", pluginVersion)
-                .addFileContent("smokeResults", SmokeRequest.resultsFile(buildPath()))
+                .addFileContent("smokeResults", smokeResults)
                 .addFileContent("findings", findingsFile)
-                .addFileContent("report", reportPage);
+                .addFileContent("report", reportCurrent ? reportPage : null);
         String inputs = inputsDigest.hex();
         Optional<List<String>> unchanged = record.upToDate(inputs, published, now);
         if (unchanged.isPresent()) {
@@ -111,12 +116,17 @@ public class SiteMojo extends AbstractRunbookMojo {
         record.forget();
 
         LoadedContent content = ContentCache.load(contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log);
-        List<String> notices = content.findings().stream().map(Finding::toConsoleLine).toList();
+        List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
+        if (Files.isRegularFile(reportPage) && !reportCurrent) {
+            notices.add("runbook: site: the release report in " + reportPage.getParent() + " was made before the"
+                    + " runbooks, the validation findings or the smoke results last changed; the site leaves it out."
+                    + " Run runbook:report after runbook:validate (and runbook:smoke) to publish a current one.");
+        }
         notices.forEach(log::warn);
         SiteRequest request = new SiteRequest(content, output,
                 buildPath().resolve("runbook-site-state.json"), templatesOverride(), siteTitle, baseUrl, drafts,
                 status, today, pluginVersion, Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(log), reportPage);
+                lastValidationFindings(log), reportCurrent ? reportPage : null);
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, status.changesAt(), notices);
