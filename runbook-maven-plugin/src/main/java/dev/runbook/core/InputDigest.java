@@ -108,10 +108,42 @@ public final class InputDigest {
      * the digest unique, so nothing is ever wrongly up to date.
      */
     public InputDigest addTree(String name, Path root) throws IOException {
+        return addTree(name, tree(root));
+    }
+
+    /** Adds a folder digested earlier with {@link #tree}, so that one walk serves several digests. */
+    public InputDigest addTree(String name, Tree tree) {
         update(name);
+        update(tree.hex());
+        newestModification.accumulateAndGet(tree.newestModification(), Math::max);
+        return this;
+    }
+
+    /**
+     * A folder's files, digested once (see {@link #addTree(String, Path)} for what counts).
+     *
+     * @param hex                the digest
+     * @param newestModification the newest modification time of its files, nanoseconds since the epoch
+     */
+    public record Tree(String hex, long newestModification) {
+
+        /** Whether a file of the folder was modified at or after {@code instant} (see {@link #modifiedSince}). */
+        public boolean modifiedSince(java.time.Instant instant) {
+            return newestModification != Long.MIN_VALUE && newestModification >= nanos(instant);
+        }
+    }
+
+    /** Walks a folder once into a {@link Tree}; a missing folder is its own value. */
+    public static Tree tree(Path root) throws IOException {
+        InputDigest digest = new InputDigest();
+        digest.walk(root);
+        return new Tree(digest.hex(), digest.newestModification.get());
+    }
+
+    private void walk(Path root) throws IOException {
         if (root == null || !Files.isDirectory(root)) {
             update("\u0000absent");
-            return this;
+            return;
         }
         List<String> entries = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -148,7 +180,6 @@ public final class InputDigest {
         for (String entry : entries) {
             update(entry);
         }
-        return this;
     }
 
     /** Adds a file by its size, modification time and file key (for large files such as the plugin's jar). */
@@ -215,8 +246,11 @@ public final class InputDigest {
      */
     public boolean modifiedSince(java.time.Instant instant) {
         long newest = newestModification.get();
-        long at = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-        return newest != Long.MIN_VALUE && newest >= at;
+        return newest != Long.MIN_VALUE && newest >= nanos(instant);
+    }
+
+    private static long nanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
 

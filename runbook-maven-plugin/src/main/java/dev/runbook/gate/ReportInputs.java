@@ -24,8 +24,13 @@ public final class ReportInputs {
 
     /** The digest of what a report made now would be made from. */
     public static String digest(Path contentRoot, Path findingsFile, Path smokeResults) throws IOException {
+        return digest(InputDigest.tree(contentRoot.toAbsolutePath().normalize()), findingsFile, smokeResults);
+    }
+
+    /** The same, with the content folder digested by the caller. */
+    public static String digest(InputDigest.Tree content, Path findingsFile, Path smokeResults) throws IOException {
         return new InputDigest()
-                .addTree("content", contentRoot.toAbsolutePath().normalize())
+                .addTree("content", content)
                 .addFileContent("findings", findingsFile)
                 .addFileContent("smokeResults", smokeResults)
                 .hex();

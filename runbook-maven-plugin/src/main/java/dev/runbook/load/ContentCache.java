@@ -34,15 +34,24 @@ public final class ContentCache {
 
     /** The runbooks of {@code contentRoot}: the kept ones when nothing changed, else freshly loaded. */
     public static LoadedContent load(Path contentRoot, long maxFileBytes, RunLog log) throws SetupException {
-        Path key = contentRoot.toAbsolutePath().normalize();
         Instant started = Instant.now();
-        InputDigest stamp = new InputDigest();
-        String digest;
+        InputDigest.Tree tree;
         try {
-            digest = stamp.addTree("content", key).hex();
+            tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize());
         } catch (IOException e) {
             return new ContentLoader(maxFileBytes, log).load(contentRoot);
         }
+        return load(contentRoot, maxFileBytes, log, tree, started);
+    }
+
+    /**
+     * The same, with the folder's digest already taken by the caller (for its own up-to-date check) at
+     * {@code digestStart}: one walk of a big folder instead of two.
+     */
+    public static LoadedContent load(Path contentRoot, long maxFileBytes, RunLog log, InputDigest.Tree tree,
+                                     Instant digestStart) throws SetupException {
+        Path key = contentRoot.toAbsolutePath().normalize();
+        String digest = tree.hex();
         Entry entry = ENTRIES.get(key);
         LoadedContent kept = entry == null ? null : entry.content().get();
         if (kept != null && entry.digest().equals(digest) && entry.maxFileBytes() == maxFileBytes) {
@@ -50,7 +59,7 @@ public final class ContentCache {
             return kept;
         }
         LoadedContent content = new ContentLoader(maxFileBytes, log).load(contentRoot);
-        if (stamp.modifiedSince(started.minus(InputDigest.RACY_WINDOW))) {
+        if (tree.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
             ENTRIES.remove(key);
         } else {
             ENTRIES.put(key, new Entry(digest, maxFileBytes, new SoftReference<>(content)));

@@ -89,16 +89,18 @@ public class SiteMojo extends AbstractRunbookMojo {
         Path findingsFile = buildPath().resolve("runbook").resolve(FindingsJson.FILE_NAME);
         Path reportPage = buildPath().resolve("runbook").resolve(ReleaseGate.REPORT_SITE_HTML);
         Path smokeResults = SmokeRequest.resultsFile(buildPath());
+        // One walk of the content folder serves the report's freshness, the up-to-date check and the loader.
+        Instant digestStart = Instant.now();
+        InputDigest.Tree contentTree = InputDigest.tree(contentRoot().toAbsolutePath().normalize());
         boolean reportCurrent = Files.isRegularFile(reportPage)
-                && ReportInputs.current(reportPage.getParent(), ReportInputs.digest(contentRoot(), findingsFile, smokeResults));
+                && ReportInputs.current(reportPage.getParent(), ReportInputs.digest(contentTree, findingsFile, smokeResults));
         LocalDate today = buildDate();
         StatusSource status = statusSource();
         Instant now = Instant.now();
 
         SiteInputs record = new SiteInputs(buildPath().resolve(SiteInputs.FILE_NAME));
         CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
-        Instant digestStart = Instant.now();
-        InputDigest inputsDigest = SiteInputs.digest(contentRoot(), templatesOverride(), InputDigest.codeSourceOf(SiteMojo.class))
+        InputDigest inputsDigest = SiteInputs.digest(contentTree, templatesOverride(), InputDigest.codeSourceOf(SiteMojo.class))
                 .add("output", output).add("title", siteTitle).add("baseUrl", baseUrl).add("drafts", drafts)
                 .add("date", today).add("reviewEvery", reviewEvery).add("smokeMaxAge", smokeMaxAge)
                 .add("version", pluginVersion)
@@ -115,7 +117,7 @@ public class SiteMojo extends AbstractRunbookMojo {
         }
         record.forget();
 
-        LoadedContent content = ContentCache.load(contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log);
+        LoadedContent content = ContentCache.load(contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log, contentTree, digestStart);
         List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
         if (Files.isRegularFile(reportPage) && !reportCurrent) {
             notices.add("runbook: site: the release report in " + reportPage.getParent() + " was made before the"

@@ -41,11 +41,12 @@ public final class SiteInputs {
     /**
      * A new digest over what every site build depends on; the caller adds its settings and files.
      *
+     * @param content   the content folder, digested by the caller (which hands the same walk to the loader)
      * @param pluginJar the plugin's own jar (or classes folder): a rebuilt snapshot of the same version is a change
      */
-    public static InputDigest digest(Path contentRoot, Path templatesOverride, Path pluginJar) throws IOException {
+    public static InputDigest digest(InputDigest.Tree content, Path templatesOverride, Path pluginJar) throws IOException {
         return new InputDigest()
-                .addTree("content", contentRoot.toAbsolutePath().normalize())
+                .addTree("content", content)
                 .addTree("templates", templatesOverride == null ? null : templatesOverride.toAbsolutePath().normalize())
                 .addFileStamp("plugin", pluginJar);
     }

@@ -33,6 +33,8 @@ final class ValidationInputs {
     private final ValidateOptions options;
     private final UpToDateRecord record;
     private boolean racy;
+    private Instant start;
+    private InputDigest.Tree contentTree;
 
     private ValidationInputs(ValidateOptions options) {
         this.options = options;
@@ -52,10 +54,11 @@ final class ValidationInputs {
     /** Every setting that can change a finding; a new component of ValidateOptions belongs here too. */
     String digest() throws IOException {
         ContentRuleSettings content = options.contentSettings();
-        Instant start = Instant.now();
+        start = Instant.now();
+        contentTree = InputDigest.tree(options.contentRoot().toAbsolutePath().normalize());
         InputDigest digest = new InputDigest();
         String hex = digest
-                .addTree("content", options.contentRoot().toAbsolutePath().normalize())
+                .addTree("content", contentTree)
                 .addSettings("projectBase", options.projectBase())
                 .addSettings("buildDirectory", options.buildDirectory())
                 .add("buildDate", options.buildDate())
@@ -71,6 +74,15 @@ final class ValidationInputs {
                 .hex();
         racy = digest.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
         return hex;
+    }
+
+    /** The content folder as {@link #digest} walked it, and when: the loader reuses the walk. */
+    InputDigest.Tree contentTree() {
+        return contentTree;
+    }
+
+    Instant digestStart() {
+        return start;
     }
 
     /** The reports' digest, computed on another thread while the caller digests the inputs. */

@@ -58,7 +58,10 @@ public final class ValidationRun {
             upToDate.forget();
         }
 
-        LoadedContent content = ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log);
+        LoadedContent content = upToDate == null
+                ? ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log)
+                : ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log, upToDate.contentTree(),
+                        upToDate.digestStart());
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
 

@@ -155,6 +155,16 @@ class InputDigestTest {
     }
 
     @Test
+    void aTreeWalkedOnceDigestsAsTheFolderAndKeepsItsNewestModification() throws IOException {
+        InputDigest.Tree tree = InputDigest.tree(content);
+        assertEquals(new InputDigest().addTree("content", content).hex(), new InputDigest().addTree("content", tree).hex());
+        Instant now = Instant.now();
+        assertTrue(tree.modifiedSince(now.minus(InputDigest.RACY_WINDOW)));
+        assertTrue(new InputDigest().addTree("content", tree).modifiedSince(now.minus(InputDigest.RACY_WINDOW)));
+        assertFalse(tree.modifiedSince(now.plusSeconds(60)));
+    }
+
+    @Test
     void valuesAreLengthPrefixedAndNullIsDistinct() {
         assertNotEquals(new InputDigest().add("a", "bc").hex(), new InputDigest().add("ab", "c").hex());
         assertNotEquals(new InputDigest().add("a", null).hex(), new InputDigest().add("a", "null").hex());

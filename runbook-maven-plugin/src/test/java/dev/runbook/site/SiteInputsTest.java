@@ -97,12 +97,12 @@ class SiteInputsTest {
         Files.writeString(content.resolve("a.md"), "# A\n");
         Path templates = Files.createDirectories(dir.resolve("templates"));
         Path jar = Files.writeString(dir.resolve("plugin.jar"), "v1");
-        String before = SiteInputs.digest(content, templates, jar).hex();
-        assertEquals(before, SiteInputs.digest(content, templates, jar).hex());
+        String before = SiteInputs.digest(dev.runbook.core.InputDigest.tree(content), templates, jar).hex();
+        assertEquals(before, SiteInputs.digest(dev.runbook.core.InputDigest.tree(content), templates, jar).hex());
         Files.writeString(templates.resolve("page.ftlh"), "<p>${title}</p>");
-        String withTemplate = SiteInputs.digest(content, templates, jar).hex();
+        String withTemplate = SiteInputs.digest(dev.runbook.core.InputDigest.tree(content), templates, jar).hex();
         assertFalse(before.equals(withTemplate), "a template override is an input");
         Files.writeString(jar, "v2, rebuilt");
-        assertFalse(withTemplate.equals(SiteInputs.digest(content, templates, jar).hex()), "a rebuilt plugin is an input");
+        assertFalse(withTemplate.equals(SiteInputs.digest(dev.runbook.core.InputDigest.tree(content), templates, jar).hex()), "a rebuilt plugin is an input");
     }
 }
