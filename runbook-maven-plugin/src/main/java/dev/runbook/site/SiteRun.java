@@ -1,0 +1,118 @@
+package dev.runbook.site;
+
+import dev.runbook.core.InputDigest;
+import dev.runbook.core.RunLog;
+import dev.runbook.core.SetupException;
+import dev.runbook.findings.Finding;
+import dev.runbook.load.ContentCache;
+import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadedContent;
+import dev.runbook.report.FindingsJson;
+import dev.runbook.status.StatusSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@code runbook:site} goal without Maven: the up-to-date check before anything is loaded
+ * ({@link SiteInputs}), then load (shared with earlier goals through {@link ContentCache}), build
+ * ({@link SiteBuilder}) and record what the build used.
+ */
+public final class SiteRun {
+
+    /** The incremental-build manifest, in the build folder. */
+    public static final String STATE_FILE = "runbook-site-state.json";
+
+    /**
+     * Everything one run needs.
+     *
+     * @param contentTree   the content folder as the caller walked it (at {@code digestStart}); the check and
+     *                      the loader use this walk rather than walking again
+     * @param settings      every parameter that shapes the site and is not a component here (review interval,
+     *                      smoke maximum age), by name
+     * @param smokeResults  the last smoke run's results file (may not exist)
+     * @param findingsFile  the last validation's {@code findings.json} (may not exist); each page shows its own
+     * @param reportPage    the release report to publish, or null when there is none or it is stale
+     * @param notices       warnings of the caller to print, and to print again when the site is up to date
+     * @param pluginJar     the plugin's own jar: a rebuilt snapshot of the same version is a change
+     */
+    public record Options(Path contentRoot, InputDigest.Tree contentTree, Instant digestStart, Path buildDirectory,
+                          Path outputDirectory, Path templatesOverride, String siteTitle, String baseUrl, boolean drafts,
+                          LocalDate buildDate, StatusSource status, String pluginVersion, Map<String, String> settings,
+                          Path smokeResults, Path findingsFile, Path reportPage, List<String> notices, Path pluginJar) {
+        public Options {
+            settings = new TreeMap<>(settings);
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private final RunLog log;
+
+    public SiteRun(RunLog log) {
+        this.log = log;
+    }
+
+    public void run(Options options) throws SetupException, IOException {
+        long start = System.nanoTime();
+        Path output = options.outputDirectory().toAbsolutePath().normalize();
+        SiteInputs record = new SiteInputs(options.buildDirectory().resolve(SiteInputs.FILE_NAME));
+        CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
+        InputDigest inputsDigest = SiteInputs.digest(options.contentTree(), options.templatesOverride(), options.pluginJar())
+                .add("output", output).add("title", options.siteTitle()).add("baseUrl", options.baseUrl())
+                .add("drafts", options.drafts()).add("date", options.buildDate()).addSettings("settings", options.settings())
+                .add("version", options.pluginVersion())
+                .addFileContent("smokeResults", options.smokeResults())
+                .addFileContent("findings", options.findingsFile())
+                .addFileContent("report", options.reportPage());
+        String inputs = inputsDigest.hex();
+        Optional<List<String>> unchanged = record.upToDate(inputs, published, Instant.now());
+        if (unchanged.isPresent()) {
+            unchanged.get().forEach(log::warn);
+            log.info("runbook: site: up to date, no input changed since the last build (" + output + "), checked in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return;
+        }
+        record.forget();
+
+        LoadedContent content = ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
+                options.contentTree(), options.digestStart());
+        List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
+        notices.addAll(options.notices());
+        notices.forEach(log::warn);
+        SiteRequest request = new SiteRequest(content, output, options.buildDirectory().resolve(STATE_FILE),
+                options.templatesOverride(), options.siteTitle(), options.baseUrl(), options.drafts(), options.status(),
+                options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
+                lastValidationFindings(options.findingsFile()), options.reportPage());
+        SiteResult result = new SiteBuilder().build(request);
+        if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
+            record.remember(inputs, output, options.status().changesAt(), notices);
+        }
+        log.info(result.summary());
+    }
+
+    /**
+     * The findings of the last {@code runbook:validate} run, so each page can show its own; none when
+     * validation has not run. A damaged file is reported and ignored: it must not stop the site that
+     * on-call engineers read.
+     */
+    private List<Finding> lastValidationFindings(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return FindingsJson.read(file).findings();
+        } catch (IOException e) {
+            log.warn("runbook: site: ignoring validation findings: " + e.getMessage());
+            return List.of();
+        }
+    }
+}
