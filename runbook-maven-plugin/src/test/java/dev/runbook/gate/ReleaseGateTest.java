@@ -2,6 +2,7 @@ package dev.runbook.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
@@ -203,21 +204,7 @@ class ReleaseGateTest {
     private GateReport run(Path baseline, GatePolicy policy, boolean failBuild, Path templates) throws Exception {
         return new ReleaseGate().run(new ReleaseGateRequest(content, target.resolve("runbook/findings.json"), status, TODAY,
                 baseline, policy, target.resolve("runbook"), target.resolve("runbook-site"), templates, "Runbooks", "staging",
-                failBuild, new RunLog() {
-                    @Override
-                    public void info(String message) {
-                        log.add("INFO " + message);
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                        log.add("WARN " + message);
-                    }
-
-                    @Override
-                    public void debug(String message) {
-                    }
-                }));
+                failBuild, LinesLog.withoutDebug(log)));
     }
 
     private void write(String path, String text) throws Exception {

@@ -1,5 +1,6 @@
 package dev.runbook.serve;
 
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteResult;
@@ -41,21 +42,7 @@ final class PreviewFixture {
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    final RunLog runLog = new RunLog() {
-        @Override
-        public void info(String message) {
-            log.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    final RunLog runLog = LinesLog.withoutDebug(log);
 
     PreviewFixture(Path dir) throws IOException {
         content = Files.createDirectories(dir.resolve("content"));

@@ -1,5 +1,6 @@
 package dev.runbook.site;
 
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.status.ReviewSchedule;
@@ -52,22 +53,7 @@ final class SiteFixture {
     }
 
     SiteResult build(String title) throws Exception {
-        RunLog runLog = new RunLog() {
-            @Override
-            public void info(String message) {
-                log.add("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {
-                log.add("DEBUG " + message);
-            }
-        };
+        RunLog runLog = new LinesLog(log);
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,

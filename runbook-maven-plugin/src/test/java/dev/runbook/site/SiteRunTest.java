@@ -1,6 +1,7 @@
 package dev.runbook.site;
 
 import dev.runbook.core.InputDigest;
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
@@ -32,21 +33,7 @@ class SiteRunTest {
     Path dir;
     Path content;
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    final RunLog log = new RunLog() {
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    final RunLog log = LinesLog.withoutDebug(lines);
 
     @BeforeEach
     void write() throws IOException {

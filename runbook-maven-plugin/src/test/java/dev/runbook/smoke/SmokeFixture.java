@@ -1,5 +1,6 @@
 package dev.runbook.smoke;
 
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
@@ -32,22 +33,7 @@ public final class SmokeFixture {
     public static final RunnerOptions OPTIONS = new RunnerOptions(2, Duration.ofSeconds(60), Duration.ofMillis(20));
 
     public final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    public final RunLog log = new RunLog() {
-        @Override
-        public void info(String message) {
-            logLines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add("WARN " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            logLines.add("DEBUG " + message);
-        }
-    };
+    public final RunLog log = new LinesLog(logLines);
 
     public static Runbook runbook(String path, String markdown) {
         List<Finding> findings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
@@ -57,22 +58,7 @@ public final class Fixture {
     }
 
     public RunLog log() {
-        return new RunLog() {
-            @Override
-            public void info(String message) {
-                logLines.add("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                logLines.add("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {
-                logLines.add("DEBUG " + message);
-            }
-        };
+        return new LinesLog(logLines);
     }
 
     public ValidationContext context() {
