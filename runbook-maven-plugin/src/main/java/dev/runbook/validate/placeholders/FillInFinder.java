@@ -81,8 +81,8 @@ public final class FillInFinder {
         if (mayHoldWord(maskedLine)) {
             collect(found, WORDS, maskedLine);
         }
-        extra(found, maskedLine);
-        return sorted(found);
+        PlaceholderMatch.addMatchesOf(extra, found, maskedLine);
+        return PlaceholderMatch.inLineOrder(found);
     }
 
     // The patterns try a look-behind at every position of every line, and most lines hold no '<', no '['
@@ -111,8 +111,8 @@ public final class FillInFinder {
         if (!markup && line.contains("your")) {
             collect(found, CODE_LOWER_YOUR, line);
         }
-        extra(found, line);
-        return sorted(found);
+        PlaceholderMatch.addMatchesOf(extra, found, line);
+        return PlaceholderMatch.inLineOrder(found);
     }
 
     private static void angleMulti(List<PlaceholderMatch> found, String line) {
@@ -120,7 +120,7 @@ public final class FillInFinder {
         while (multi.find()) {
             String name = multi.group(1);
             if (!HTML_TAGS.contains(name.toLowerCase()) && WRITE_TIME_WORD.matcher(name).find()) {
-                add(found, multi.start(), multi.end(), line);
+                PlaceholderMatch.addUnlessOverlapping(found, multi.start(), multi.end(), line);
             }
         }
     }
@@ -140,18 +140,7 @@ public final class FillInFinder {
                 // [Grafana/Prometheus] is a list of names; [Name/Phone/Slack] is a form to fill in.
                 boolean slots = pattern != BRACKET_SLASH_LIST || SLOT_WORD.matcher(m.group()).find();
                 if (!(prose && link) && !subscript && slots) {
-                    add(found, m.start(), m.end(), line);
-                }
-            }
-        }
-    }
-
-    private void extra(List<PlaceholderMatch> found, String line) {
-        for (Pattern pattern : extra) {
-            Matcher m = pattern.matcher(line);
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    add(found, m.start(), m.end(), line);
+                    PlaceholderMatch.addUnlessOverlapping(found, m.start(), m.end(), line);
                 }
             }
         }
@@ -160,21 +149,7 @@ public final class FillInFinder {
     private static void collect(List<PlaceholderMatch> found, Pattern pattern, String line) {
         Matcher m = pattern.matcher(line);
         while (m.find()) {
-            add(found, m.start(), m.end(), line);
+            PlaceholderMatch.addUnlessOverlapping(found, m.start(), m.end(), line);
         }
-    }
-
-    private static void add(List<PlaceholderMatch> found, int start, int end, String line) {
-        for (PlaceholderMatch existing : found) {
-            if (start < existing.end() && end > existing.start()) {
-                return;
-            }
-        }
-        found.add(new PlaceholderMatch(start, end, line.substring(start, end)));
-    }
-
-    private static List<PlaceholderMatch> sorted(List<PlaceholderMatch> found) {
-        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return found;
     }
 }

@@ -65,10 +65,10 @@ public final class TodoFinder {
         if (mayHoldLowerCaseNote(maskedLine)) {
             Matcher note = LOWER_CASE_NOTE.matcher(maskedLine);
             if (note.find()) {
-                add(found, note.start(2), note.end(2), maskedLine);
+                PlaceholderMatch.addUnlessOverlapping(found, note.start(2), note.end(2), maskedLine);
             }
         }
-        return sorted(found);
+        return PlaceholderMatch.inLineOrder(found);
     }
 
     /** Markers in a line of code; lower-case forms only inside comments. */
@@ -77,10 +77,10 @@ public final class TodoFinder {
         if (mayHoldLowerCaseNote(line)) {
             Matcher note = LOWER_CASE_COMMENT.matcher(line);
             while (note.find()) {
-                add(found, note.start(1), note.end(1), line);
+                PlaceholderMatch.addUnlessOverlapping(found, note.start(1), note.end(1), line);
             }
         }
-        return sorted(found);
+        return PlaceholderMatch.inLineOrder(found);
     }
 
     private List<PlaceholderMatch> find(String line) {
@@ -88,31 +88,10 @@ public final class TodoFinder {
         if (mayHoldWord(line)) {
             Matcher m = words.matcher(line);
             while (m.find()) {
-                add(found, m.start(), m.end(), line);
+                PlaceholderMatch.addUnlessOverlapping(found, m.start(), m.end(), line);
             }
         }
-        for (Pattern pattern : extra) {
-            Matcher e = pattern.matcher(line);
-            while (e.find()) {
-                if (e.end() > e.start()) {
-                    add(found, e.start(), e.end(), line);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static void add(List<PlaceholderMatch> found, int start, int end, String line) {
-        for (PlaceholderMatch existing : found) {
-            if (start < existing.end() && end > existing.start()) {
-                return;
-            }
-        }
-        found.add(new PlaceholderMatch(start, end, line.substring(start, end)));
-    }
-
-    private static List<PlaceholderMatch> sorted(List<PlaceholderMatch> found) {
-        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        PlaceholderMatch.addMatchesOf(extra, found, line);
         return found;
     }
 }

@@ -1,6 +1,6 @@
 package dev.runbook.validate.commands;
 
-import dev.runbook.core.RunLog;
+import dev.runbook.core.LinesLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.load.ContentLoader;
@@ -58,28 +58,17 @@ class ShellCheckRuleTest {
     private Run run(ShellCheckRule rule, String markdown) {
         List<Finding> loaderFindings = new ArrayList<>();
         Runbook runbook = ContentLoader.parse("ops/runbook.md", Path.of("ops/runbook.md"), SourceText.of(markdown), loaderFindings);
-        List<String> infos = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        RunLog log = new RunLog() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-        };
+        List<String> lines = new ArrayList<>();
         LoadedContent content = new LoadedContent(Path.of("."), List.of(runbook), loaderFindings);
         List<Finding> findings = new ArrayList<>();
-        rule.checkAll(new ValidationContext(content, LocalDate.of(2026, 11, 22), work, log), findings::add);
+        rule.checkAll(new ValidationContext(content, LocalDate.of(2026, 11, 22), work, LinesLog.withoutDebug(lines)),
+                findings::add);
         findings.sort(Finding.ORDER);
-        return new Run(findings, infos, warnings);
+        return new Run(findings, withLevel("INFO ", lines), withLevel("WARN ", lines));
+    }
+
+    private static List<String> withLevel(String level, List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith(level)).map(l -> l.substring(level.length())).toList();
     }
 
     @Test
