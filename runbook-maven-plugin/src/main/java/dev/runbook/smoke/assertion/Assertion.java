@@ -7,7 +7,17 @@ import dev.runbook.smoke.probe.Subject;
  *
  * @param argument header name or JSONPath, else null
  */
-public record Assertion(Subject subject, String argument, Operator operator, ExpectedValue expected, int line) {
+public record Assertion(Subject subject, String argument, boolean negated, Operator operator, ExpectedValue expected, int line) {
+
+    public Assertion(Subject subject, String argument, Operator operator, ExpectedValue expected, int line) {
+        this(subject, argument, false, operator, expected, line);
+    }
+
+    /** The predicate as written: {@code contains "x"} or {@code not contains "x"}. */
+    public String predicateText() {
+        String value = expected.written();
+        return (negated ? "not " : "") + operator.symbol() + (value.isEmpty() ? "" : " " + value);
+    }
 
     /** The subject as written, e.g. {@code json $.status} or {@code header Content-Type}. */
     public String subjectText() {
@@ -16,7 +26,6 @@ public record Assertion(Subject subject, String argument, Operator operator, Exp
 
     @Override
     public String toString() {
-        String value = expected.written();
-        return subjectText() + " " + operator.symbol() + (value.isEmpty() ? "" : " " + value);
+        return subjectText() + " " + predicateText();
     }
 }

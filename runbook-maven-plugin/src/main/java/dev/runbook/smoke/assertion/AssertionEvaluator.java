@@ -51,9 +51,9 @@ public final class AssertionEvaluator {
         Object parsedBody = null;
         for (Assertion a : assertions) {
             Object actual;
-            if (a.subject() == Subject.JSON) {
+            if (a.subject().takesJsonPath()) {
                 if (parsedBody == null) {
-                    parsedBody = parseJson(seen.body());
+                    parsedBody = parseJson(a.subject() == Subject.VALUE ? (String) seen.values().get(Subject.VALUE) : seen.body());
                 }
                 actual = parsedBody == NOT_JSON ? null : jsonValue(parsedBody, a.argument());
                 if (parsedBody == NOT_JSON && seen.failure() == null) {
@@ -68,7 +68,7 @@ public final class AssertionEvaluator {
                 continue;
             }
             try {
-                if (!holds(actual, a.operator(), a.expected())) {
+                if (holds(actual, a.operator(), a.expected()) == a.negated()) {
                     failures.add(a.subjectText() + " (" + render(actual) + ") " + rest(a));
                 }
             } catch (BoundedText.BudgetExceeded e) {
@@ -97,13 +97,19 @@ public final class AssertionEvaluator {
         return new Verdict(false, message);
     }
 
+    /** Whether every {@code message} assertion holds for this text: a stream reader stops reading when it does. */
+    public static boolean holdsForMessage(List<Assertion> assertions, String text) {
+        List<Assertion> onMessage = assertions.stream().filter(a -> a.subject() == Subject.MESSAGE).toList();
+        Observation partial = new Observation(null, null, null, Duration.ZERO, true, null, text, null);
+        return evaluate(onMessage, partial, null).passed();
+    }
+
     private static boolean failuresOnlyAboutConnection(List<Assertion> assertions) {
         return !assertions.isEmpty() && assertions.stream().allMatch(a -> a.subject() == Subject.CONNECTED);
     }
 
     private static String rest(Assertion a) {
-        String v = a.expected().written();
-        return a.operator().symbol() + (v.isEmpty() ? "" : " " + v);
+        return a.predicateText();
     }
 
     private static Object actual(Assertion a, Observation seen) {
@@ -115,7 +121,8 @@ public final class AssertionEvaluator {
             case CONNECTED -> seen.connected();
             case CERT_DAYS_LEFT -> seen.certDaysLeft();
             case MESSAGE -> seen.message();
-            case JSON -> throw new IllegalStateException("handled by the caller");
+            case JSON, VALUE -> throw new IllegalStateException("handled by the caller");
+            default -> seen.values().get(a.subject());
         };
     }
 
@@ -149,6 +156,8 @@ public final class AssertionEvaluator {
         }
         return switch (op) {
             case CONTAINS -> text(actual).contains(expectedText(expected));
+            case STARTS_WITH -> text(actual).startsWith(expectedText(expected));
+            case ENDS_WITH -> text(actual).endsWith(expectedText(expected));
             case MATCHES -> Pattern.compile(expectedText(expected))
                     .matcher(new BoundedText(text(actual), BoundedText.DEFAULT_BUDGET)).find();
             case EQ -> same(actual, expected);

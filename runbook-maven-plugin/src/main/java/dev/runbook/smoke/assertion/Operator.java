@@ -2,7 +2,8 @@ package dev.runbook.smoke.assertion;
 
 /** The predicates of {@code expect <subject> <op> <value>}. */
 public enum Operator {
-    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), CONTAINS("contains"), MATCHES("matches"), EXISTS("exists");
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), CONTAINS("contains"), STARTS_WITH("startsWith"),
+    ENDS_WITH("endsWith"), MATCHES("matches"), EXISTS("exists");
 
     private final String symbol;
 

@@ -2,6 +2,10 @@ package dev.runbook.smoke.kind;
 
 import dev.runbook.smoke.kind.dns.DnsKind;
 import dev.runbook.smoke.kind.http.HttpKind;
+import dev.runbook.smoke.kind.redis.RedisKind;
+import dev.runbook.smoke.kind.sql.SqlKind;
+import dev.runbook.smoke.kind.stun.StunKind;
+import dev.runbook.smoke.kind.turn.TurnKind;
 import dev.runbook.smoke.kind.tcp.TcpKind;
 import dev.runbook.smoke.kind.tls.TlsKind;
 import dev.runbook.smoke.kind.websocket.WebSocketKind;
@@ -21,7 +25,11 @@ public final class ProbeKinds {
             new TcpKind(),
             new TlsKind(),
             new WebSocketKind(),
-            new DnsKind());
+            new DnsKind(),
+            new StunKind(),
+            new TurnKind(),
+            new SqlKind(),
+            new RedisKind());
 
     private ProbeKinds() {
     }

@@ -44,10 +44,10 @@ final class AssertionParser {
             int argCol = cur.column();
             argument = cur.word();
             if (argument.isEmpty() || Operator.bySymbol(argument) != null) {
-                throw cur.error(argCol, "`" + subject.keyword() + "` needs " + (subject == Subject.JSON ? "a JSONPath" : "a header name"),
-                        subject == Subject.JSON ? "e.g. expect json $.status == \"ok\"" : "e.g. expect header Content-Type contains \"json\"");
+                throw cur.error(argCol, "`" + subject.keyword() + "` needs " + (subject.takesJsonPath() ? "a JSONPath" : "a header name"),
+                        subject.takesJsonPath() ? "e.g. expect " + subject.keyword() + " $.status == \"ok\"" : "e.g. expect header Content-Type contains \"json\"");
             }
-            if (subject == Subject.JSON) {
+            if (subject.takesJsonPath()) {
                 try {
                     JsonPath.compile(argument);
                 } catch (InvalidPathException | IllegalArgumentException e) {
@@ -58,10 +58,15 @@ final class AssertionParser {
         }
         int opCol = cur.column();
         String opWord = cur.word();
+        boolean negated = opWord.equals("not");
+        if (negated) {
+            opCol = cur.column();
+            opWord = cur.word();
+        }
         Operator op = Operator.bySymbol(opWord);
         if (op == null) {
             throw cur.error(opCol, opWord.isEmpty() ? "`expect " + subjectWord + "` needs an operator"
-                    : "unknown operator '" + opWord + "'", "operators: " + Operator.symbols());
+                    : "unknown operator '" + opWord + "'", "operators: " + Operator.symbols() + ", each optionally after not");
         }
         int valueCol = cur.column();
         String rest = cur.rest();
@@ -78,7 +83,7 @@ final class AssertionParser {
             value = value(rest, cur, valueCol);
         }
         checkTypes(subject, op, value, cur, valueCol);
-        return new Assertion(subject, argument, op, value, line);
+        return new Assertion(subject, argument, negated, op, value, line);
     }
 
     private static ExpectedValue value(String rest, Cursor cur, int col) throws SyntaxException {

@@ -159,7 +159,12 @@ public final class SmokeParser {
                     }
                     assertions.add(a);
                 } else {
-                    S taken = kind.afterProbe(probe, t);
+                    S taken;
+                    try {
+                        taken = kind.afterProbe(probe, t);
+                    } catch (IllegalArgumentException e) {
+                        throw new SyntaxException(l.fileLine(), l.column(0), e.getMessage(), kind.afterProbeHint());
+                    }
                     if (taken == null) {
                         throw new SyntaxException(l.fileLine(), l.column(0), "expected an `expect` line, found '" + abbreviate(t) + "'",
                                 kind.afterProbeHint());

@@ -11,10 +11,25 @@ import java.util.Map;
  * @param headers response headers, names lower-cased, each with all its values
  */
 public record Observation(Integer status, Map<String, List<String>> headers, String body, Duration time,
-                          Boolean connected, Long certDaysLeft, String message, String failure) {
+                          Boolean connected, Long certDaysLeft, String message, String failure, Map<Subject, Object> values) {
+
+    /** @param values what the newer kinds report beyond the fields above (reply, rcode, addresses), by subject */
+    public Observation {
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    public Observation(Integer status, Map<String, List<String>> headers, String body, Duration time,
+                       Boolean connected, Long certDaysLeft, String message, String failure) {
+        this(status, headers, body, time, connected, certDaysLeft, message, failure, Map.of());
+    }
 
     public static Observation failed(boolean connected, Duration time, String failure) {
         return new Observation(null, Map.of(), null, time, connected, null, null, failure);
+    }
+
+    /** An answer from a kind that reports by subject: connected, with its time and values. */
+    public static Observation answered(Duration time, Map<Subject, Object> values) {
+        return new Observation(null, Map.of(), null, time, true, null, null, null, values);
     }
 
     public String header(String name) {

@@ -21,6 +21,14 @@ public interface ProbeSpec {
         return null;
     }
 
+    /**
+     * This probe with writes allowed, for a fence with {@code write=true}; kinds whose server enforces
+     * read-only access (sql, redis) relax it here. Others return themselves.
+     */
+    default ProbeSpec allowingWrites() {
+        return this;
+    }
+
     /** A status from which the answer fails unless an explicit status assertion says otherwise (curl {@code -f}), or null. */
     default Integer implicitMaxStatus() {
         return null;

@@ -9,7 +9,17 @@ public enum Subject {
     TIME("time", false),
     CONNECTED("connected", false),
     CERT_DAYS_LEFT("cert.days_left", false),
-    MESSAGE("message", false);
+    MESSAGE("message", false),
+    /** sql: a JSONPath into the first row ({@code $.rows} is the row count). */
+    VALUE("value", true),
+    /** redis: the reply as redis-cli prints it. */
+    REPLY("reply", false),
+    /** dns: the response code, e.g. NOERROR or NXDOMAIN. */
+    RCODE("rcode", false),
+    /** stun, turn: the address the server saw us at, {@code ip:port}. */
+    MAPPED_ADDRESS("mapped_address", false),
+    /** turn: the relay the server allocated, {@code ip:port}. */
+    RELAYED_ADDRESS("relayed_address", false);
 
     private final String keyword;
     private final boolean takesArgument;
@@ -21,6 +31,11 @@ public enum Subject {
 
     public String keyword() {
         return keyword;
+    }
+
+    /** Subjects whose argument is a JSONPath. */
+    public boolean takesJsonPath() {
+        return this == JSON || this == VALUE;
     }
 
     public boolean takesArgument() {

@@ -7,6 +7,8 @@ import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeRefusedException;
 import dev.runbook.smoke.probe.ProbeSpec;
+import dev.runbook.smoke.probe.ReadsUntil;
+import dev.runbook.smoke.probe.Subject;
 
 /** One attempt of one check: the probe its kind runs, then the assertions. */
 final class CheckExecutor {
@@ -16,7 +18,10 @@ final class CheckExecutor {
     }
 
     Attempt attempt(SmokeCheck check, ProbeContext context) throws InterruptedException {
-        ProbeSpec spec = check.probe();
+        ProbeSpec spec = check.write() ? check.probe().allowingWrites() : check.probe();
+        if (spec instanceof ReadsUntil reader && check.assertions().stream().anyMatch(a -> a.subject() == Subject.MESSAGE)) {
+            spec = reader.until(text -> AssertionEvaluator.holdsForMessage(check.assertions(), text));
+        }
         Observation seen;
         try {
             seen = spec.observe(context);

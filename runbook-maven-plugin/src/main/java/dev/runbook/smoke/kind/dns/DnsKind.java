@@ -8,12 +8,9 @@ import dev.runbook.smoke.probe.SyntaxException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** {@code dns name [A|AAAA|CNAME|TXT|MX]}: a lookup through the system resolver. */
+/** {@code dns name [type] [@server[:port]]}: a lookup through the system resolver or one named server. */
 public final class DnsKind implements ProbeKind<DnsProbeSpec> {
-
-    private static final Pattern DNS_TYPES = Pattern.compile("A|AAAA|CNAME|TXT|MX");
 
     @Override
     public String keyword() {
@@ -22,12 +19,12 @@ public final class DnsKind implements ProbeKind<DnsProbeSpec> {
 
     @Override
     public String synopsis() {
-        return "dns name [type]";
+        return "dns name [type] [@server]";
     }
 
     @Override
     public Set<Subject> subjects() {
-        return EnumSet.of(Subject.CONNECTED, Subject.BODY, Subject.TIME);
+        return EnumSet.of(Subject.CONNECTED, Subject.BODY, Subject.TIME, Subject.RCODE);
     }
 
     @Override
@@ -40,15 +37,24 @@ public final class DnsKind implements ProbeKind<DnsProbeSpec> {
         ProbeLines.Line first = lines.next();
         String text = first.trimmed();
         String[] words = text.split("\\s+");
+        String server = null;
+        if (words.length > 2 && words[words.length - 1].startsWith("@")) {
+            server = words[words.length - 1].substring(1);
+            words = java.util.Arrays.copyOf(words, words.length - 1);
+            if (server.isEmpty()) {
+                throw new SyntaxException(first.fileLine(), first.column(text.lastIndexOf('@')), "`@` needs a name server",
+                        "write e.g. dns api.example.com A @10.0.0.2 or @ns1.example.com:53");
+            }
+        }
         if (words.length < 2 || words.length > 3) {
-            throw new SyntaxException(first.fileLine(), first.column(0), "`dns` takes a name and an optional record type",
+            throw new SyntaxException(first.fileLine(), first.column(0), "`dns` takes a name, an optional record type and an optional @server",
                     "write e.g. dns api.staging.example.com A");
         }
         String type = words.length == 3 ? words[2].toUpperCase(Locale.ROOT) : "A";
-        if (!DNS_TYPES.matcher(type).matches()) {
-            throw new SyntaxException(first.fileLine(), first.column(text.lastIndexOf(words[2])), "unknown DNS record type '" + words[2] + "'",
-                    "use A, AAAA, CNAME, TXT or MX");
+        if (!DnsQuery.TYPES.contains(type)) {
+            throw new SyntaxException(first.fileLine(), first.column(text.indexOf(words[2], words[0].length() + words[1].length())),
+                    "unknown DNS record type '" + words[2] + "'", "use A, AAAA, CNAME, MX, TXT, NS or SRV");
         }
-        return new DnsProbeSpec(first.fileLine(), words[1], type);
+        return new DnsProbeSpec(first.fileLine(), words[1], type, server);
     }
 }

@@ -6,10 +6,12 @@ import dev.runbook.smoke.probe.ProbeLines;
 import dev.runbook.smoke.probe.Subject;
 import dev.runbook.smoke.probe.SyntaxException;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
-/** {@code tcp host:port}: connect and close. */
+/** {@code tcp host:port}: connect; with {@code send "…"} lines, exchange a payload and read the answer as {@code message}. */
 public final class TcpKind implements ProbeKind<TcpProbeSpec> {
 
     @Override
@@ -24,7 +26,7 @@ public final class TcpKind implements ProbeKind<TcpProbeSpec> {
 
     @Override
     public Set<Subject> subjects() {
-        return EnumSet.of(Subject.CONNECTED, Subject.TIME);
+        return EnumSet.of(Subject.CONNECTED, Subject.TIME, Subject.MESSAGE);
     }
 
     @Override
@@ -42,5 +44,24 @@ public final class TcpKind implements ProbeKind<TcpProbeSpec> {
         }
         HostPort.checkWritten(words[1], first.fileLine(), first.column(text.indexOf(words[1], "tcp".length())));
         return new TcpProbeSpec(first.fileLine(), words[1]);
+    }
+
+    @Override
+    public TcpProbeSpec afterProbe(TcpProbeSpec spec, String trimmedLine) {
+        if (!trimmedLine.startsWith("send ")) {
+            return null;
+        }
+        String quoted = trimmedLine.substring(5).strip();
+        if (!quoted.contains("{{")) {
+            Escapes.decodeQuoted(quoted); // fails early on a bad escape; the parser reports it on this line
+        }
+        List<String> sends = new ArrayList<>(spec.sends());
+        sends.add(quoted);
+        return new TcpProbeSpec(spec.line(), spec.target(), sends, null);
+    }
+
+    @Override
+    public String afterProbeHint() {
+        return "after the probe come `send \"…\"` lines (escapes \\r \\n \\t \\xNN) and `expect …` lines";
     }
 }
