@@ -14,7 +14,7 @@ class ProbeKindsTest {
     @Test
     void everyKindHasItsOwnKeyword() {
         List<String> keywords = ProbeKinds.all().stream().map(ProbeKind::keyword).toList();
-        assertEquals(List.of("http", "tcp", "tls", "websocket", "dns"), keywords);
+        assertEquals(List.of("http", "tcp", "tls", "websocket", "dns", "stun", "turn", "sql", "redis"), keywords);
         assertEquals(keywords.size(), Set.copyOf(keywords).size());
     }
 

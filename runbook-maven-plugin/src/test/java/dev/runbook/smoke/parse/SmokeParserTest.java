@@ -207,7 +207,8 @@ class SmokeParserTest {
     @Test
     void unknownProbeListsEveryKindsFirstLine() {
         assertEquals("the first line is the probe: curl …, GET|HEAD|POST|PUT|PATCH|DELETE <url>, tcp host:port, tls host:port, "
-                + "ws(s)://…, dns name [type]", error("", "ping example.com").hint());
+                + "ws(s)://…, dns name [type] [@server], stun host:port [udp|tcp], "
+                + "turn host:port [udp|tcp] user= password=, sql postgresql://host:port/db, redis redis://host:port", error("", "ping example.com").hint());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.xbill.DNS.Type;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,18 @@ public final class DnsQuery {
         Resolver resolver = server == null ? new ExtendedResolver() : new SimpleResolver(server);
         resolver.setTimeout(timeout);
         long start = System.nanoTime();
-        Message response = resolver.send(Message.newQuery(Record.newRecord(question, recordType, DClass.IN)));
+        Message response;
+        try {
+            response = resolver.send(Message.newQuery(Record.newRecord(question, recordType, DClass.IN)));
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            // dnsjava reports a timeout as a plain IOException ("Timed out while trying to resolve …")
+            if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("timed out")) {
+                throw new SocketTimeoutException(e.getMessage());
+            }
+            throw e;
+        }
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         List<String> records = new ArrayList<>();
         for (Record r : response.getSection(Section.ANSWER)) {

@@ -22,7 +22,7 @@ public final class RedisKind implements ProbeKind<RedisProbeSpec> {
 
     @Override
     public String synopsis() {
-        return "redis redis://host:port [user=… password=…] + command \"…\"";
+        return "redis redis://host:port";
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class SqlKind implements ProbeKind<SqlProbeSpec> {
 
     @Override
     public String synopsis() {
-        return "sql postgresql://host:port/db user=… password=… + query \"…\"";
+        return "sql postgresql://host:port/db";
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class TurnKind implements ProbeKind<TurnProbeSpec> {
 
     @Override
     public String synopsis() {
-        return "turn host:port [udp|tcp] user=… password=…";
+        return "turn host:port [udp|tcp] user= password=";
     }
 
     @Override
