@@ -7,7 +7,7 @@ import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.smoke.parse.BlockParse;
 import dev.runbook.smoke.parse.SmokeParser;
 import dev.runbook.validate.RuleSettings;

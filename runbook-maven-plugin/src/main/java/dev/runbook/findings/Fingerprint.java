@@ -1,6 +1,4 @@
-package dev.runbook.report;
-
-import dev.runbook.findings.Finding;
+package dev.runbook.findings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,13 +1,13 @@
-package dev.runbook.gate.html;
+package dev.runbook.report.html;
 
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
-import dev.runbook.gate.BaselineComparison;
-import dev.runbook.gate.GatePolicy;
-import dev.runbook.gate.GateReport;
-import dev.runbook.gate.PolicyViolation;
-import dev.runbook.gate.RunbookRow;
+import dev.runbook.report.BaselineComparison;
+import dev.runbook.report.GatePolicy;
+import dev.runbook.report.GateReport;
+import dev.runbook.report.PolicyViolation;
+import dev.runbook.report.RunbookRow;
 import dev.runbook.model.Runbook;
 import dev.runbook.site.SiteLayout;
 import dev.runbook.site.Theme;

@@ -1,4 +1,4 @@
-package dev.runbook.gate;
+package dev.runbook.report;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

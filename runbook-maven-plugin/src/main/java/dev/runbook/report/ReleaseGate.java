@@ -1,15 +1,15 @@
-package dev.runbook.gate;
+package dev.runbook.report;
 
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
-import dev.runbook.gate.html.ReportHtml;
+import dev.runbook.report.html.ReportHtml;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.site.Theme;
 
 import java.io.IOException;

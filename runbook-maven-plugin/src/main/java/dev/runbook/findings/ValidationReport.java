@@ -1,8 +1,4 @@
-package dev.runbook.report;
-
-import dev.runbook.findings.Finding;
-import dev.runbook.findings.Severity;
-import dev.runbook.validate.Rule;
+package dev.runbook.findings;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +16,7 @@ import java.util.TreeMap;
  * @param contentPrefix the content root relative to the repository root, '/'-separated, "" or ending in '/'
  */
 public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<Finding> findings,
-                               List<Finding> baselined, List<Rule> rules, String contentPrefix) {
+                               List<Finding> baselined, List<RuleInfo> rules, String contentPrefix) {
 
     public ValidationReport {
         runbooks = List.copyOf(runbooks);

@@ -1,4 +1,4 @@
-package dev.runbook.gate;
+package dev.runbook.report;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;

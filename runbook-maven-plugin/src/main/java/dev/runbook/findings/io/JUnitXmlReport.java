@@ -1,7 +1,8 @@
-package dev.runbook.report;
+package dev.runbook.findings.io;
 
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
 
 import javax.xml.stream.XMLOutputFactory;

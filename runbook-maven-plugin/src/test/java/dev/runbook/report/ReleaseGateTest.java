@@ -1,4 +1,4 @@
-package dev.runbook.gate;
+package dev.runbook.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,12 +1,14 @@
-package dev.runbook.report;
+package dev.runbook.findings.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
+import dev.runbook.findings.Fingerprint;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
-import dev.runbook.validate.Rule;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,8 +45,8 @@ public final class SarifReport {
         driver.put("version", toolVersion);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new HashMap<>();
-        List<Rule> described = report.rules();
-        for (Rule rule : described) {
+        List<RuleInfo> described = report.rules();
+        for (RuleInfo rule : described) {
             ruleIndex.put(rule.id(), ruleIndex.size());
             ObjectNode r = rules.addObject();
             r.put("id", rule.id());

@@ -1,4 +1,4 @@
-package dev.runbook.gate.html;
+package dev.runbook.report.html;
 
 import dev.runbook.site.view.RunbookView;
 

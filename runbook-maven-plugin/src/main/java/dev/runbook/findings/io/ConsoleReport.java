@@ -1,6 +1,7 @@
-package dev.runbook.report;
+package dev.runbook.findings.io;
 
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
 
 import java.util.ArrayList;

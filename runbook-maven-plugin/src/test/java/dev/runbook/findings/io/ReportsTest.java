@@ -1,4 +1,4 @@
-package dev.runbook.report;
+package dev.runbook.findings.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,9 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.Fingerprint;
 import dev.runbook.findings.Severity;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.RuleCatalog;
 import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class ReportsTest {
         RuleCatalog catalog = RuleCatalog.builtIn(RuleSettings.defaults(), List.of());
         return new ValidationReport(LocalDate.of(2026, 11, 22), List.of("clean.md", "db/fail over.md", "ops/restart.md"),
                 FINDINGS, List.of(new Finding("link.file", Severity.ERROR, "clean.md", 1, 1, "old", null)),
-                catalog.describedRules(), "content");
+                catalog.ruleInfos(), "content");
     }
 
     @Test

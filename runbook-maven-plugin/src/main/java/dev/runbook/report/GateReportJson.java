@@ -1,4 +1,4 @@
-package dev.runbook.gate;
+package dev.runbook.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.model.Runbook;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.Map;
  *   "runbooks": [ {"path": "a.md", "title": "…", "owner": "…", "services": [], "severity": "P1",
  *                  "status": "verified", "reviewOverdue": false, "errors": 0, "warnings": 1, "todos": 0,
  *                  "newFindings": 0, "blocking": false, "failures": ["…"], "contentHash": "…"} ],
- *   "findings": [ {"ruleId": "…", "severity": "error", "file": "…", "line": 3, "column": 1, "message": "…", "hint": "…"} ],
+ *   "findings": [ {"ruleId": "…", "severity": "error", "file": "…", "line": 3, "column": 1, "message": "…", "hint": "…", "fingerprint": "…"} ],
  *   "sinceBaseline": { "baseline": "…", "newFindings": [ {finding} ], "fixedFindings": [ {finding} ],
  *                    "added": [], "changed": [], "removed": [] } }
  * </pre>
@@ -95,15 +96,7 @@ public final class GateReportJson {
     }
 
     private static ObjectNode findingNode(Finding f) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("ruleId", f.ruleId());
-        node.put("severity", f.severity().label());
-        node.put("file", f.file());
-        node.put("line", f.line());
-        node.put("column", f.column());
-        node.put("message", f.message());
-        node.put("hint", f.hint());
-        return node;
+        return FindingsJson.writeFinding(MAPPER.createObjectNode(), f);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.runbook.report;
+package dev.runbook.findings.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.Fingerprint;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
 
 import java.io.IOException;
@@ -58,18 +60,27 @@ public final class FindingsJson {
 
     private static void writeFindings(ArrayNode array, List<Finding> findings) {
         for (Finding f : findings) {
-            ObjectNode node = array.addObject();
-            node.put("ruleId", f.ruleId());
-            node.put("severity", f.severity().label());
-            node.put("file", f.file());
-            node.put("line", f.line());
-            node.put("column", f.column());
-            node.put("message", f.message());
-            if (f.hint() != null) {
-                node.put("hint", f.hint());
-            }
-            node.put("fingerprint", Fingerprint.of(f));
+            writeFinding(array.addObject(), f);
         }
+    }
+
+    /**
+     * The one JSON shape of a finding, in findings.json and in the release report's report.json:
+     * {@code ruleId}, {@code severity}, {@code file}, {@code line}, {@code column}, {@code message},
+     * {@code hint} (absent when there is none) and {@code fingerprint}.
+     */
+    public static ObjectNode writeFinding(ObjectNode node, Finding f) {
+        node.put("ruleId", f.ruleId());
+        node.put("severity", f.severity().label());
+        node.put("file", f.file());
+        node.put("line", f.line());
+        node.put("column", f.column());
+        node.put("message", f.message());
+        if (f.hint() != null) {
+            node.put("hint", f.hint());
+        }
+        node.put("fingerprint", Fingerprint.of(f));
+        return node;
     }
 
     /** Reads a findings.json; a file that is not one (or a newer version) is an IOException naming the file. */
