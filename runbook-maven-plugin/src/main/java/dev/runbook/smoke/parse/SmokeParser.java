@@ -1,9 +1,9 @@
 package dev.runbook.smoke.parse;
 
+import dev.runbook.core.time.Durations;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
-import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.assertion.Assertion;
 import dev.runbook.smoke.check.SmokeCheck;
 import dev.runbook.smoke.kind.ProbeKinds;
