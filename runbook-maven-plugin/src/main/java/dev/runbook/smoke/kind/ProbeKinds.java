@@ -5,7 +5,7 @@ import dev.runbook.smoke.kind.http.HttpKind;
 import dev.runbook.smoke.kind.redis.RedisKind;
 import dev.runbook.smoke.kind.sql.SqlKind;
 import dev.runbook.smoke.kind.stun.StunKind;
-import dev.runbook.smoke.kind.turn.TurnKind;
+import dev.runbook.smoke.kind.stun.TurnKind;
 import dev.runbook.smoke.kind.tcp.TcpKind;
 import dev.runbook.smoke.kind.tls.TlsKind;
 import dev.runbook.smoke.kind.websocket.WebSocketKind;

@@ -1,7 +1,5 @@
-package dev.runbook.smoke.kind.turn;
+package dev.runbook.smoke.kind.stun;
 
-import dev.runbook.smoke.kind.stun.StunClient;
-import dev.runbook.smoke.kind.stun.StunProbeSpec;
 import dev.runbook.smoke.probe.HostPort;
 import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.Probe;

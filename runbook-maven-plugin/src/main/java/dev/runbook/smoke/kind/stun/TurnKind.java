@@ -1,7 +1,5 @@
-package dev.runbook.smoke.kind.turn;
+package dev.runbook.smoke.kind.stun;
 
-import dev.runbook.smoke.kind.stun.StunClient;
-import dev.runbook.smoke.kind.stun.StunKind;
 import dev.runbook.smoke.probe.HostPort;
 import dev.runbook.smoke.probe.ProbeKind;
 import dev.runbook.smoke.probe.ProbeLines;

@@ -1,4 +1,4 @@
-package dev.runbook.smoke.kind.turn;
+package dev.runbook.smoke.kind.stun;
 
 import dev.runbook.smoke.SmokeFixture;
 import dev.runbook.smoke.env.Environment;
