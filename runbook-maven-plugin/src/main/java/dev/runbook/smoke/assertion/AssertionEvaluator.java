@@ -97,6 +97,21 @@ public final class AssertionEvaluator {
         return new Verdict(false, message);
     }
 
+    /**
+     * The value of a subject in an observation as text, for {@code capture}: strings as they are, numbers and
+     * booleans as written, JSON values as JSON; null when absent.
+     */
+    public static String valueText(Subject subject, String argument, Observation seen) {
+        Object value;
+        if (subject.takesJsonPath()) {
+            Object document = parseJson(subject == Subject.VALUE ? (String) seen.values().get(Subject.VALUE) : seen.body());
+            value = document == NOT_JSON ? null : jsonValue(document, argument);
+        } else {
+            value = actual(new Assertion(subject, argument, Operator.EXISTS, new ExpectedValue.None(), 0), seen);
+        }
+        return value == null ? null : text(value);
+    }
+
     /** Whether every {@code message} assertion holds for this text: a stream reader stops reading when it does. */
     public static boolean holdsForMessage(List<Assertion> assertions, String text) {
         List<Assertion> onMessage = assertions.stream().filter(a -> a.subject() == Subject.MESSAGE).toList();

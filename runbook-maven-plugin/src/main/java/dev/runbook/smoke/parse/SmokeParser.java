@@ -5,7 +5,9 @@ import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
 import dev.runbook.smoke.assertion.Assertion;
+import dev.runbook.smoke.check.Capture;
 import dev.runbook.smoke.check.SmokeCheck;
+import dev.runbook.smoke.check.Step;
 import dev.runbook.smoke.kind.ProbeKinds;
 import dev.runbook.smoke.probe.ProbeKind;
 import dev.runbook.smoke.probe.ProbeLines;
@@ -112,37 +114,50 @@ public final class SmokeParser {
         }
         Line first = lines.get(index);
         ProbeKind<?> kind = ProbeKinds.claiming(first.trimmed()).orElse(null);
-        ProbeSpec probe;
-        List<Assertion> assertions = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         try {
             if (kind == null) {
                 throw unknownProbe(new ProbeLines(lines, index));
             }
-            probe = readBody(kind, new ProbeLines(lines, index), assertions, errors);
+            ProbeLines cursor = new ProbeLines(lines, index, text -> ProbeKinds.claiming(text).isPresent());
+            Set<String> captured = new java.util.HashSet<>();
+            while (kind != null) {
+                String label = cursor.current().trimmed();
+                ProbeKind<?> next = readStep(kind, label, cursor, steps, captured, errors);
+                kind = next;
+            }
         } catch (SyntaxException e) {
             errors.add(error(e));
             return new BlockParse(runbookPath, block, null, errors);
         }
-        String writeOperation = probe.writeOperation();
-        if (writeOperation != null && !write) {
-            errors.add(new SmokeSyntaxError(probe.line(), 1, writeOperation + " changes state on the server, and smoke checks only read by default",
-                    "if this check is meant to write, add write=true to the fence (```smoke {write=true}) and point it at an endpoint that is safe to call repeatedly"));
+        for (Step step : steps) {
+            String writeOperation = step.probe().writeOperation();
+            if (writeOperation != null && !write) {
+                errors.add(new SmokeSyntaxError(step.probe().line(), 1, writeOperation + " changes state on the server, and smoke checks only read by default",
+                        "if this check is meant to write, add write=true to the fence (```smoke {write=true}) and point it at an endpoint that is safe to call repeatedly"));
+            }
         }
         if (!errors.isEmpty()) {
             return new BlockParse(runbookPath, block, null, errors);
         }
         String displayName = name != null && !name.isBlank() ? name : abbreviate(first.trimmed());
         return new BlockParse(runbookPath, block, new SmokeCheck(runbookPath, fenceLine, displayName, timeout, retries, write,
-                fingerprint(block), probe, assertions), List.of());
+                fingerprint(block), steps), List.of());
     }
 
     /**
-     * The kind's probe lines, then {@code expect} lines and the lines the kind takes after its probe (e.g.
-     * websocket's {@code send}). An error on one of those lines is collected and the next line is read.
+     * One step: the kind's probe lines, then {@code expect}, {@code capture} and the lines the kind takes after
+     * its probe (e.g. websocket's {@code send}), up to a line that another probe claims. An error on one of
+     * those lines is collected and the next line is read.
+     *
+     * @return the kind of the next step, or null at the end of the block
      */
-    private static <S extends ProbeSpec> S readBody(ProbeKind<S> kind, ProbeLines lines, List<Assertion> assertions,
-                                                    List<SmokeSyntaxError> errors) throws SyntaxException {
+    private static <S extends ProbeSpec> ProbeKind<?> readStep(ProbeKind<S> kind, String label, ProbeLines lines, List<Step> steps,
+                                                              Set<String> captured, List<SmokeSyntaxError> errors) throws SyntaxException {
         S probe = kind.parse(lines);
+        List<Assertion> assertions = new ArrayList<>();
+        List<Capture> captures = new ArrayList<>();
+        ProbeKind<?> nextKind = null;
         for (; !lines.atEnd(); lines.next()) {
             Line l = lines.current();
             if (l.isSkippable()) {
@@ -158,6 +173,13 @@ public final class SmokeParser {
                                 kind.keyword() + " probes offer: " + keywords(kind.subjects()));
                     }
                     assertions.add(a);
+                } else if (t.equals("capture") || t.startsWith("capture ")) {
+                    Capture c = CaptureParser.parse(t, l, kind);
+                    if (!captured.add(c.name())) {
+                        throw new SyntaxException(l.fileLine(), l.column(8), "{{" + c.name() + "}} is captured twice in this block",
+                                "give each capture its own name");
+                    }
+                    captures.add(c);
                 } else {
                     S taken;
                     try {
@@ -166,8 +188,13 @@ public final class SmokeParser {
                         throw new SyntaxException(l.fileLine(), l.column(0), e.getMessage(), kind.afterProbeHint());
                     }
                     if (taken == null) {
+                        ProbeKind<?> claiming = ProbeKinds.claiming(t).orElse(null);
+                        if (claiming != null) {
+                            nextKind = claiming;
+                            break;
+                        }
                         throw new SyntaxException(l.fileLine(), l.column(0), "expected an `expect` line, found '" + abbreviate(t) + "'",
-                                kind.afterProbeHint());
+                                kind.afterProbeHint() + "; a new probe line starts the next step");
                     }
                     probe = taken;
                 }
@@ -175,7 +202,8 @@ public final class SmokeParser {
                 errors.add(error(e));
             }
         }
-        return probe;
+        steps.add(new Step(label, probe, assertions, captures));
+        return nextKind;
     }
 
     /** No kind claims the first line: a near miss of one kind gets that kind's error, anything else the list of forms. */

@@ -49,11 +49,30 @@ public final class ProbeLines {
     }
 
     private final List<Line> lines;
+    private final java.util.function.Predicate<String> probeLine;
     private int index;
 
     public ProbeLines(List<Line> lines, int start) {
+        this(lines, start, text -> false);
+    }
+
+    /** @param probeLine whether a trimmed line is a probe line (it starts the next step of the block) */
+    public ProbeLines(List<Line> lines, int start, java.util.function.Predicate<String> probeLine) {
         this.lines = List.copyOf(lines);
         this.index = start;
+        this.probeLine = probeLine;
+    }
+
+    /**
+     * Whether the line at the cursor ends a probe's own lines: an {@code expect} or {@code capture} line, or
+     * a probe line that starts the next step.
+     */
+    public boolean atStepBoundary() {
+        if (atEnd()) {
+            return true;
+        }
+        String t = current().trimmed();
+        return t.equals("expect") || t.startsWith("expect ") || t.equals("capture") || t.startsWith("capture ") || probeLine.test(t);
     }
 
     /** Whether the cursor is past the last line. */

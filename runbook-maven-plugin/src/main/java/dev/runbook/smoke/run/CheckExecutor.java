@@ -1,16 +1,30 @@
 package dev.runbook.smoke.run;
 
+import dev.runbook.secrets.Redactor;
 import dev.runbook.smoke.assertion.AssertionEvaluator;
 import dev.runbook.smoke.assertion.Verdict;
+import dev.runbook.smoke.check.Capture;
 import dev.runbook.smoke.check.SmokeCheck;
+import dev.runbook.smoke.check.Step;
+import dev.runbook.smoke.env.Environment;
 import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeLines;
 import dev.runbook.smoke.probe.ProbeRefusedException;
 import dev.runbook.smoke.probe.ProbeSpec;
 import dev.runbook.smoke.probe.ReadsUntil;
 import dev.runbook.smoke.probe.Subject;
 
-/** One attempt of one check: the probe its kind runs, then the assertions. */
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One attempt of one check: its steps in order, each the probe its kind runs and then its assertions and
+ * captures. The first step that fails ends the attempt, and a block of several steps names it. Captured
+ * values feed {@code {{NAME}}} in later steps and are masked (with the environment's secret redaction) in
+ * the attempt's message, since a captured token is as secret as a configured one.
+ */
 final class CheckExecutor {
 
     /** The result of one attempt; {@code refused} means the check cannot run here and retrying is pointless. */
@@ -18,17 +32,46 @@ final class CheckExecutor {
     }
 
     Attempt attempt(SmokeCheck check, ProbeContext context) throws InterruptedException {
-        ProbeSpec spec = check.write() ? check.probe().allowingWrites() : check.probe();
-        if (spec instanceof ReadsUntil reader && check.assertions().stream().anyMatch(a -> a.subject() == Subject.MESSAGE)) {
-            spec = reader.until(text -> AssertionEvaluator.holdsForMessage(check.assertions(), text));
+        Map<String, String> captured = new LinkedHashMap<>();
+        ProbeContext stepContext = context;
+        for (int i = 0; i < check.steps().size(); i++) {
+            Step step = check.steps().get(i);
+            String stepName = check.steps().size() == 1 ? "" : "step " + (i + 1) + " (" + ProbeLines.abbreviate(step.label()) + "): ";
+            Redactor capturedValues = new Redactor(captured.values());
+            ProbeSpec spec = check.write() ? step.probe().allowingWrites() : step.probe();
+            if (spec instanceof ReadsUntil reader && step.assertions().stream().anyMatch(a -> a.subject() == Subject.MESSAGE)) {
+                spec = reader.until(text -> AssertionEvaluator.holdsForMessage(step.assertions(), text));
+            }
+            Observation seen;
+            try {
+                seen = spec.observe(stepContext);
+            } catch (ProbeRefusedException e) {
+                return new Attempt(false, true, capturedValues.redact(stepName + e.getMessage()));
+            }
+            Verdict verdict = AssertionEvaluator.evaluate(step.assertions(), seen, spec.implicitMaxStatus());
+            if (!verdict.passed()) {
+                return new Attempt(false, false, capturedValues.redact(stepName + verdict.message()));
+            }
+            for (Capture c : step.captures()) {
+                String value = AssertionEvaluator.valueText(c.subject(), c.argument(), seen);
+                if (value == null) {
+                    return new Attempt(false, false, capturedValues.redact(stepName + "capture " + c.name() + " = " + c.subjectText() + " (missing)"));
+                }
+                captured.put(c.name(), value);
+            }
+            if (!step.captures().isEmpty()) {
+                stepContext = withCaptures(context, captured);
+            }
         }
-        Observation seen;
-        try {
-            seen = spec.observe(context);
-        } catch (ProbeRefusedException e) {
-            return new Attempt(false, true, e.getMessage());
-        }
-        Verdict verdict = AssertionEvaluator.evaluate(check.assertions(), seen, spec.implicitMaxStatus());
-        return new Attempt(verdict.passed(), false, verdict.message());
+        return new Attempt(true, false, "");
+    }
+
+    /** The context whose placeholders also know the captured values, as secrets (so they are masked too). */
+    private static ProbeContext withCaptures(ProbeContext context, Map<String, String> captured) {
+        Environment e = context.environment();
+        Map<String, String> secrets = new HashMap<>(e.secretValues());
+        secrets.putAll(captured);
+        Environment extended = new Environment(e.name(), e.variables(), secrets, e.missingSecrets(), e.allowedHosts(), e.trustFiles());
+        return new ProbeContext(extended, context.http(), context.trust(), context.timeout(), context.clock());
     }
 }

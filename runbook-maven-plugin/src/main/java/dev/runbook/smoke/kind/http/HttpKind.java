@@ -60,7 +60,7 @@ public final class HttpKind implements ProbeKind<HttpProbeSpec> {
         return request(lines);
     }
 
-    /** {@code METHOD url}, then {@code Name: value} lines, then optionally a blank line and a body up to the first {@code expect}. */
+    /** {@code METHOD url}, then {@code Name: value} lines, then optionally a blank line and a body up to the first {@code expect} or {@code capture} line or the next probe line. */
     private static HttpProbeSpec request(ProbeLines lines) throws SyntaxException {
         ProbeLines.Line first = lines.next();
         Matcher m = METHOD_LINE.matcher(first.trimmed());
@@ -69,7 +69,7 @@ public final class HttpKind implements ProbeKind<HttpProbeSpec> {
         while (!lines.atEnd()) {
             ProbeLines.Line l = lines.current();
             String t = l.trimmed();
-            if (t.isEmpty() || t.startsWith("expect ") || t.equals("expect")) {
+            if (t.isEmpty() || lines.atStepBoundary()) {
                 break;
             }
             Matcher h = HEADER_LINE.matcher(t);
@@ -84,7 +84,7 @@ public final class HttpKind implements ProbeKind<HttpProbeSpec> {
         if (!lines.atEnd() && lines.current().trimmed().isEmpty()) {
             lines.next();
             List<String> bodyLines = new ArrayList<>();
-            while (!lines.atEnd() && !lines.current().trimmed().startsWith("expect ")) {
+            while (!lines.atEnd() && !lines.atStepBoundary()) {
                 bodyLines.add(lines.next().text());
             }
             String joined = String.join("\n", bodyLines).strip();
