@@ -9,6 +9,8 @@ public enum Subject {
     TIME("time", false),
     CONNECTED("connected", false),
     CERT_DAYS_LEFT("cert.days_left", false),
+    /** tls, https: the leaf certificate's subject, e.g. {@code CN=api.example.com,O=Example}. */
+    CERT_SUBJECT("cert.subject", false),
     MESSAGE("message", false),
     /** sql: a JSONPath into the first row ({@code $.rows} is the row count). */
     VALUE("value", true),

@@ -203,6 +203,19 @@ class SocketProbesTest {
     }
 
     @Test
+    void anHttpsAnswerCarriesItsCertificate() throws Exception {
+        startHttps(90);
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        Environment trusted = env("{ api: \"https://127.0.0.1:" + server.getPort() + "\" }", "[\"127.0.0.1\"]", true);
+        CheckResult ok = fixture.runOne(trusted, "", "GET {{api}}/health\nexpect cert.days_left > 80\nexpect cert.subject exists");
+        assertEquals(Outcome.PASS, ok.outcome(), ok.message());
+        CheckResult soon = fixture.runOne(trusted, "", "GET {{api}}/health\nexpect cert.days_left > 100");
+        assertEquals(Outcome.FAIL, soon.outcome());
+        assertTrue(soon.message().startsWith("cert.days_left (90) > 100"), soon.message());
+    }
+
+    @Test
     void dnsResolvesOnlyAllowlistedNames() throws Exception {
         Environment e = env("{ }", "[\"localhost\"]", false);
         CheckResult ok = fixture.runOne(e, "", "dns localhost A\nexpect connected == true\nexpect body contains \"127.0.0.1\"");

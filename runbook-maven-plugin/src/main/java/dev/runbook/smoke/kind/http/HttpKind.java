@@ -35,7 +35,8 @@ public final class HttpKind implements ProbeKind<HttpProbeSpec> {
 
     @Override
     public Set<Subject> subjects() {
-        return EnumSet.of(Subject.STATUS, Subject.HEADER, Subject.BODY, Subject.JSON, Subject.TIME, Subject.CONNECTED);
+        return EnumSet.of(Subject.STATUS, Subject.HEADER, Subject.BODY, Subject.JSON, Subject.TIME, Subject.CONNECTED,
+                Subject.CERT_DAYS_LEFT, Subject.CERT_SUBJECT);
     }
 
     @Override

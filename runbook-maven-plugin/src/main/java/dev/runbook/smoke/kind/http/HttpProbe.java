@@ -4,6 +4,7 @@ import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.Probe;
 import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeRefusedException;
+import dev.runbook.smoke.probe.Subject;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,15 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
                         continue;
                     }
                     String text = readBody(response.body());
-                    return new Observation(response.code(), headers(response), text, elapsed(start), true, null, null, null);
+                    Long daysLeft = null;
+                    Map<Subject, Object> values = new HashMap<>();
+                    if (response.handshake() != null && !response.handshake().peerCertificates().isEmpty()
+                            && response.handshake().peerCertificates().get(0) instanceof X509Certificate leaf) {
+                        // an HTTPS answer can be asserted on its certificate without a separate tls block
+                        daysLeft = Math.floorDiv(Duration.between(context.clock().instant(), leaf.getNotAfter().toInstant()).toSeconds(), 86_400L);
+                        values.put(Subject.CERT_SUBJECT, leaf.getSubjectX500Principal().getName());
+                    }
+                    return new Observation(response.code(), headers(response), text, elapsed(start), true, daysLeft, null, null, values);
                 }
             }
         } catch (IOException e) {

@@ -24,7 +24,7 @@ public final class TlsKind implements ProbeKind<TlsProbeSpec> {
 
     @Override
     public Set<Subject> subjects() {
-        return EnumSet.of(Subject.CONNECTED, Subject.CERT_DAYS_LEFT, Subject.TIME);
+        return EnumSet.of(Subject.CONNECTED, Subject.CERT_DAYS_LEFT, Subject.CERT_SUBJECT, Subject.TIME);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.Probe;
 import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeRefusedException;
+import dev.runbook.smoke.probe.Subject;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -16,6 +17,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A TLS handshake verified against the platform's and the environment's trusted certificates, with host
@@ -41,7 +43,8 @@ public final class TlsProbe implements Probe<TlsProbeSpec> {
                 X509Certificate leaf = (X509Certificate) chain[0];
                 Instant notAfter = leaf.getNotAfter().toInstant();
                 long daysLeft = Math.floorDiv(Duration.between(context.clock().instant(), notAfter).toSeconds(), 86_400L);
-                return new Observation(null, null, null, Duration.ofNanos(System.nanoTime() - start), true, daysLeft, null, null);
+                return new Observation(null, null, null, Duration.ofNanos(System.nanoTime() - start), true, daysLeft, null, null,
+                        Map.of(Subject.CERT_SUBJECT, leaf.getSubjectX500Principal().getName()));
             }
         } catch (IOException e) {
             return Observation.failed(false, Duration.ofNanos(System.nanoTime() - start), Probe.describe(e, context.timeout()));
