@@ -83,7 +83,7 @@ public final class DemoStandIn implements AutoCloseable {
         List<Listener> listeners = List.of(
                 Listener.start("http", sockets.get(0), new DemoHttpHandler()),
                 Listener.start("websocket", sockets.get(1), new WebSocketPongHandler()),
-                Listener.start("tcp", sockets.get(2), socket -> { }),
+                Listener.start("tcp", sockets.get(2), new PingEchoHandler()),
                 Listener.start("tls", sockets.get(3), new TlsHandshakeHandler()));
         DemoStandIn standIn = new DemoStandIn(listeners);
         try {

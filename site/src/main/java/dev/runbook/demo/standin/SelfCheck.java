@@ -27,7 +27,12 @@ final class SelfCheck {
         }
         webSocket(webSocketPort);
         try (Socket tcp = connect(tcpPort)) {
+            tcp.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             tcp.shutdownOutput();
+            String answer = new String(tcp.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (!answer.equals("+PONG\r\n")) {
+                throw new IOException("demo stand-in self-check: TCP answered '" + answer.strip() + "' to PING");
+            }
         }
         try (Socket plain = connect(tlsPort);
              SSLSocket tls = (SSLSocket) trustingClient.createSocket(plain, "127.0.0.1", tlsPort, true)) {
