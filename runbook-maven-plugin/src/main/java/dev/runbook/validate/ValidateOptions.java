@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.core.OutputLayout;
 import dev.runbook.validate.policy.FailOn;
 
 import java.nio.file.Path;
@@ -39,11 +40,12 @@ public record ValidateOptions(Path contentRoot, Path projectBase, Path buildDire
                 toolVersion, null);
     }
 
-    public Path workDirectory() {
-        return buildDirectory.resolve("runbook");
+    /** Where the reports go, and where validate's caches and up-to-date record live. */
+    public OutputLayout layout() {
+        return new OutputLayout(buildDirectory);
     }
 
-    public Path reportsDirectory() {
-        return buildDirectory.resolve("runbook-reports");
+    public Path workDirectory() {
+        return layout().workDirectory();
     }
 }

@@ -70,9 +70,9 @@ public final class ValidationRun {
         ValidationReport report = new ValidationReport(options.buildDate(),
                 content.runbooks().stream().map(Runbook::relativePath).toList(), result.findings(), result.baselined(),
                 catalog.ruleInfos(), contentPrefix(repositoryRoot, content.root()));
-        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
-        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
-        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        Path json = options.layout().findingsJson();
+        Path sarif = options.layout().findingsSarif();
+        Path junit = options.layout().validateJUnitXml();
         FindingsJson.write(report, json);
         SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);
@@ -85,7 +85,7 @@ public final class ValidationRun {
     /** The last run's report, read back from its findings.json; null when it cannot be read. */
     private ValidationReport lastReport(ValidateOptions options, RuleCatalog catalog) {
         try {
-            FindingsJson.Contents last = FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME));
+            FindingsJson.Contents last = FindingsJson.read(options.layout().findingsJson());
             return new ValidationReport(last.buildDate(), last.runbooks(), last.findings(), last.baselined(),
                     catalog.ruleInfos(), last.contentPrefix());
         } catch (IOException | RuntimeException e) {
@@ -96,9 +96,9 @@ public final class ValidationRun {
 
     /** Prints the findings and the summary, and fails when findings at or above failOn remain. */
     private ValidationReport conclude(ValidateOptions options, ValidationReport report) throws RunbookProblemException {
-        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
-        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
-        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        Path json = options.layout().findingsJson();
+        Path sarif = options.layout().findingsSarif();
+        Path junit = options.layout().validateJUnitXml();
         for (Finding finding : report.findings()) {
             String line = report.contentPrefix() + finding.toConsoleLine();
             switch (finding.severity()) {

@@ -171,7 +171,7 @@ class HostilePipelineTest {
                 // The corpus is meant to fail the gate; the reports are what this test reads.
             }
         });
-        return FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME)).findings();
+        return FindingsJson.read(options.layout().findingsJson()).findings();
     }
 
     private Path buildSite(LoadedContent loaded) throws Exception {

@@ -163,6 +163,6 @@ class PathologicalRegexTest {
                 // Findings fail the gate; the report is what the test reads.
             }
         });
-        return FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME)).findings();
+        return FindingsJson.read(options.layout().findingsJson()).findings();
     }
 }

@@ -123,7 +123,7 @@ class ReportsTest {
 
     @Test
     void junitXmlParsesWithOneCasePerRunbookAndOneFailurePerError() throws Exception {
-        Path file = temp.resolve("runbook-reports/" + JUnitXmlReport.FILE_NAME);
+        Path file = new dev.runbook.core.OutputLayout(temp).validateJUnitXml();
         JUnitXmlReport.write(report(), file);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         Element suite = doc.getDocumentElement();
