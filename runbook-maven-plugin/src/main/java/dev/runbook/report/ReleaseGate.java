@@ -6,7 +6,6 @@ import dev.runbook.core.ReportInputs;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
-import dev.runbook.report.html.ReportHtml;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;

@@ -1,5 +1,8 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.policy.ValidationResult;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
@@ -39,7 +42,7 @@ public final class ValidationRun {
 
     public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
         long start = System.nanoTime();
-        RuleCatalog catalog = RuleCatalog.builtIn(options.rules(), options.contentRules());
+        Rules catalog = Rules.builtIn(options.rules());
         List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
                 loadBaseline(options.baseline()), ruleIds);
@@ -83,7 +86,7 @@ public final class ValidationRun {
     }
 
     /** The last run's report, read back from its findings.json; null when it cannot be read. */
-    private ValidationReport lastReport(ValidateOptions options, RuleCatalog catalog) {
+    private ValidationReport lastReport(ValidateOptions options, Rules catalog) {
         try {
             FindingsJson.Contents last = FindingsJson.read(options.layout().findingsJson());
             return new ValidationReport(last.buildDate(), last.runbooks(), last.findings(), last.baselined(),
