@@ -2,8 +2,8 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.core.time.Durations;
 import dev.runbook.validate.RuleSettings;
-import dev.runbook.validate.DurationText;
 import dev.runbook.validate.run.ValidateOptions;
 import dev.runbook.validate.run.ValidationRun;
 import dev.runbook.validate.commands.ShellCheckBinary;
@@ -134,14 +134,14 @@ public class ValidateMojo extends AbstractRunbookMojo {
         RetryPolicy defaults = RetryPolicy.defaults();
         LinkCheckSettings links = LinkCheckSettings.defaults()
                 .withOffline(offline)
-                .withTimeouts(DurationText.duration(RunbookProperties.PREFIX + "links.connectTimeout", linksConnectTimeout),
-                        DurationText.duration(RunbookProperties.PREFIX + "links.readTimeout", linksReadTimeout),
-                        DurationText.duration(RunbookProperties.PREFIX + "links.timeout", linksTimeout))
+                .withTimeouts(Durations.duration(RunbookProperties.PREFIX + "links.connectTimeout", linksConnectTimeout),
+                        Durations.duration(RunbookProperties.PREFIX + "links.readTimeout", linksReadTimeout),
+                        Durations.duration(RunbookProperties.PREFIX + "links.timeout", linksTimeout))
                 .withConcurrency(Math.max(1, linksConcurrency), Math.max(1, linksPerHost),
-                        DurationText.duration(RunbookProperties.PREFIX + "links.hostSpacing", linksHostSpacing))
+                        Durations.duration(RunbookProperties.PREFIX + "links.hostSpacing", linksHostSpacing))
                 .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
                 .withExcludes(patterns(RunbookProperties.PREFIX + "links.excludes", linksExcludes))
-                .withCacheTtl(DurationText.duration(RunbookProperties.PREFIX + "links.cacheTtl", linksCacheTtl))
+                .withCacheTtl(Durations.duration(RunbookProperties.PREFIX + "links.cacheTtl", linksCacheTtl))
                 .withCheckPrivate(linksCheckPrivate);
         RuleSettings settings = RuleSettings.defaults()
                 .withLinks(links)

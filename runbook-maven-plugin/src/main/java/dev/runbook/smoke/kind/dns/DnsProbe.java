@@ -1,6 +1,9 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.dns;
 
-import dev.runbook.smoke.check.DnsProbeSpec;
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Probe;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,6 +1,9 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.http;
 
-import dev.runbook.smoke.check.HttpProbeSpec;
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Probe;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;

@@ -1,4 +1,9 @@
-package dev.runbook.smoke.check;
+package dev.runbook.smoke.kind.http;
+
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
+import dev.runbook.smoke.probe.ProbeSpec;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,13 +27,23 @@ public record HttpProbeSpec(int line, String method, String url, List<Header> he
         headers = List.copyOf(headers);
     }
 
-    @Override
-    public String kind() {
-        return "http";
+    /** Whether the method changes state on the server (needs {@code write=true}). */
+    public boolean writes() {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
     }
 
     @Override
-    public boolean writes() {
-        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    public String writeOperation() {
+        return writes() ? method : null;
+    }
+
+    @Override
+    public Integer implicitMaxStatus() {
+        return failOnHttpError ? 400 : null;
+    }
+
+    @Override
+    public Observation observe(ProbeContext context) throws ProbeRefusedException {
+        return new HttpProbe().run(this, context);
     }
 }

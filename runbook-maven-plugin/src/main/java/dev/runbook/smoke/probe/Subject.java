@@ -1,4 +1,4 @@
-package dev.runbook.smoke.assertion;
+package dev.runbook.smoke.probe;
 
 /** What an {@code expect} line looks at. Some take an argument: a header name or a JSONPath. */
 public enum Subject {

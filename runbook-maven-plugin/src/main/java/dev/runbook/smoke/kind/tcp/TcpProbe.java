@@ -1,6 +1,10 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.tcp;
 
-import dev.runbook.smoke.check.TcpProbeSpec;
+import dev.runbook.smoke.probe.HostPort;
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Probe;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

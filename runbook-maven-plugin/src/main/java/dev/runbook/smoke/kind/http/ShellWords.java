@@ -1,4 +1,6 @@
-package dev.runbook.smoke.parse;
+package dev.runbook.smoke.kind.http;
+
+import dev.runbook.smoke.probe.SyntaxException;
 
 import java.util.ArrayList;
 import java.util.List;

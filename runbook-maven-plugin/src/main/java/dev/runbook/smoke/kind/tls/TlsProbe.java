@@ -1,6 +1,10 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.tls;
 
-import dev.runbook.smoke.check.TlsProbeSpec;
+import dev.runbook.smoke.probe.HostPort;
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Probe;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;

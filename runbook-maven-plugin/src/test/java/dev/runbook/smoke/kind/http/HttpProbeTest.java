@@ -1,4 +1,4 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.http;
 
 import dev.runbook.smoke.SmokeFixture;
 import dev.runbook.smoke.env.Environment;

@@ -1,6 +1,6 @@
-package dev.runbook.smoke.parse;
+package dev.runbook.smoke.kind.http;
 
-import dev.runbook.smoke.check.HttpProbeSpec;
+import dev.runbook.smoke.probe.SyntaxException;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,10 @@
-package dev.runbook.smoke.probe;
+package dev.runbook.smoke.kind.websocket;
 
-import dev.runbook.smoke.check.WebSocketProbeSpec;
+import dev.runbook.core.time.Durations;
+import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Probe;
+import dev.runbook.smoke.probe.ProbeContext;
+import dev.runbook.smoke.probe.ProbeRefusedException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -99,6 +103,6 @@ public final class WebSocketProbe implements Probe<WebSocketProbeSpec> {
     }
 
     private static String format(Duration d) {
-        return dev.runbook.smoke.parse.Durations.format(d);
+        return Durations.format(d);
     }
 }
