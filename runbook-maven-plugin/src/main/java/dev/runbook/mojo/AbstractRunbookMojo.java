@@ -58,8 +58,13 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
 
-    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
-    protected String outputTimestamp;
+    /**
+     * Pins "now" for review deadlines and the age of smoke results (e.g. 2026-12-04), so that the output is
+     * reproducible. Unset: the real date. Not taken from project.build.outputTimestamp, which releases pin
+     * and which would stop the review clock between releases.
+     */
+    @Parameter(property = RunbookProperties.AS_OF)
+    protected String asOf;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -111,12 +116,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
         return project.getBasedir().toPath();
     }
 
-    protected Instant buildInstant() {
-        return BuildDate.instant(outputTimestamp, Clock.systemUTC());
+    protected Instant buildInstant() throws SetupException {
+        return BuildDate.instant(asOf, Clock.systemUTC());
     }
 
-    protected LocalDate buildDate() {
-        return BuildDate.date(outputTimestamp, Clock.systemUTC());
+    protected LocalDate buildDate() throws SetupException {
+        return BuildDate.date(asOf, Clock.systemUTC());
     }
 
     protected ReviewSchedule reviewSchedule() throws SetupException {
@@ -129,12 +134,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     /**
      * Each runbook's status from the last {@code runbook:smoke} run in this build folder, if any, and its
-     * review dates. Results age against the wall clock, not the reproducible build date: a week-old run is
-     * stale whatever the POM's output timestamp says.
+     * review dates. Results age against the same clock as reviews: the real one unless runbook.asOf pins it.
      */
     protected StatusSource statusSource() throws SetupException {
-        return SmokeResultsStatus.load(SmokeRequest.resultsFile(buildPath()), smokeMaxAge(), reviewSchedule(), buildDate(),
-                Instant.now());
+        Instant now = buildInstant();
+        return SmokeResultsStatus.load(SmokeRequest.resultsFile(buildPath()), smokeMaxAge(), reviewSchedule(),
+                LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now);
     }
 
     protected RunLog runLog() {

@@ -41,6 +41,13 @@ public class SmokeMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.SMOKE_FAIL_BUILD, defaultValue = "true")
     boolean failBuild;
 
+    /**
+     * Accept checks that did not run (the run's deadline passed, the block does not parse) instead of failing
+     * the build. Either way their runbooks stay unverified: a skipped check proves nothing.
+     */
+    @Parameter(property = RunbookProperties.SMOKE_ALLOW_SKIPPED, defaultValue = "false")
+    boolean allowSkipped;
+
     /** How many blocks run at once. */
     @Parameter(property = RunbookProperties.SMOKE_CONCURRENCY, defaultValue = "4")
     int concurrency;
@@ -78,7 +85,7 @@ public class SmokeMojo extends AbstractRunbookMojo {
                 environmentsFile == null ? null : environmentsFile.toPath(), baseDirectory(),
                 new EnvironmentOverrides(variables, secrets, allowedHosts, trust), buildPath(),
                 new RunnerOptions(concurrency, runDeadline, RunnerOptions.DEFAULTS.backoff()), failBuild,
-                System::getenv, Clock.systemUTC(), runLog());
+                System::getenv, Clock.systemUTC(), runLog(), allowSkipped);
         SmokeSession.run(request);
     }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param stateFile         the incremental-build manifest (hashes of what the last build used)
  * @param templatesOverride a folder whose files replace the bundled theme's, file by file; may be null
  * @param baseUrl           absolute URL the site is published at, for canonical links; may be null
- * @param buildDate         "today" for review deadlines and the footer (from outputTimestamp: reproducible)
+ * @param buildDate         "today" for review deadlines and the footer (the real date unless runbook.asOf pins it)
  * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
  * @param threads           pages rendered in parallel
  * @param findings          the last validation's findings (from findings.json); each page shows its own

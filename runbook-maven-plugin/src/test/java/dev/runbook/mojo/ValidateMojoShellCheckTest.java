@@ -48,7 +48,7 @@ class ValidateMojoShellCheckTest {
         mojo.project = project;
         mojo.contentDirectory = dir.resolve("content").toFile();
         mojo.buildDirectory = dir.resolve("target").toFile();
-        mojo.outputTimestamp = "2026-11-22T00:00:00Z";
+        mojo.asOf = "2026-11-22";
         mojo.reviewEvery = "90d";
         mojo.smokeMaxAge = "7d";
         mojo.failOn = "error";

@@ -21,6 +21,14 @@ public interface ProbeSpec {
         return null;
     }
 
+    /**
+     * What a block without any {@code expect} line asserts, as an expectation's text: by default that the
+     * probe got an answer. Without it a bare {@code curl URL} would pass on a 503.
+     */
+    default String impliedExpectation() {
+        return "connected == true";
+    }
+
     /** A status from which the answer fails unless an explicit status assertion says otherwise (curl {@code -f}), or null. */
     default Integer implicitMaxStatus() {
         return null;

@@ -1,12 +1,16 @@
 package dev.runbook.smoke.run;
 
+import dev.runbook.smoke.assertion.Assertion;
 import dev.runbook.smoke.assertion.AssertionEvaluator;
 import dev.runbook.smoke.assertion.Verdict;
 import dev.runbook.smoke.check.SmokeCheck;
 import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeRefusedException;
+import dev.runbook.smoke.parse.AssertionParser;
 import dev.runbook.smoke.probe.ProbeSpec;
+
+import java.util.List;
 
 /** One attempt of one check: the probe its kind runs, then the assertions. */
 final class CheckExecutor {
@@ -23,7 +27,10 @@ final class CheckExecutor {
         } catch (ProbeRefusedException e) {
             return new Attempt(false, true, e.getMessage());
         }
-        Verdict verdict = AssertionEvaluator.evaluate(check.assertions(), seen, spec.implicitMaxStatus());
+        List<Assertion> assertions = check.assertions().isEmpty()
+                ? List.of(AssertionParser.implied(spec.impliedExpectation(), spec.line()))
+                : check.assertions();
+        Verdict verdict = AssertionEvaluator.evaluate(assertions, seen, spec.implicitMaxStatus(), context.redactor());
         return new Attempt(verdict.passed(), false, verdict.message());
     }
 }

@@ -60,9 +60,13 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
         }
         if (spec.basicAuth() != null) {
             String user = context.resolve(spec.basicAuth());
+            if (context.redactor().reveals(user)) {
+                // base64(user:secret) differs from base64(secret): hide the pair as one secret too.
+                context.redactor().register(user);
+            }
             int colon = user.indexOf(':');
-            request.header("Authorization", colon < 0 ? Credentials.basic(user, "")
-                    : Credentials.basic(user.substring(0, colon), user.substring(colon + 1)));
+            request.header("Authorization", colon < 0 ? Credentials.basic(user, "", StandardCharsets.UTF_8)
+                    : Credentials.basic(user.substring(0, colon), user.substring(colon + 1), StandardCharsets.UTF_8));
         }
         String body = context.resolve(spec.body());
         request.method(spec.method(), requestBody(spec, body));
