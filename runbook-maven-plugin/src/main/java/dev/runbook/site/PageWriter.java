@@ -41,8 +41,10 @@ final class PageWriter {
     void runbookPage(Runbook runbook, RunbookStatus status, List<Finding> findings) throws SetupException, IOException {
         String page = layout.pageOf(runbook.relativePath());
         RunbookHtml.Body body;
+        List<dev.runbook.status.CheckStatus> checks;
         try {
-            body = bodies.render(runbook, page);
+            checks = request.status().checksOf(runbook);
+            body = bodies.render(runbook, page, checks);
         } catch (RuntimeException | StackOverflowError e) {
             throw new SetupException(runbook.relativePath() + ": could not be rendered (" + e.getClass().getSimpleName()
                     + "); report this as a bug with the file attached", e);
@@ -54,6 +56,7 @@ final class PageWriter {
         model.put("toc", Views.toc(runbook));
         model.put("body", body.html());
         model.put("findings", Views.findings(findings));
+        model.put("failingChecks", dev.runbook.site.view.CheckLink.failing(checks));
         write(page, theme.render("runbook.ftlh", model));
     }
 

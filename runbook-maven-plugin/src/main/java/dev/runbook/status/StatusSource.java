@@ -18,6 +18,11 @@ public interface StatusSource {
         return null;
     }
 
+    /** The last result of each of the runbook's smoke blocks that has one for its current text, in page order. */
+    default java.util.List<CheckStatus> checksOf(Runbook runbook) {
+        return java.util.List.of();
+    }
+
     static StatusSource reviewOnly(ReviewSchedule schedule, java.time.LocalDate today) {
         return runbook -> new RunbookStatus(Verification.UNVERIFIED, null,
                 schedule.isOverdue(runbook.frontMatter(), today), schedule.dueDate(runbook.frontMatter()).orElse(null),

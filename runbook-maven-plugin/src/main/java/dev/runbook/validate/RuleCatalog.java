@@ -10,6 +10,7 @@ import dev.runbook.validate.links.external.ExternalLinkRule;
 import dev.runbook.validate.policy.SuppressionNoReasonRule;
 import dev.runbook.validate.policy.SuppressionUnusedRule;
 import dev.runbook.validate.review.ReviewOverdueRule;
+import dev.runbook.validate.smoke.SmokeNoAssertionRule;
 import dev.runbook.validate.smoke.SmokeSyntaxRule;
 import dev.runbook.validate.structure.DuplicateIdRule;
 
@@ -51,6 +52,7 @@ public final class RuleCatalog {
         all.add(new ReviewOverdueRule(settings.reviewEvery()));
         all.add(new DuplicateIdRule());
         all.add(new SmokeSyntaxRule());
+        all.add(new SmokeNoAssertionRule());
         all.addAll(contentRules);
         return new RuleCatalog(all);
     }

@@ -29,6 +29,14 @@ public interface ProbeSpec {
         return "connected == true";
     }
 
+    /**
+     * This probe as the block's assertions need it: a probe may skip work no assertion looks at (a WebSocket
+     * check that asserts nothing about {@code message} ends at the handshake). Default: unchanged.
+     */
+    default ProbeSpec forSubjects(java.util.Set<Subject> asserted) {
+        return this;
+    }
+
     /** A status from which the answer fails unless an explicit status assertion says otherwise (curl {@code -f}), or null. */
     default Integer implicitMaxStatus() {
         return null;

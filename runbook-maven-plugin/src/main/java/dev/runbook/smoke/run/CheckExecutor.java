@@ -9,8 +9,11 @@ import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeRefusedException;
 import dev.runbook.smoke.parse.AssertionParser;
 import dev.runbook.smoke.probe.ProbeSpec;
+import dev.runbook.smoke.probe.Subject;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One attempt of one check: the probe its kind runs, then the assertions. */
 final class CheckExecutor {
@@ -20,7 +23,8 @@ final class CheckExecutor {
     }
 
     Attempt attempt(SmokeCheck check, ProbeContext context) throws InterruptedException {
-        ProbeSpec spec = check.probe();
+        Set<Subject> asserted = check.assertions().stream().map(Assertion::subject).collect(Collectors.toSet());
+        ProbeSpec spec = check.probe().forSubjects(asserted);
         Observation seen;
         try {
             seen = spec.observe(context);

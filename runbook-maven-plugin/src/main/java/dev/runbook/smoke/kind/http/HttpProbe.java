@@ -132,6 +132,11 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
         OkHttpClient.Builder b = base.newBuilder()
                 .followRedirects(false)
                 .followSslRedirects(false)
+                // A server may close a pooled connection while it idles (any HTTP/1.0 server does after each
+                // answer); the next request on it ends with "unexpected end of stream". A read (GET, HEAD,
+                // OPTIONS) is then sent again on a fresh connection, which OkHttp does only for a reused
+                // connection or another route. A write is never repeated behind the author's back.
+                .retryOnConnectionFailure(!spec.writes())
                 .callTimeout(total)
                 .readTimeout(total)
                 .writeTimeout(total)
