@@ -1,11 +1,11 @@
 package dev.runbook.mojo;
 
 import dev.runbook.core.BuildDate;
+import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.core.time.Durations;
-import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
@@ -112,6 +112,11 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
         return buildDirectory.toPath();
     }
 
+    /** The files under the build folder that one goal writes and another reads. */
+    protected OutputLayout layout() {
+        return new OutputLayout(buildPath());
+    }
+
     protected Path baseDirectory() {
         return project.getBasedir().toPath();
     }
@@ -138,7 +143,7 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
      */
     protected StatusSource statusSource() throws SetupException {
         Instant now = buildInstant();
-        return SmokeResultsStatus.load(SmokeRequest.resultsFile(buildPath()), smokeMaxAge(), reviewSchedule(),
+        return SmokeResultsStatus.load(layout().smokeResultsJson(), smokeMaxAge(), reviewSchedule(),
                 LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now);
     }
 

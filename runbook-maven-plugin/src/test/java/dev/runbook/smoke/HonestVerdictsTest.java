@@ -123,7 +123,7 @@ class HonestVerdictsTest {
         assertTrue(e.getMessage().contains("runbook.smoke.allowSkipped=true"), e.getMessage());
         assertTrue(console.stream().anyMatch(l -> l.startsWith("WARN slow.md:8: hangs past the deadline: skipped: deadline")), console.toString());
 
-        SmokeResults saved = dev.runbook.smoke.results.SmokeResultsJson.read(SmokeRequest.resultsFile(project.resolve("target")));
+        SmokeResults saved = dev.runbook.smoke.results.SmokeResultsJson.read(new dev.runbook.core.OutputLayout(project.resolve("target")).smokeResultsJson());
         assertEquals(List.of(Outcome.PASS, Outcome.SKIPPED, Outcome.SKIPPED), saved.results().stream().map(CheckResult::outcome).toList());
         Runbook page = ContentLoader.parse("slow.md", content.resolve("slow.md"),
                 dev.runbook.model.SourceText.of(Files.readString(content.resolve("slow.md"))), new ArrayList<>());
@@ -202,13 +202,12 @@ class HonestVerdictsTest {
         Files.setLastModifiedTime(content.resolve("cards.md"), old);
         SmokeSession.run(new SmokeRequest(content, "staging", null, project, EnvironmentOverrides.NONE, project.resolve("target"),
                 SmokeFixture.OPTIONS, false, Map.<String, String>of()::get, Clock.systemUTC(), new LinesLog(console), false));
-        Path results = SmokeRequest.resultsFile(project.resolve("target"));
+        Path results = new dev.runbook.core.OutputLayout(project.resolve("target")).smokeResultsJson();
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        new dev.runbook.site.SiteRun(new LinesLog(console)).run(new dev.runbook.site.SiteRun.Options(content,
-                dev.runbook.core.InputDigest.tree(content), Instant.now(), project.resolve("target"), project.resolve("target/site"),
-                null, "Runbooks", null, false, today,
-                SmokeResultsStatus.load(results, null, new ReviewSchedule(null), today, Instant.now()), "test", Map.of(), results,
-                project.resolve("target/runbook/findings.json"), null, List.of(), null));
+        new dev.runbook.site.SiteRun(new LinesLog(console)).run(dev.runbook.site.SiteRun.Options.walking(content,
+                new dev.runbook.core.OutputLayout(project.resolve("target")), project.resolve("target/site"), null, "Runbooks", null,
+                false, today, SmokeResultsStatus.load(results, null, new ReviewSchedule(null), today, Instant.now()), "test",
+                Map.of(), null));
 
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(project.resolve("target/site/cards.html").toFile());
         org.jsoup.nodes.Element up = page.getElementById("check-3");

@@ -177,7 +177,7 @@ class SecretFormsLeakTest {
         RunbookProblemException failure = assertThrows(RunbookProblemException.class, () -> SmokeSession.run(request));
         console.add("FAILURE " + failure.getMessage());
 
-        SmokeResults results = dev.runbook.smoke.results.SmokeResultsJson.read(SmokeRequest.resultsFile(project.resolve("target")));
+        SmokeResults results = dev.runbook.smoke.results.SmokeResultsJson.read(new dev.runbook.core.OutputLayout(project.resolve("target")).smokeResultsJson());
         assertEquals(5, results.results().size());
         for (CheckResult r : results.results()) {
             assertEquals(Outcome.FAIL, r.outcome(), r.toString());
@@ -189,11 +189,10 @@ class SecretFormsLeakTest {
         assertTrue(all.contains("status (503) < 400"), all);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Path results1 = SmokeRequest.resultsFile(project.resolve("target"));
-        new SiteRun(new LinesLog(console)).run(new SiteRun.Options(content, InputDigest.tree(content), Instant.now(),
-                project.resolve("target"), project.resolve("target/site"), null, "Runbooks", null, false, today,
-                SmokeResultsStatus.load(results1, null, new ReviewSchedule(null), today, Instant.now()), "test",
-                Map.of(), results1, project.resolve("target/runbook/findings.json"), null, List.of(), null));
+        Path results1 = new dev.runbook.core.OutputLayout(project.resolve("target")).smokeResultsJson();
+        new SiteRun(new LinesLog(console)).run(SiteRun.Options.walking(content, new dev.runbook.core.OutputLayout(project.resolve("target")),
+                project.resolve("target/site"), null, "Runbooks", null, false, today,
+                SmokeResultsStatus.load(results1, null, new ReviewSchedule(null), today, Instant.now()), "test", Map.of(), null));
         assertTrue(Files.isRegularFile(project.resolve("target/site/leaks.html")));
 
         List<String> leaks = new ArrayList<>();

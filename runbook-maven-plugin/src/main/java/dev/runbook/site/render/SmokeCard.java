@@ -22,11 +22,11 @@ final class SmokeCard {
     }
 
     /**
-     * @param line  the block's fence line (its card's anchor), or 0 when the block could not be matched
+     * @param fenceLine the block's fence line (its card's anchor), or 0 when the block could not be matched
      * @param check the block's last result for its current text, or null
      * @param known whether the block was matched, so that "not run" can be said of it
      */
-    static Element build(String body, Map<String, String> attributes, int line, CheckStatus check, boolean known) {
+    static Element build(String body, Map<String, String> attributes, int fenceLine, CheckStatus check, boolean known) {
         String probe = null;
         List<String> request = new ArrayList<>();
         List<String> expectations = new ArrayList<>();
@@ -48,8 +48,8 @@ final class SmokeCard {
 
         Element card = new Element("section").addClass("smoke-card")
                 .attr("aria-label", "Smoke check" + (name == null ? "" : ": " + name));
-        if (line > 0) {
-            card.id(CheckStatus.anchorOf(line));
+        if (fenceLine > 0) {
+            card.id(CheckStatus.anchorOf(fenceLine));
         }
         if (check != null) {
             card.addClass("smoke-card-" + check.outcome());
