@@ -33,6 +33,7 @@ class RulesTest {
                 Map.entry("review.overdue", Severity.WARNING),
                 Map.entry("structure.duplicate-id", Severity.WARNING),
                 Map.entry("smoke.syntax", Severity.ERROR),
+                Map.entry("smoke.no-assertion", Severity.WARNING),
                 Map.entry("suppression.no-reason", Severity.WARNING),
                 Map.entry("suppression.unused", Severity.WARNING),
                 Map.entry("placeholder.todo", Severity.ERROR),
