@@ -83,6 +83,12 @@ public final class ContentLoader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink() && Files.isDirectory(file) && !leadsInside(root, file)) {
+                        findings.add(new Finding(RULE_UNREADABLE, Severity.WARNING, relative(root, file), 1, 1,
+                                "is a symbolic link to a folder outside the content folder; no runbook in it was read",
+                                "move the folder into the content folder, or point contentDirectory at a folder that holds it"));
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (!isMarkdown(file)) {
                         return FileVisitResult.CONTINUE;
                     }
@@ -110,6 +116,18 @@ public final class ContentLoader {
 
     private static boolean isMarkdown(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    /**
+     * A linked folder inside the root needs no walk of its own: its runbooks are read at their real paths
+     * (following it would publish each twice).
+     */
+    private static boolean leadsInside(Path root, Path link) {
+        try {
+            return link.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> resolveLink(Path root, Path link, List<Finding> findings) {

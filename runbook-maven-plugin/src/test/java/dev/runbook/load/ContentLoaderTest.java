@@ -215,6 +215,20 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aLinkedFolderOutsideTheRootIsAWarningNotASilentGap(@TempDir Path elsewhere) throws Exception {
+        Files.writeString(elsewhere.resolve("hidden.md"), "# TODO: never validated\n");
+        Files.createSymbolicLink(root.resolve("shared"), elsewhere);
+        write("inner/page.md", "# Inner\n");
+        Files.createSymbolicLink(root.resolve("alias"), root.resolve("inner"));
+        write("ok.md", "# OK\n");
+        LoadedContent content = new ContentLoader().load(root);
+        assertEquals(List.of("inner/page.md", "ok.md"), content.runbooks().stream().map(Runbook::relativePath).toList(),
+                "a linked folder inside the root is read once, at its real path");
+        assertEquals(List.of("shared"), content.findings().stream().map(Finding::file).toList());
+        assertTrue(content.findings().get(0).message().contains("no runbook in it was read"), content.findings().toString());
+    }
+
+    @Test
     void crlfFilesKeepCorrectLineNumbers() throws Exception {
         write("crlf.md", "---\r\ntitle: T\r\n---\r\n# H\r\n\r\n```sh\r\necho hi\r\n```\r\n");
         Runbook runbook = new ContentLoader().load(root).runbooks().get(0);
