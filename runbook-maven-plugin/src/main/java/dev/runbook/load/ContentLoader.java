@@ -1,6 +1,7 @@
 package dev.runbook.load;
 
 import com.vladsch.flexmark.util.ast.Document;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
@@ -90,6 +91,13 @@ public final class ContentLoader {
                         return FileVisitResult.CONTINUE;
                     }
                     if (!isMarkdown(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = relative(root, file);
+                    Optional<String> badName = OutputRoot.problemWith(relative);
+                    if (badName.isPresent()) {
+                        findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, OutputRoot.printable(relative), 1, 1,
+                                badName.get() + "; it was not read and gets no page", OutputRoot.renameHint()));
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink()) {
@@ -248,7 +256,19 @@ public final class ContentLoader {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
+    /**
+     * The path below the root, its names joined by '/'. A backslash inside a name is kept as it is (it is
+     * a legal character of a Linux file name, not a separator) so that {@link OutputRoot#problemWith}
+     * can refuse it; turning it into '/' made {@code ..\\..\\x.md} a page four folders above the site.
+     */
     static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        StringBuilder out = new StringBuilder();
+        for (Path name : root.relativize(file)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(name);
+        }
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.runbook.site;
 
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Runbook;
 import dev.runbook.site.render.RunbookHtml;
@@ -12,7 +13,6 @@ import dev.runbook.findings.Finding;
 import dev.runbook.status.RunbookStatus;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +26,10 @@ final class PageWriter {
     private final Theme theme;
     private final Views views;
     private final SiteLayout layout;
-    private final Path staging;
+    private final OutputRoot staging;
     private final RunbookHtml bodies;
 
-    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, Path staging) {
+    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, OutputRoot staging) {
         this.request = request;
         this.theme = theme;
         this.views = views;
@@ -127,7 +127,7 @@ final class PageWriter {
     }
 
     private String write(String page, String html) throws IOException {
-        AtomicFiles.writeString(staging.resolve(page), html);
+        AtomicFiles.writeString(staging.forWriting(page), html);
         return page;
     }
 }

@@ -1,6 +1,7 @@
 package dev.runbook.site;
 
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Link;
@@ -103,19 +104,21 @@ public final class SiteBuilder {
 
         Path staging = AtomicFiles.stagingDirectoryFor(output);
         try {
+            OutputRoot site = new OutputRoot(staging);
             if (!full) {
                 long linkStart = System.nanoTime();
                 int linked = TreeCopy.linkOrCopy(output, staging);
                 log.debug("runbook: site: carried " + linked + " files over from the previous site in "
                         + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
                 if (anyChange) {
+                    // The manifest is a file on disk: its paths go through the containment check like any name.
                     for (String file : previous.generated()) {
-                        Files.deleteIfExists(staging.resolve(file));
+                        site.deleteIfInside(file);
                     }
                     for (Map.Entry<String, BuildState.PageState> old : previous.pages().entrySet()) {
                         BuildState.PageState now = pages.get(old.getKey());
                         if (now == null || !now.page().equals(old.getValue().page())) {
-                            Files.deleteIfExists(staging.resolve(old.getValue().page()));
+                            site.deleteIfInside(old.getValue().page());
                         }
                     }
                 }
@@ -127,7 +130,7 @@ public final class SiteBuilder {
                 }
             }
 
-            PageWriter writer = new PageWriter(request, theme, views, layout, staging);
+            PageWriter writer = new PageWriter(request, theme, views, layout, site);
             renderPages(toRender, statuses, findings, writer, request);
 
             List<String> generated = new ArrayList<>();
@@ -137,14 +140,14 @@ public final class SiteBuilder {
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
                 indexPages = generated.size();
-                generated.addAll(copyAttachments(request, runbooks, layout, staging));
+                generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
                 generated.addAll(writeSearchIndex(runbooks, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
             }
-            publishReport(request, staging);
+            publishReport(request, site);
             AtomicFiles.swapIn(staging, output);
             new BuildState(BuildState.FORMAT, global, pages, generated).write(request.stateFile());
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -215,8 +218,8 @@ public final class SiteBuilder {
      * Copies the release report ({@code runbook:report}'s site rendering) to {@code report.html}, on every
      * build: it changes without any runbook changing. Without a report the site has none and does not link one.
      */
-    private static void publishReport(SiteRequest request, Path staging) throws IOException {
-        Path target = staging.resolve(REPORT_PAGE);
+    private static void publishReport(SiteRequest request, OutputRoot site) throws IOException {
+        Path target = site.forWriting(REPORT_PAGE);
         // Delete first: the carried-over file may be a hard link to the live site's copy.
         Files.deleteIfExists(target);
         Path report = request.reportPageIfPresent();
@@ -258,7 +261,7 @@ public final class SiteBuilder {
      * the pages, so the same relative link works on the site. Only files inside the content folder.
      */
     private static List<String> copyAttachments(SiteRequest request, List<Runbook> runbooks, SiteLayout layout,
-                                                Path staging) throws IOException {
+                                                OutputRoot site) throws IOException {
         Path root = request.content().root();
         Set<String> files = new TreeSet<>();
         for (Runbook runbook : runbooks) {
@@ -272,7 +275,8 @@ public final class SiteBuilder {
                     continue;
                 }
                 String resolved = SiteLayout.resolve(runbook.relativePath(), path);
-                if (resolved == null || resolved.isEmpty() || SiteLayout.rootPrefix(resolved).isEmpty()
+                if (resolved == null || resolved.isEmpty() || OutputRoot.problemWith(resolved).isPresent()
+                        || SiteLayout.rootPrefix(resolved).isEmpty()
                         && SiteLayout.RESERVED_FILES.contains(resolved) || isReservedFolder(resolved)) {
                     continue;
                 }
@@ -284,8 +288,7 @@ public final class SiteBuilder {
             }
         }
         for (String file : files) {
-            Path target = staging.resolve(file);
-            Files.createDirectories(target.getParent());
+            Path target = site.forWriting(file);
             Files.copy(root.resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return new ArrayList<>(files);
