@@ -1,6 +1,7 @@
 package dev.runbook.site;
 
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.CrashPoint;
 import dev.runbook.core.OutputRoot;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
@@ -81,7 +82,10 @@ public final class SiteBuilder {
                     page));
         }
 
-        BuildState previous = BuildState.read(request.stateFile());
+        // A swap or a manifest write cut short by a kill is settled before anything is compared.
+        AtomicFiles.recoverInterruptedSwap(output);
+        AtomicFiles.removeLeftoverTemporaries(request.stateFile());
+        BuildState previous = BuildState.readMatching(request.stateFile(), output);
         boolean full = previous == null || !previous.global().equals(global) || !Files.isDirectory(output);
         List<Runbook> toRender = new ArrayList<>();
         for (Runbook runbook : runbooks) {
@@ -148,8 +152,15 @@ public final class SiteBuilder {
                 generated.addAll(previous.generated());
             }
             publishReport(request, site);
+            // Publish: the manifest first, naming the generation the staged site carries; then the swap. Killed
+            // before the swap, the manifest names a generation the live site does not have: a full rebuild.
+            BuildState state = BuildState.of(global, pages, generated);
+            AtomicFiles.writeString(site.forWriting(BuildState.GENERATION_FILE), state.generation() + "\n");
+            CrashPoint.reached("site.staged");
+            state.write(request.stateFile());
+            CrashPoint.reached("site.manifest-written");
             AtomicFiles.swapIn(staging, output);
-            new BuildState(BuildState.FORMAT, global, pages, generated).write(request.stateFile());
+            CrashPoint.reached("site.swapped");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new SiteResult(toRender.size(), runbooks.size() - toRender.size(), indexPages, full, millis, output);
         } finally {
