@@ -165,7 +165,7 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (looksBinary(bytes)) {
+            if (Utf8Decoder.utf16ByteOrderMark(bytes) == null && looksBinary(bytes)) { // UTF-16 text is full of NULs
                 findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                         "is not a text file (it contains NUL bytes); it was not read",
                         "remove it or give it another extension than .md"));
