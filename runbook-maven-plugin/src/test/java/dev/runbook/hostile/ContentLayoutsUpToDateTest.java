@@ -3,7 +3,7 @@ package dev.runbook.hostile;
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.LinesLog;
 import dev.runbook.findings.Finding;
-import dev.runbook.report.ValidationReport;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.site.SiteRun;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
