@@ -420,6 +420,8 @@
     const list = document.getElementById("search-results");
     if (!form || !input || !list) return;
     const root = form.getAttribute("data-root") || "";
+    // The form never submits (Enter opens the chosen result); an inline onsubmit would break the page's CSP.
+    form.addEventListener("submit", (event) => event.preventDefault());
     const index = open(root);
 
     input.setAttribute("role", "combobox");

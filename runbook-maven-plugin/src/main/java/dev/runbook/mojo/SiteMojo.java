@@ -34,6 +34,7 @@ public class SiteMojo extends AbstractRunbookMojo {
     static final String DRAFTS = RunbookProperties.PREFIX + "drafts";
     static final String SITE_TITLE = RunbookProperties.PREFIX + "site.title";
     static final String BASE_URL = RunbookProperties.PREFIX + "site.baseUrl";
+    static final String ALLOW_REMOTE_IMAGES = RunbookProperties.PREFIX + "site.allowRemoteImages";
 
     /** Where the finished site goes. Built beside it and swapped in whole. */
     @Parameter(property = OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/runbook-site")
@@ -50,6 +51,10 @@ public class SiteMojo extends AbstractRunbookMojo {
     /** The absolute URL the site is published at, for canonical links; links inside the site stay relative. */
     @Parameter(property = BASE_URL)
     private String baseUrl;
+
+    /** Let pages show images from other hosts (the Content-Security-Policy blocks them by default). */
+    @Parameter(property = ALLOW_REMOTE_IMAGES, defaultValue = "false")
+    private boolean allowRemoteImages;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
@@ -75,6 +80,7 @@ public class SiteMojo extends AbstractRunbookMojo {
         Map<String, String> settings = new TreeMap<>();
         settings.put("reviewEvery", reviewEvery);
         settings.put("smokeMaxAge", smokeMaxAge);
+        settings.put(SiteRun.ALLOW_REMOTE_IMAGES, String.valueOf(allowRemoteImages));
         new SiteRun(runLog()).run(new SiteRun.Options(contentRoot(), contentTree, digestStart, buildPath(),
                 outputDirectory.toPath(), templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(),
                 pluginVersion, settings, smokeResults, findingsFile,

@@ -59,7 +59,7 @@ public final class SiteBuilder {
             log.info("runbook: site: " + drafts + " draft" + (drafts == 1 ? "" : "s") + " left out (build with -Drunbook.drafts=true to include)");
         }
         SiteLayout layout = SiteLayout.plan(runbooks, log);
-        Theme theme = new Theme(request.templatesOverride());
+        Theme theme = new Theme(request.templatesOverride(), request.allowRemoteImages());
         Views views = new Views(layout);
         Map<Runbook, RunbookStatus> statuses = new LinkedHashMap<>();
         for (Runbook runbook : runbooks) {
@@ -71,7 +71,8 @@ public final class SiteBuilder {
         Path output = request.outputDirectory().toAbsolutePath();
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
-                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null));
+                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
+                "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()));
         Map<String, BuildState.PageState> pages = new TreeMap<>();
         for (Runbook runbook : runbooks) {
             String page = layout.pageOf(runbook.relativePath());

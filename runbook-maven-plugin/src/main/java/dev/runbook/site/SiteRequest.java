@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param findings          the last validation's findings (from findings.json); each page shows its own
  * @param reportPage        the release report rendered for the site root ({@code runbook:report} writes it); copied
  *                          to {@code report.html} and linked from the navigation when the file exists; may be null
+ * @param allowRemoteImages {@code runbook.site.allowRemoteImages}: the pages' Content-Security-Policy lets images
+ *                          load from other hosts (off: only the site's own images and {@code data:} URLs)
  */
 public record SiteRequest(
         LoadedContent content,
@@ -38,7 +40,8 @@ public record SiteRequest(
         int threads,
         RunLog log,
         List<Finding> findings,
-        Path reportPage) {
+        Path reportPage,
+        boolean allowRemoteImages) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -59,6 +62,14 @@ public record SiteRequest(
         threads = Math.max(1, threads);
         log = log == null ? RunLog.SILENT : log;
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A build whose pages load no image from another host. */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log, List<Finding> findings, Path reportPage) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, findings, reportPage, false);
     }
 
     /** A build with no validation findings and no release report to show (neither ran before it). */

@@ -55,6 +55,9 @@ public final class SiteRun {
         }
     }
 
+    /** The settings key of {@code runbook.site.allowRemoteImages} (see {@link SiteRequest#allowRemoteImages}). */
+    public static final String ALLOW_REMOTE_IMAGES = "allowRemoteImages";
+
     private final RunLog log;
 
     public SiteRun(RunLog log) {
@@ -91,7 +94,8 @@ public final class SiteRun {
         SiteRequest request = new SiteRequest(content, output, options.buildDirectory().resolve(STATE_FILE),
                 options.templatesOverride(), options.siteTitle(), options.baseUrl(), options.drafts(), options.status(),
                 options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(options.findingsFile()), options.reportPage());
+                lastValidationFindings(options.findingsFile()), options.reportPage(),
+                Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)));
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);

@@ -73,6 +73,9 @@ public final class ValidationRun {
         Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
         Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
         Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        for (Path file : List.of(json, sarif, junit)) { // what a killed run's writes left beside them
+            dev.runbook.core.AtomicFiles.removeLeftoverTemporaries(file);
+        }
         FindingsJson.write(report, json);
         SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);
