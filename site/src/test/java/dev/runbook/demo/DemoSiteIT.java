@@ -133,7 +133,7 @@ class DemoSiteIT {
         Number top = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().top", heading);
         assertTrue(top.doubleValue() >= 0 && top.doubleValue() < 200, "heading scrolled into view, top=" + top);
 
-        WebElement tocLink = browser.findElement(By.cssSelector("nav.toc a[href='#impact']"));
+        WebElement tocLink = browser.findElement(By.cssSelector("aside.toc-side nav.toc a[href='#impact']"));
         tocLink.click();
         wait.until(d -> d.getCurrentUrl().endsWith("#impact"));
     }

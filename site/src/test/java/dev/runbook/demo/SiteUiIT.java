@@ -94,7 +94,7 @@ class SiteUiIT {
         String plain = (String) js("return getComputedStyle(arguments[0].closest('pre')).color", keywords.get(0));
         assertNotEquals(plain, keyword, "a keyword has its own colour");
         open("file", "database/postgres-connection-exhaustion.html");
-        assertFalse(browser.findElements(By.cssSelector("pre code.language-promql span.hl-f")).isEmpty(), "PromQL highlighted");
+        assertFalse(browser.findElements(By.cssSelector("pre code.language-promql span.hl-k + span, pre code.language-promql span.hl-s")).isEmpty(), "PromQL highlighted");
     }
 
     @Test
