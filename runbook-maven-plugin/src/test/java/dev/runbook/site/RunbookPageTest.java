@@ -185,6 +185,13 @@ class RunbookPageTest {
     }
 
     @Test
+    void editUrlThatIsNoWebLinkShowsNoLink() throws Exception {
+        site.editUrl = "javascript:alert(1)//{path}";
+        site.build();
+        assertNull(Jsoup.parse(site.page("db/primary-down.html")).selectFirst("a.edit-link"));
+    }
+
+    @Test
     void metadataPanelAndStatus() {
         Element meta = page.selectFirst("dl.meta");
         assertTrue(meta.text().contains("postgres"));

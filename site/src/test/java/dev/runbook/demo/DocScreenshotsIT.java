@@ -36,6 +36,9 @@ class DocScreenshotsIT {
             chromium.open(site.resolve(PAGE).toUri().toString());
             shoot(chromium, out.resolve("page.png"));
 
+            browser.executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            shoot(chromium, out.resolve("page-end.png"));
+
             chromium.open(site.resolve("index.html").toUri().toString());
             WebElement input = browser.findElement(By.id("search-input"));
             input.sendKeys("postgres failovr");

@@ -153,7 +153,9 @@ public final class Views {
      */
     public static PageNav pageNav(String sourcePath, String editUrl, String lastChanged, List<TagLink> neighbours) {
         List<String> segments = List.of(sourcePath.split("/"));
-        String edit = editUrl == null ? null : editUrl.replace("{path}", encodePath(sourcePath));
+        // Only web links: the setting is the site owner's, but a javascript: URL must never reach a page.
+        String edit = editUrl == null || !editUrl.matches("(?i)^https?://.*") ? null
+                : editUrl.replace("{path}", encodePath(sourcePath));
         TagLink previous = neighbours == null ? null : neighbours.get(0);
         TagLink next = neighbours == null ? null : neighbours.get(1);
         return new PageNav(segments, edit, lastChanged, previous, next);
