@@ -25,6 +25,7 @@ public class SiteMojo extends AbstractRunbookMojo {
     static final String DRAFTS = RunbookProperties.PREFIX + "drafts";
     static final String SITE_TITLE = RunbookProperties.PREFIX + "site.title";
     static final String BASE_URL = RunbookProperties.PREFIX + "site.baseUrl";
+    static final String EDIT_URL = RunbookProperties.PREFIX + "site.editUrl";
 
     /** Where the finished site goes. Built beside it and swapped in whole. */
     @Parameter(property = OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/runbook-site")
@@ -42,6 +43,13 @@ public class SiteMojo extends AbstractRunbookMojo {
     @Parameter(property = BASE_URL)
     private String baseUrl;
 
+    /**
+     * Where a runbook's source is edited, for an "Edit this page" link: {@code {path}} stands for the file's
+     * path in the content folder, e.g. {@code https://github.com/org/repo/edit/main/content/{path}}.
+     */
+    @Parameter(property = EDIT_URL)
+    private String editUrl;
+
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
@@ -50,6 +58,9 @@ public class SiteMojo extends AbstractRunbookMojo {
         Map<String, String> settings = new TreeMap<>();
         settings.put("reviewEvery", reviewEvery);
         settings.put("smokeMaxAge", smokeMaxAge);
+        if (editUrl != null && !editUrl.isBlank()) {
+            settings.put(SiteRun.EDIT_URL, editUrl);
+        }
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
                 InputDigest.codeSourceOf(SiteMojo.class)));

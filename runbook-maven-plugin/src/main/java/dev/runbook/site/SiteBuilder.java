@@ -10,6 +10,7 @@ import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
 import dev.runbook.site.view.Frame;
+import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
@@ -70,14 +71,24 @@ public final class SiteBuilder {
         Path output = request.outputDirectory().toAbsolutePath();
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
-                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null));
+                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
+                "editUrl", String.valueOf(request.editUrl()));
+        List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
+        Map<String, List<TagLink>> neighbours = Views.neighbours(all);
+        Map<String, String> lastChanged = LastChanged.of(request.content().root(),
+                runbooks.stream().map(Runbook::relativePath).toList());
+        Map<String, PageNav> navs = new HashMap<>();
         Map<String, BuildState.PageState> pages = new TreeMap<>();
-        for (Runbook runbook : runbooks) {
+        for (int i = 0; i < runbooks.size(); i++) {
+            Runbook runbook = runbooks.get(i);
             String page = layout.pageOf(runbook.relativePath());
+            PageNav nav = Views.pageNav(runbook.relativePath(), request.editUrl(), lastChanged.get(runbook.relativePath()),
+                    neighbours.get(all.get(i).url()));
+            navs.put(runbook.relativePath(), nav);
             pages.put(runbook.relativePath(), new BuildState.PageState(
                     Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
-                            layout.fingerprintFor(runbook)),
+                            layout.fingerprintFor(runbook), nav.toString()),
                     page));
         }
 
@@ -129,12 +140,11 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, staging);
-            renderPages(toRender, statuses, findings, writer, request);
+            renderPages(toRender, statuses, findings, navs, writer, request);
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
             if (anyChange) {
-                List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
                 indexPages = generated.size();
@@ -156,7 +166,7 @@ public final class SiteBuilder {
     }
 
     private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses,
-                                    Map<String, List<Finding>> findings, PageWriter writer,
+                                    Map<String, List<Finding>> findings, Map<String, PageNav> navs, PageWriter writer,
                                     SiteRequest request) throws SetupException, IOException {
         if (toRender.isEmpty()) {
             return;
@@ -168,7 +178,8 @@ public final class SiteBuilder {
             List<Future<Void>> futures = new ArrayList<>();
             for (Runbook runbook : toRender) {
                 futures.add(pool.submit(() -> {
-                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()));
+                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()),
+                            navs.get(runbook.relativePath()));
                     int n = done.incrementAndGet();
                     if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
                         request.log().info("runbook: site: rendered " + n + "/" + total + " pages");

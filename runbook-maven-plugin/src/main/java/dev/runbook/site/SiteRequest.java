@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param findings          the last validation's findings (from findings.json); each page shows its own
  * @param reportPage        the release report rendered for the site root ({@code runbook:report} writes it); copied
  *                          to {@code report.html} and linked from the navigation when the file exists; may be null
+ * @param editUrl           where a runbook's source is edited, {@code {path}} standing for its path in the content
+ *                          folder (e.g. {@code https://github.com/org/repo/edit/main/content/{path}}); may be null
  */
 public record SiteRequest(
         LoadedContent content,
@@ -38,7 +40,8 @@ public record SiteRequest(
         int threads,
         RunLog log,
         List<Finding> findings,
-        Path reportPage) {
+        Path reportPage,
+        String editUrl) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -59,6 +62,15 @@ public record SiteRequest(
         threads = Math.max(1, threads);
         log = log == null ? RunLog.SILENT : log;
         findings = findings == null ? List.of() : List.copyOf(findings);
+        editUrl = editUrl == null || editUrl.isBlank() ? null : editUrl.strip();
+    }
+
+    /** A build without an "Edit this page" link. */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log, List<Finding> findings, Path reportPage) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, findings, reportPage, null);
     }
 
     /** A build with no validation findings and no release report to show (neither ran before it). */
@@ -66,6 +78,6 @@ public record SiteRequest(
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, List.of(), null);
+                pluginVersion, threads, log, List.of(), null, null);
     }
 }
