@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: explicit binaries, so Selenium Manager
- * never tries to download a browser or driver (the machine has no internet), and the flags this machine's
- * closed network needs. One per test class; {@link #close} quits it and deletes its throwaway profile.
+ * Chromium, headless, driven through chromedriver: explicit binaries (the {@code CHROMIUM} and
+ * {@code CHROMEDRIVER} variables, else the {@code PATH}), so Selenium Manager never tries to download a
+ * browser or driver (the machine has no internet), and the flags this machine's closed network needs. One per test class; {@link #close} quits it and deletes its throwaway profile.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -40,16 +40,28 @@ public final class HeadlessChromium implements AutoCloseable {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path profile = Files.createTempDirectory("runbook-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingDriverExecutable(executable("CHROMEDRIVER", "chromedriver", "chromium-driver").toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions chrome = new ChromeOptions();
-        chrome.setBinary("/usr/bin/chromium");
+        chrome.setBinary(executable("CHROMIUM", "chromium", "chromium").toString());
         chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,900");
         options.accept(chrome);
         return new HeadlessChromium(service, new ChromeDriver(service, chrome), profile);
+    }
+
+    /** The tool named by {@code variable}, else {@code name} on the PATH; a missing one fails with what to install. */
+    private static Path executable(String variable, String name, String debianPackage) {
+        String named = System.getenv(variable);
+        Stream<Path> candidates = named != null && !named.isBlank() ? Stream.of(Path.of(named))
+                : Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, name));
+        return candidates.filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the browser tests run " + name + ", which is not "
+                        + (named != null && !named.isBlank() ? "at " + variable + "=" + named : "on the PATH")
+                        + ": install it (apt-get install " + debianPackage + ") or set " + variable + " to the executable"));
     }
 
     public ChromeDriver driver() {
