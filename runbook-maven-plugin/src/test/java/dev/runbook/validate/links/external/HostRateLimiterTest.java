@@ -116,15 +116,17 @@ class HostRateLimiterTest {
     /**
      * End to end on a real loopback server, under whatever load the machine has. The first request's DNS
      * answer is held back until the server has seen another request, so the two are forced into the order
-     * that broke the old limiter (it let both out at once: the server saw them a few ms apart). Each gap
-     * is measured where it counts, at the server. The bound is half the spacing: the server records an
-     * arrival when its handler thread runs, which on a loaded 2-core machine can lag the bytes by tens of
-     * milliseconds, and only a lag of the earlier request can shrink a gap; 200ms covers that lag many
-     * times over, and the order forced here leaves the old limiter's gap near zero, far below it.
+     * that broke the old limiter: it let the held request out the moment its DNS answered, and the server
+     * saw the two 3-70ms apart whatever the spacing. Each gap is measured where it counts, at the server.
+     * The bound is half the spacing, 500ms: the server stamps an arrival when its handler thread runs, and
+     * only a late stamp of the earlier request can shrink a gap; at a load average of 25 on two cores
+     * (plus two busy loops) such stamps came up to ~350ms late, so a 400ms spacing with a 200ms bound
+     * failed 4 runs in 50. A 1s spacing keeps the old limiter's gap far below the bound and the new one's
+     * far above it.
      */
     @Test
     void aRequestSlowToConnectStillReachesTheHostASpacingAfterTheOneThatOvertookIt() throws Exception {
-        Duration spacing = Duration.ofMillis(400);
+        Duration spacing = Duration.ofSeconds(1);
         try (LocalHttpServer server = new LocalHttpServer()) {
             server.route("/warm-up", LocalHttpServer.status(200)).route("/first", LocalHttpServer.status(200))
                     .route("/second", LocalHttpServer.status(200));
