@@ -21,6 +21,20 @@ import java.util.TreeMap;
 @Mojo(name = "site", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class SiteMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:site} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.SITE_SKIP, defaultValue = "false")
+    boolean skipSite;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipSite;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.SITE_SKIP;
+    }
+
     static final String OUTPUT_DIRECTORY = RunbookProperties.PREFIX + "site.outputDirectory";
     static final String DRAFTS = RunbookProperties.PREFIX + "drafts";
     static final String SITE_TITLE = RunbookProperties.PREFIX + "site.title";

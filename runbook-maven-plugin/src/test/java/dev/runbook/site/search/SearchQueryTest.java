@@ -1,5 +1,6 @@
 package dev.runbook.site.search;
 
+import dev.runbook.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,14 +38,14 @@ class SearchQueryTest {
     @BeforeAll
     static void nodeIsInstalled() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(RequiredTool.node().toString(), "--version").redirectErrorStream(true).start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || !version.startsWith("v")) {
                 fail("`node --version` did not work (" + version + "); install Node.js 18+ to run the search tests");
             }
         } catch (IOException | InterruptedException e) {
-            fail("Node.js is needed to test search.js but `node` could not be started: " + e.getMessage()
-                    + "; install Node.js 18+ and put it on the PATH");
+            fail("Node.js is needed to test search.js but it could not be started: " + e.getMessage()
+                    + "; install Node.js 18+ (apt-get install nodejs) or set NODE to its executable");
         }
     }
 
@@ -68,7 +69,7 @@ class SearchQueryTest {
         Path file = Files.createTempFile(dir, "requests", ".json");
         Files.writeString(file, requests.toString());
         Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-        Process p = new ProcessBuilder("node", resource("dev/runbook/site/search/harness.js").toString(),
+        Process p = new ProcessBuilder(RequiredTool.node().toString(), resource("dev/runbook/site/search/harness.js").toString(),
                 resource("dev/runbook/theme/assets/search.js").toString(), site.toString(), file.toString())
                 .redirectError(stderr.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
