@@ -645,6 +645,23 @@
     for (const [text, hit] of pieces) parent.appendChild(hit ? el("mark", null, text) : document.createTextNode(text));
   }
 
+  const STATUS_LABELS = { verified: "Verified", failing: "Failing", unverified: "Unverified", overdue: "Review overdue" };
+  const FILTERS = [["service", "Any service"], ["tag", "Any tag"], ["severity", "Any severity"], ["status", "Any status"]];
+  /** Wait this long after the last keystroke before searching: a word typed letter by letter is one query. */
+  const DEBOUNCE_MS = 120;
+  const PAGE = 10;
+  const MORE = 100;
+
+  /** The same badge markup as the site's status badges (layout.ftlh), so site.css styles both. */
+  function badge(key) {
+    const b = el("span", "badge badge-" + key);
+    const dot = el("span", "badge-dot");
+    dot.setAttribute("aria-hidden", "true");
+    b.appendChild(dot);
+    b.appendChild(document.createTextNode(STATUS_LABELS[key] || key));
+    return b;
+  }
+
   function initUi() {
     const form = document.querySelector("form.search");
     const input = document.getElementById("search-input");
@@ -656,19 +673,30 @@
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("autocomplete", "off");
+    // Everything but the box floats in one panel under it, so nothing in the page moves (no layout shift).
+    const panel = el("div", "search-panel");
+    panel.hidden = true;
+    const filters = el("div", "search-filters");
+    const note = el("div", "search-note");
+    note.hidden = true;
+    const more = el("button", "search-more");
+    more.type = "button";
+    more.hidden = true;
     const status = el("div", "search-status");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    const filters = el("div", "search-filters");
-    filters.hidden = true;
-    form.insertBefore(filters, list);
-    form.appendChild(status);
+    form.insertBefore(panel, list);
+    panel.append(filters, note, list, more, status);
+    list.hidden = false;
 
     const selects = {};
     let opened = null; // promise of the meta, once the index has been asked for
     let active = -1;
     let seq = 0;
     let timer = 0;
+    let limit = PAGE;
+    let exactFor = null; // the text the reader asked to search as typed, without typo correction
+    let lastAnswer = null;
 
     function ensureOpen() {
       if (!opened) {
@@ -678,14 +706,17 @@
     }
 
     function buildFilters(meta) {
-      for (const [facet, label] of [["service", "Service"], ["tag", "Tag"], ["severity", "Severity"]]) {
+      for (const [facet, any] of FILTERS) {
         const values = meta.facets[facet] || [];
         if (!values.length) continue;
         const select = el("select", "search-filter");
         select.setAttribute("aria-label", "Filter by " + facet);
-        select.appendChild(el("option", null, "Any " + label.toLowerCase())).value = "";
-        for (const [name, count] of values) select.appendChild(el("option", null, name + " (" + count + ")")).value = name;
-        select.addEventListener("change", () => run());
+        select.appendChild(el("option", null, any)).value = "";
+        for (const [name, count] of values) {
+          const label = facet === "status" ? STATUS_LABELS[name] || name : name;
+          select.appendChild(el("option", null, label + " (" + count + ")")).value = name;
+        }
+        select.addEventListener("change", () => { limit = PAGE; run(); });
         selects[facet] = select;
         filters.appendChild(select);
       }
@@ -711,13 +742,29 @@
       opts[active].scrollIntoView({ block: "nearest" });
     }
 
+    function isOpen() {
+      return !panel.hidden;
+    }
+
     function show(visible) {
-      list.hidden = !visible;
-      input.setAttribute("aria-expanded", visible ? "true" : "false");
+      panel.hidden = !visible;
+      input.setAttribute("aria-expanded", visible && options().length ? "true" : "false");
       if (!visible) { input.removeAttribute("aria-activedescendant"); active = -1; }
     }
 
+    function renderNote(answer) {
+      note.replaceChildren();
+      note.hidden = !answer.corrected;
+      if (!answer.corrected) return;
+      note.append("Showing results for ", el("strong", null, answer.corrected.text.trim()), ". ");
+      const original = el("button", "search-original", "Search for \u201c" + answer.corrected.original.trim() + "\u201d instead");
+      original.type = "button";
+      original.addEventListener("click", () => { exactFor = input.value; limit = PAGE; run(); input.focus(); });
+      note.appendChild(original);
+    }
+
     function render(answer) {
+      lastAnswer = answer;
       list.replaceChildren();
       active = -1;
       input.removeAttribute("aria-activedescendant");
@@ -732,8 +779,12 @@
         const title = el("span", "search-title");
         appendParts(title, r.titleParts);
         link.appendChild(title);
-        const facts = [r.services.join(", "), r.severity].filter(Boolean).join(" \u00b7 ");
-        if (facts) link.appendChild(el("span", "search-facts", facts));
+        const facts = el("span", "search-facts");
+        if (r.status) facts.appendChild(badge(r.status));
+        if (r.overdue) facts.appendChild(badge("overdue"));
+        const words = [r.services.join(", "), r.severity].filter(Boolean).join(" \u00b7 ");
+        if (words) facts.appendChild(el("span", "search-meta", words));
+        if (facts.childNodes.length) link.appendChild(facts);
         if (r.heading) link.appendChild(el("span", "search-section", r.heading));
         const text = el("span", "search-excerpt");
         appendParts(text, r.excerpt);
@@ -742,49 +793,86 @@
         option.addEventListener("mousemove", () => { if (active !== i) setActive(i); });
         list.appendChild(option);
       });
+      renderNote(answer);
       const shown = answer.results.length;
+      const rest = answer.total - shown;
+      more.hidden = rest <= 0;
+      more.textContent = rest <= MORE ? "Show all " + answer.total + " runbooks" : "Show " + MORE + " more (" + shown + " of " + answer.total + ")";
       status.textContent = shown === 0 ? "No runbooks match."
-        : answer.total > shown ? shown + " of " + answer.total + " runbooks" : shown + (shown === 1 ? " runbook" : " runbooks");
-      show(shown > 0);
+        : rest > 0 ? shown + " of " + answer.total + " runbooks" : shown + (shown === 1 ? " runbook" : " runbooks");
+      show(true);
     }
 
-    function run() {
+    /** Searches now; `typing` false when the reader has finished the last word (Enter). */
+    function run(typing) {
+      clearTimeout(timer);
+      timer = 0;
       const mine = ++seq;
       const text = input.value;
       const f = chosenFilters();
-      if (!text.trim() && !Object.keys(f).length) { list.replaceChildren(); status.textContent = ""; show(false); return; }
-      ensureOpen()
-        .then(() => index.query(text, f, 10))
-        .then((answer) => { if (mine === seq) render(answer); })
-        .catch((err) => { if (mine === seq) { status.textContent = "Search failed: " + err.message; show(false); } });
+      if (exactFor !== null && exactFor !== text) exactFor = null;
+      if (!text.trim() && !Object.keys(f).length) {
+        list.replaceChildren(); note.hidden = true; more.hidden = true; status.textContent = ""; lastAnswer = null;
+        show(document.activeElement === input && !filters.hidden);
+        return Promise.resolve(null);
+      }
+      const opts = { current: () => mine === seq, exact: exactFor !== null };
+      if (typing === false) opts.typing = false;
+      return ensureOpen()
+        .then(() => index.query(text, f, limit, opts))
+        .then((answer) => { if (mine === seq) { render(answer); return answer; } return null; })
+        .catch((err) => {
+          if (err instanceof Superseded || mine !== seq) return null;
+          status.textContent = "Search failed: " + err.message;
+          list.replaceChildren();
+          show(true);
+          return null;
+        });
     }
 
-    input.addEventListener("focus", () => { ensureOpen(); filters.hidden = Object.keys(selects).length === 0; });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener("focus", () => {
+      ensureOpen().then(() => { if (document.activeElement === input && (input.value.trim() || Object.keys(chosenFilters()).length || !filters.hidden)) show(true); });
+    });
+    input.addEventListener("input", () => {
+      limit = PAGE;
+      clearTimeout(timer);
+      timer = setTimeout(() => run(), DEBOUNCE_MS);
+    });
+    more.addEventListener("click", () => {
+      limit = lastAnswer ? Math.min(lastAnswer.total, lastAnswer.results.length + MORE) : PAGE;
+      run().then(() => input.focus());
+    });
+    form.addEventListener("submit", (e) => e.preventDefault());
     input.addEventListener("keydown", (e) => {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
-        if (list.hidden && options().length) show(true);
+        if (!isOpen() && options().length) show(true);
         setActive(active + (e.key === "ArrowDown" ? 1 : -1) + (active < 0 && e.key === "ArrowUp" ? 1 : 0));
       } else if (e.key === "Enter") {
         e.preventDefault();
-        const opts = options();
-        const target = opts[active >= 0 ? active : 0];
-        if (target && !list.hidden) window.location.href = target.querySelector("a").href;
+        const chosen = active >= 0 && isOpen() ? options()[active] : null;
+        if (chosen) { window.location.href = chosen.querySelector("a").href; return; }
+        // Enter finishes the last word: search it as a whole word, then open the best result.
+        run(false).then((answer) => {
+          const first = options()[0];
+          if (answer && first) window.location.href = first.querySelector("a").href;
+        });
       } else if (e.key === "Escape") {
-        if (!list.hidden) show(false); else { input.value = ""; run(); input.blur(); }
+        // The box is type=search, whose own Escape clears it: first close the list, clear only on a second press.
+        e.preventDefault();
+        if (isOpen()) show(false);
+        else if (input.value) { input.value = ""; exactFor = null; run(); }
+        else input.blur();
       }
     });
     form.addEventListener("focusout", (e) => {
       if (form.contains(e.relatedTarget)) return;
       show(false);
-      // Filters take room in the header; keep them only while in use.
-      if (!Object.keys(chosenFilters()).length) filters.hidden = true;
     });
     document.addEventListener("keydown", (e) => {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const t = e.target;
-      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName))) return;
       e.preventDefault();
       input.focus();
       input.select();

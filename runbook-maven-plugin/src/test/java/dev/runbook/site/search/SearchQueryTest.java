@@ -415,4 +415,17 @@ class SearchQueryTest {
         assertEquals(java.net.URI.create("file:///site/" + r.get("href").asText()).getPath(), "/site/dir/a b+c#d \u00e9t\u00e9.html",
                 "decodes to the file's own name");
     }
+
+    @Test
+    void aSupersededQueryStopsLoadingShards() throws Exception {
+        var d = SearchIndexWriter.Limits.DEFAULT;
+        new SearchIndexWriter(new SearchIndexWriter.Limits(1, 200, 400, 200, d.maxSectionChars()))
+                .write(SearchFixtures.demo(), dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(
+                q("certificate expiry", Map.of("supersededAfterLoads", 1)), q("certificate expiry"))));
+        assertEquals("superseded", a.get(0).get("error").asText());
+        assertEquals(1, a.get(0).get("loads").size(), "stopped after " + a.get(0).get("loads"));
+        assertEquals(TLS, first(a.get(1)));
+        assertTrue(a.get(1).get("loads").toString().contains("search/t/"), "the query that counts loads text shards");
+    }
 }

@@ -52,7 +52,10 @@ const search = context.window.RunbookSearch;
   for (const r of requests.queries || []) {
     const before = loads.length;
     try {
-      const answer = await index.query(r.q, r.filters || {}, r.limit || 10, r.options || {});
+      const options = Object.assign({}, r.options || {});
+      // A newer query arrives once this one has loaded n files: the UI's seq check, simulated.
+      if (options.supersededAfterLoads) options.current = () => loads.length - before < r.options.supersededAfterLoads;
+      const answer = await index.query(r.q, r.filters || {}, r.limit || 10, options);
       out.answers.push({ q: r.q, total: answer.total, results: answer.results, corrected: answer.corrected,
         loads: loads.slice(before) });
     } catch (e) {
