@@ -234,6 +234,24 @@
     return lo;
   }
 
+  /** Every spelling one edit (Damerau) from `w` that keeps its first letter, over a-z. */
+  function oneEditSpellings(w) {
+    const out = new Set();
+    const abc = "abcdefghijklmnopqrstuvwxyz";
+    for (let i = 1; i <= w.length; i++) {
+      if (i < w.length) {
+        out.add(w.slice(0, i) + w.slice(i + 1));
+        if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      }
+      for (const c of abc) {
+        if (i < w.length) out.add(w.slice(0, i) + c + w.slice(i + 1));
+        out.add(w.slice(0, i) + c + w.slice(i));
+      }
+    }
+    out.delete(w);
+    return out;
+  }
+
   /** One-edit (Damerau: insert, delete, substitute, swap neighbours) test, a !== b assumed fine. */
   function withinOneEdit(a, b) {
     const la = a.length, lb = b.length;
@@ -350,6 +368,14 @@
       }
       const near = pool.filter(([t]) => withinOneEdit(q, t) || (tok.raw !== q && withinOneEdit(tok.raw, t))
         || (tok.prefix && [q.length - 1, q.length, q.length + 1].some((k) => k < t.length && withinOneEdit(q, t.slice(0, k)))));
+      // The index holds stems: "schedluer" is one edit from "scheduler", whose stem "schedul" is two
+      // edits from what was typed. So also stem every one-edit spelling of the word as typed.
+      const inPool = new Map(pool);
+      const seen = new Set(near.map(([t]) => t));
+      for (const v of oneEditSpellings(tok.raw)) {
+        const t = stem(v);
+        if (!seen.has(t) && inPool.has(t)) { seen.add(t); near.push([t, inPool.get(t)]); }
+      }
       near.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       for (const [t, f] of near.slice(0, MAX_TYPO_TERMS)) if (!found.has(t)) found.set(t, { weight: TYPO_WEIGHT, df: f });
       return found;
@@ -763,9 +789,11 @@
       note.appendChild(original);
     }
 
-    function render(answer) {
+    function render(answer, text) {
       lastAnswer = answer;
       list.replaceChildren();
+      // What these results answer: lets a reader's tools (and the quality bench) tell a stale list from a fresh one.
+      list.setAttribute("data-query", text);
       active = -1;
       input.removeAttribute("aria-activedescendant");
       answer.results.forEach((r, i) => {
@@ -820,7 +848,7 @@
       if (typing === false) opts.typing = false;
       return ensureOpen()
         .then(() => index.query(text, f, limit, opts))
-        .then((answer) => { if (mine === seq) { render(answer); return answer; } return null; })
+        .then((answer) => { if (mine === seq) { render(answer, text); return answer; } return null; })
         .catch((err) => {
           if (err instanceof Superseded || mine !== seq) return null;
           status.textContent = "Search failed: " + err.message;

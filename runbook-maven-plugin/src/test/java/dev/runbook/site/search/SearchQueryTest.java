@@ -428,4 +428,15 @@ class SearchQueryTest {
         assertEquals(TLS, first(a.get(1)));
         assertTrue(a.get(1).get("loads").toString().contains("search/t/"), "the query that counts loads text shards");
     }
+
+    @Test
+    void aTypoIsMatchedAgainstStemsThroughItsOneEditSpellings() throws Exception {
+        new SearchIndexWriter().write(List.of(
+                page("k/scheduler.html", "Kube scheduler down", "Scheduler", "The scheduler is not running."),
+                page("k/schedule.html", "Backup schedule", "Cron", "When backups run.")), dir.resolve("site"));
+        // "schedluer" is one swap from "scheduler", but two edits from its stem "schedul".
+        JsonNode answer = answers(run(dir.resolve("site"), List.of(), List.of(q("schedluer down ")))).get(0);
+        assertEquals("k/scheduler.html", first(answer));
+        assertEquals("scheduler down ", answer.at("/corrected/text").asText());
+    }
 }
