@@ -150,7 +150,7 @@ public final class SiteBuilder {
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, staging));
                 long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(runbooks, layout, staging, pages));
+                generated.addAll(writeSearchIndex(runbooks, statuses, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
@@ -241,11 +241,13 @@ public final class SiteBuilder {
      * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
      * runbook page), so the next incremental build can replace exactly those.
      */
-    private static List<String> writeSearchIndex(List<Runbook> runbooks, SiteLayout layout, Path staging,
+    private static List<String> writeSearchIndex(List<Runbook> runbooks, Map<Runbook, RunbookStatus> statuses,
+                                                 SiteLayout layout, Path staging,
                                                  Map<String, BuildState.PageState> pages) throws IOException {
         // One document per runbook, each from its own AST: built on all cores (the list keeps runbook order).
+        // The page path as it is, not percent-encoded: search.js encodes it once when it makes the link.
         List<SearchDocument> documents = runbooks.parallelStream()
-                .map(runbook -> SearchDocuments.from(runbook, SiteLayout.href(layout.pageOf(runbook.relativePath()))))
+                .map(runbook -> SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook)))
                 .toList();
         new SearchIndexWriter().write(documents, staging);
         Path folder = staging.resolve("search");
