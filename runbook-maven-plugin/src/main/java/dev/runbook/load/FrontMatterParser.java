@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.runbook.core.Closest;
+import dev.runbook.core.time.Durations;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.FrontMatter;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the YAML front-matter block into a {@link FrontMatter}. Never throws on bad input: a syntax or
@@ -42,7 +41,6 @@ public final class FrontMatterParser {
     static final List<String> KNOWN_KEYS = List.of("title", "description", "service", "services", "owner", "severity",
             "tags", "last_reviewed", "review_every", "aliases", "draft");
 
-    private static final Pattern PERIOD = Pattern.compile("(\\d{1,5})\\s*([dwmy])", Pattern.CASE_INSENSITIVE);
     private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(safeLoaderOptions()).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
@@ -248,22 +246,14 @@ public final class FrontMatterParser {
         }
     }
 
+    /** A YAML number counts days; text goes through the one duration grammar ({@link Durations#period}). */
     private Period period(String key, JsonNode value, SourcePosition where) {
-        if (value.isIntegralNumber() && value.asInt() > 0) {
-            return Period.ofDays(value.asInt());
+        Period period = value.isIntegralNumber() || value.isTextual() ? Durations.period(value.asText()) : null;
+        if (period != null && !period.isZero()) {
+            return period;
         }
-        Matcher m = PERIOD.matcher(value.asText().strip());
-        if (m.matches() && Integer.parseInt(m.group(1)) > 0) {
-            int n = Integer.parseInt(m.group(1));
-            return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "d" -> Period.ofDays(n);
-                case "w" -> Period.ofWeeks(n);
-                case "m" -> Period.ofMonths(n);
-                default -> Period.ofYears(n);
-            };
-        }
-        schemaError(where, key + " '" + shorten(value.asText()) + "' is not a period such as 90d, 12w, 6m or 1y",
-                "write e.g. '" + key + ": 90d'");
+        schemaError(where, key + " '" + shorten(value.asText()) + "' is not a period such as " + Durations.PERIOD_FORMS,
+                "write e.g. '" + key + ": 90d' or '" + key + ": 6 months'");
         return null;
     }
 

@@ -4,11 +4,11 @@ import dev.runbook.core.BuildDate;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
-import dev.runbook.validate.DurationText;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -120,11 +120,11 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     }
 
     protected ReviewSchedule reviewSchedule() throws SetupException {
-        return new ReviewSchedule(DurationText.period(RunbookProperties.REVIEW_EVERY, reviewEvery));
+        return new ReviewSchedule(Durations.period(RunbookProperties.REVIEW_EVERY, reviewEvery));
     }
 
     protected Duration smokeMaxAge() throws SetupException {
-        return DurationText.duration(RunbookProperties.SMOKE_MAX_AGE, smokeMaxAge);
+        return Durations.duration(RunbookProperties.SMOKE_MAX_AGE, smokeMaxAge);
     }
 
     /**

@@ -2,13 +2,13 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
-import dev.runbook.gate.GatePolicy;
-import dev.runbook.gate.ReleaseGate;
-import dev.runbook.gate.ReportInputs;
+import dev.runbook.report.GatePolicy;
+import dev.runbook.report.ReleaseGate;
+import dev.runbook.report.ReportInputs;
 import dev.runbook.smoke.SmokeRequest;
-import dev.runbook.gate.ReleaseGateRequest;
+import dev.runbook.report.ReleaseGateRequest;
 import dev.runbook.model.RunbookSeverity;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.StatusSource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -2,9 +2,9 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.SetupException;
-import dev.runbook.gate.ReleaseGate;
-import dev.runbook.gate.ReportInputs;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.report.ReleaseGate;
+import dev.runbook.report.ReportInputs;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteRun;
 import dev.runbook.smoke.SmokeRequest;

@@ -2,10 +2,10 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.smoke.SmokeSession;
 import dev.runbook.smoke.env.EnvironmentOverrides;
-import dev.runbook.smoke.parse.Durations;
 import dev.runbook.smoke.run.RunnerOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -83,9 +83,9 @@ public class SmokeMojo extends AbstractRunbookMojo {
     }
 
     private static Duration duration(String property, String value) throws SetupException {
-        Duration d = value == null ? null : Durations.parse(value);
-        if (d == null || d.isZero()) {
-            throw new SetupException(property + " '" + value + "' is not a duration (write e.g. 90s, 5m, 7d)");
+        Duration d = Durations.duration(property, value);
+        if (d.isZero()) {
+            throw new SetupException(property + " is '" + value + "'; write a duration longer than zero, such as 90s, 5m or 7d");
         }
         return d;
     }

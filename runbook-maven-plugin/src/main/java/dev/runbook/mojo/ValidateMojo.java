@@ -2,9 +2,9 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
+import dev.runbook.core.time.Durations;
 import dev.runbook.validate.ContentRuleSettings;
 import dev.runbook.validate.ContentRules;
-import dev.runbook.validate.DurationText;
 import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.ValidateOptions;
 import dev.runbook.validate.ValidationRun;
@@ -129,14 +129,14 @@ public class ValidateMojo extends AbstractRunbookMojo {
         RetryPolicy defaults = RetryPolicy.defaults();
         LinkCheckSettings links = LinkCheckSettings.defaults()
                 .withOffline(offline)
-                .withTimeouts(DurationText.duration("runbook.links.connectTimeout", linksConnectTimeout),
-                        DurationText.duration("runbook.links.readTimeout", linksReadTimeout),
-                        DurationText.duration("runbook.links.timeout", linksTimeout))
+                .withTimeouts(Durations.duration("runbook.links.connectTimeout", linksConnectTimeout),
+                        Durations.duration("runbook.links.readTimeout", linksReadTimeout),
+                        Durations.duration("runbook.links.timeout", linksTimeout))
                 .withConcurrency(Math.max(1, linksConcurrency), Math.max(1, linksPerHost),
-                        DurationText.duration("runbook.links.hostSpacing", linksHostSpacing))
+                        Durations.duration("runbook.links.hostSpacing", linksHostSpacing))
                 .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
                 .withExcludes(patterns(linksExcludes))
-                .withCacheTtl(DurationText.duration("runbook.links.cacheTtl", linksCacheTtl))
+                .withCacheTtl(Durations.duration("runbook.links.cacheTtl", linksCacheTtl))
                 .withCheckPrivate(linksCheckPrivate);
         ContentRuleSettings contentSettings = ContentRuleSettings.defaults()
                 .withExtraTodoPatterns(patterns(todoPatterns))

@@ -7,7 +7,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.status.StatusSource;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 
@@ -17,6 +18,11 @@ public interface Rule {
 
     /** One line for the rule list in the docs and in SARIF's rule descriptors. */
     String description();
+
+    /** What reports and docs know of this rule; its docs entry is anchored at its id. */
+    default RuleInfo info() {
+        return new RuleInfo(id(), defaultSeverity(), description());
+    }
 
     /** Checks one runbook. Rules that look across pages override {@link #checkAll} instead. */
     void check(Runbook runbook, ValidationContext context, FindingSink sink);

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.validate.frontmatter.FrontMatterSchemaRule;
 import dev.runbook.validate.frontmatter.FrontMatterUnknownKeyRule;
 import dev.runbook.validate.frontmatter.UnreadableFileRule;
@@ -69,5 +70,10 @@ public final class RuleCatalog {
         all.add(new SuppressionNoReasonRule());
         all.add(new SuppressionUnusedRule());
         return Collections.unmodifiableList(all);
+    }
+
+    /** {@link #describedRules()} as reports know them. */
+    public List<RuleInfo> ruleInfos() {
+        return describedRules().stream().map(Rule::info).toList();
     }
 }

@@ -115,8 +115,8 @@ final class ValidationInputs {
     }
 
     static List<Path> reports(ValidateOptions options) {
-        return List.of(options.workDirectory().resolve(dev.runbook.report.FindingsJson.FILE_NAME),
-                options.workDirectory().resolve(dev.runbook.report.SarifReport.FILE_NAME),
-                options.reportsDirectory().resolve(dev.runbook.report.JUnitXmlReport.FILE_NAME));
+        return List.of(options.workDirectory().resolve(dev.runbook.findings.io.FindingsJson.FILE_NAME),
+                options.workDirectory().resolve(dev.runbook.findings.io.SarifReport.FILE_NAME),
+                options.reportsDirectory().resolve(dev.runbook.findings.io.JUnitXmlReport.FILE_NAME));
     }
 }

@@ -5,15 +5,16 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
-import dev.runbook.report.ConsoleReport;
-import dev.runbook.report.FindingsJson;
-import dev.runbook.report.JUnitXmlReport;
-import dev.runbook.report.SarifReport;
-import dev.runbook.report.ValidationReport;
+import dev.runbook.findings.io.ConsoleReport;
+import dev.runbook.findings.io.FindingsJson;
+import dev.runbook.findings.io.JUnitXmlReport;
+import dev.runbook.findings.io.SarifReport;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.policy.Baseline;
 import dev.runbook.validate.policy.SeverityOverrides;
 import dev.runbook.validate.policy.ValidationPolicy;
@@ -68,7 +69,7 @@ public final class ValidationRun {
         Path repositoryRoot = repositoryRoot(options.projectBase());
         ValidationReport report = new ValidationReport(options.buildDate(),
                 content.runbooks().stream().map(Runbook::relativePath).toList(), result.findings(), result.baselined(),
-                catalog.describedRules(), contentPrefix(repositoryRoot, content.root()));
+                catalog.ruleInfos(), contentPrefix(repositoryRoot, content.root()));
         Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
         Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
         Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
@@ -86,7 +87,7 @@ public final class ValidationRun {
         try {
             FindingsJson.Contents last = FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME));
             return new ValidationReport(last.buildDate(), last.runbooks(), last.findings(), last.baselined(),
-                    catalog.describedRules(), last.contentPrefix());
+                    catalog.ruleInfos(), last.contentPrefix());
         } catch (IOException | RuntimeException e) {
             log.debug("runbook: validate: last findings unreadable, validating again: " + e.getMessage());
             return null;

@@ -5,7 +5,7 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.site.SiteBuilder;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.status.ReviewSchedule;

@@ -7,7 +7,7 @@ import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
-import dev.runbook.report.FindingsJson;
+import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.smoke.parse.BlockParse;
 import dev.runbook.smoke.parse.SmokeParser;
 import dev.runbook.validate.RuleSettings;
@@ -84,7 +84,7 @@ class PathologicalRegexTest {
         assertEquals(1, classes.codeBlocks().size());
     }
 
-    /** FrontMatterParser.PERIOD and the review rule's DurationText: a long review interval value. */
+    /** The review interval grammar (core.time.Durations.period, used by front-matter and the review rule): a long value. */
     @Test
     void longReviewInterval() throws Exception {
         write("a.md", "---\nreview_every: " + "1".repeat(N) + " \n---\n# A\n");
@@ -119,7 +119,7 @@ class PathologicalRegexTest {
         assertTrue(findings.stream().anyMatch(f -> f.file().equals("a.md") && f.ruleId().equals("link.file")), findings.toString());
     }
 
-    /** SmokeParser METHOD_LINE, LOWER_METHOD, HEADER_LINE, DNS_TYPES, Durations, AssertionParser.NUMBER. */
+    /** HttpKind METHOD_LINE, LOWER_METHOD, HEADER_LINE, DnsKind DNS_TYPES, core.time.Durations, AssertionParser.NUMBER. */
     @Test
     void smokeBlockLines() {
         List<String> blocks = List.of(

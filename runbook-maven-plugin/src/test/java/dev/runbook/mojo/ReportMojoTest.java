@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The goal's wiring: parameters to policy, core outcomes to Maven's. The gate itself is tested in dev.runbook.gate. */
+/** The goal's wiring: parameters to policy, core outcomes to Maven's. The gate itself is tested in dev.runbook.report. */
 class ReportMojoTest {
 
     @TempDir

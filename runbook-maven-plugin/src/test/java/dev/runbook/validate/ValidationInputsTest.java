@@ -1,7 +1,7 @@
 package dev.runbook.validate;
 
 import dev.runbook.core.RunbookProblemException;
-import dev.runbook.report.ValidationReport;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.links.external.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.runbook.validate;
 
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
-import dev.runbook.report.FindingsJson;
-import dev.runbook.report.ValidationReport;
+import dev.runbook.findings.io.FindingsJson;
+import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.links.external.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.Test;

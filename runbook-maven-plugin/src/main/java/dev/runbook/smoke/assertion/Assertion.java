@@ -1,5 +1,7 @@
 package dev.runbook.smoke.assertion;
 
+import dev.runbook.smoke.probe.Subject;
+
 /**
  * {@code expect <subject> [argument] <op> [value]}, with its place in the file.
  *

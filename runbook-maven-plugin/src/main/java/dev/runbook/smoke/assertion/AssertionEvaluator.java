@@ -8,8 +8,9 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import dev.runbook.smoke.parse.Durations;
+import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.probe.Observation;
+import dev.runbook.smoke.probe.Subject;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.runbook.smoke.check;
 
 import dev.runbook.smoke.assertion.Assertion;
+import dev.runbook.smoke.probe.ProbeSpec;
 
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,12 @@ package dev.runbook.smoke.parse;
 
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.assertion.Assertion;
 import dev.runbook.smoke.assertion.ExpectedValue;
 import dev.runbook.smoke.assertion.Operator;
-import dev.runbook.smoke.assertion.Subject;
+import dev.runbook.smoke.probe.Subject;
+import dev.runbook.smoke.probe.SyntaxException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -100,7 +102,7 @@ final class AssertionParser {
         if (NUMBER.matcher(rest).matches()) {
             return new ExpectedValue.Number(new BigDecimal(rest), rest);
         }
-        Duration d = Durations.parse(rest);
+        Duration d = Durations.duration(rest);
         if (d != null) {
             return new ExpectedValue.Time(d, rest);
         }

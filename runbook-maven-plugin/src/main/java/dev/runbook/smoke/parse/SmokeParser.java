@@ -1,32 +1,30 @@
 package dev.runbook.smoke.parse;
 
+import dev.runbook.core.time.Durations;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
 import dev.runbook.smoke.assertion.Assertion;
-import dev.runbook.smoke.assertion.Subject;
-import dev.runbook.smoke.check.DnsProbeSpec;
-import dev.runbook.smoke.check.HttpProbeSpec;
-import dev.runbook.smoke.check.ProbeSpec;
 import dev.runbook.smoke.check.SmokeCheck;
-import dev.runbook.smoke.check.TcpProbeSpec;
-import dev.runbook.smoke.check.TlsProbeSpec;
-import dev.runbook.smoke.check.WebSocketProbeSpec;
+import dev.runbook.smoke.kind.ProbeKinds;
+import dev.runbook.smoke.probe.ProbeKind;
+import dev.runbook.smoke.probe.ProbeLines;
+import dev.runbook.smoke.probe.ProbeLines.Line;
+import dev.runbook.smoke.probe.ProbeSpec;
+import dev.runbook.smoke.probe.Subject;
+import dev.runbook.smoke.probe.SyntaxException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns smoke fences into {@link SmokeCheck}s. Pure: reads the model, never the network or the
@@ -38,16 +36,6 @@ public final class SmokeParser {
     public static final int MAX_RETRIES = 10;
 
     private static final Set<String> ATTRIBUTES = Set.of("name", "timeout", "retries", "write");
-    private static final Pattern METHOD_LINE = Pattern.compile("(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)(\\s+)(\\S+)\\s*");
-    private static final Pattern LOWER_METHOD = Pattern.compile("(?i)(get|head|post|put|patch|delete|options)\\s+\\S+.*");
-    private static final Pattern HEADER_LINE = Pattern.compile("([A-Za-z0-9!#$%&'*+.^_`|~-]+):\\s*(.*)");
-    private static final Pattern DNS_TYPES = Pattern.compile("A|AAAA|CNAME|TXT|MX");
-    private static final Map<String, Set<Subject>> SUBJECTS = Map.of(
-            "http", EnumSet.of(Subject.STATUS, Subject.HEADER, Subject.BODY, Subject.JSON, Subject.TIME, Subject.CONNECTED),
-            "tcp", EnumSet.of(Subject.CONNECTED, Subject.TIME),
-            "tls", EnumSet.of(Subject.CONNECTED, Subject.CERT_DAYS_LEFT, Subject.TIME),
-            "websocket", EnumSet.of(Subject.CONNECTED, Subject.MESSAGE, Subject.TIME),
-            "dns", EnumSet.of(Subject.CONNECTED, Subject.BODY, Subject.TIME));
 
     private SmokeParser() {
     }
@@ -82,10 +70,10 @@ public final class SmokeParser {
                     }
                 }
                 case "timeout" -> {
-                    Duration d = value == null ? null : Durations.parse(value);
+                    Duration d = value == null ? null : Durations.duration(value);
                     if (d == null || d.isZero()) {
                         errors.add(new SmokeSyntaxError(fenceLine, col, "timeout '" + value + "' is not a duration",
-                                "write e.g. timeout=5s or timeout=500ms"));
+                                "write e.g. timeout=5s or timeout=500ms; a duration is one of " + Durations.DURATION_FORMS));
                     } else {
                         timeout = d;
                     }
@@ -122,176 +110,82 @@ public final class SmokeParser {
             errors.add(new SmokeSyntaxError(fenceLine, 1, "empty smoke block", "the first line is the probe, e.g. curl -fsS {{api}}/health"));
             return new BlockParse(runbookPath, block, null, errors);
         }
-        ProbeSpec probe = null;
+        Line first = lines.get(index);
+        ProbeKind<?> kind = ProbeKinds.claiming(first.trimmed()).orElse(null);
+        ProbeSpec probe;
         List<Assertion> assertions = new ArrayList<>();
-        List<String> sends = new ArrayList<>();
         try {
-            Line first = lines.get(index);
-            String text = first.trimmed();
-            String keyword = text.split("\\s+", 2)[0];
-            if (keyword.equals("curl")) {
-                List<ShellWords.Segment> segments = new ArrayList<>();
-                while (true) {
-                    Line l = lines.get(index++);
-                    segments.add(new ShellWords.Segment(l.fileLine, l.column(0), l.trimmed()));
-                    if (!l.trimmed().endsWith("\\") || index == lines.size()) {
-                        break;
-                    }
-                }
-                probe = CurlCommand.parse(ShellWords.split(segments), first.fileLine);
-            } else if (METHOD_LINE.matcher(text).matches()) {
-                HttpRequestRead read = httpRequest(lines, index);
-                probe = read.spec();
-                index = read.next();
-            } else {
-                index++;
-                probe = simpleProbe(text, first);
+            if (kind == null) {
+                throw unknownProbe(new ProbeLines(lines, index));
             }
+            probe = readBody(kind, new ProbeLines(lines, index), assertions, errors);
         } catch (SyntaxException e) {
-            errors.add(e.error());
+            errors.add(error(e));
             return new BlockParse(runbookPath, block, null, errors);
         }
-        for (; index < lines.size(); index++) {
-            Line l = lines.get(index);
+        String writeOperation = probe.writeOperation();
+        if (writeOperation != null && !write) {
+            errors.add(new SmokeSyntaxError(probe.line(), 1, writeOperation + " changes state on the server, and smoke checks only read by default",
+                    "if this check is meant to write, add write=true to the fence (```smoke {write=true}) and point it at an endpoint that is safe to call repeatedly"));
+        }
+        if (!errors.isEmpty()) {
+            return new BlockParse(runbookPath, block, null, errors);
+        }
+        String displayName = name != null && !name.isBlank() ? name : abbreviate(first.trimmed());
+        return new BlockParse(runbookPath, block, new SmokeCheck(runbookPath, fenceLine, displayName, timeout, retries, write,
+                fingerprint(block), probe, assertions), List.of());
+    }
+
+    /**
+     * The kind's probe lines, then {@code expect} lines and the lines the kind takes after its probe (e.g.
+     * websocket's {@code send}). An error on one of those lines is collected and the next line is read.
+     */
+    private static <S extends ProbeSpec> S readBody(ProbeKind<S> kind, ProbeLines lines, List<Assertion> assertions,
+                                                    List<SmokeSyntaxError> errors) throws SyntaxException {
+        S probe = kind.parse(lines);
+        for (; !lines.atEnd(); lines.next()) {
+            Line l = lines.current();
             if (l.isSkippable()) {
                 continue;
             }
             String t = l.trimmed();
             try {
                 if (t.equals("expect") || t.startsWith("expect ")) {
-                    Assertion a = AssertionParser.parse(t, l.fileLine, l.column(0));
-                    if (!SUBJECTS.get(probe.kind()).contains(a.subject())) {
-                        throw new SyntaxException(l.fileLine, l.column(t.indexOf(' ') + 1),
-                                "`" + a.subject().keyword() + "` does not apply to a " + probe.kind() + " probe",
-                                probe.kind() + " probes offer: " + keywords(SUBJECTS.get(probe.kind())));
+                    Assertion a = AssertionParser.parse(t, l.fileLine(), l.column(0));
+                    if (!kind.subjects().contains(a.subject())) {
+                        throw new SyntaxException(l.fileLine(), l.column(t.indexOf(' ') + 1),
+                                "`" + a.subject().keyword() + "` does not apply to a " + kind.keyword() + " probe",
+                                kind.keyword() + " probes offer: " + keywords(kind.subjects()));
                     }
                     assertions.add(a);
-                } else if (t.startsWith("send ") && probe instanceof WebSocketProbeSpec) {
-                    sends.add(t.substring(5).strip());
                 } else {
-                    throw new SyntaxException(l.fileLine, l.column(0), "expected an `expect` line, found '" + abbreviate(t) + "'",
-                            probe instanceof WebSocketProbeSpec ? "after the probe come `send <text>` and `expect …` lines"
-                                    : "after the probe, one assertion per line: expect <subject> <op> <value>");
+                    S taken = kind.afterProbe(probe, t);
+                    if (taken == null) {
+                        throw new SyntaxException(l.fileLine(), l.column(0), "expected an `expect` line, found '" + abbreviate(t) + "'",
+                                kind.afterProbeHint());
+                    }
+                    probe = taken;
                 }
             } catch (SyntaxException e) {
-                errors.add(e.error());
+                errors.add(error(e));
             }
         }
-        if (probe instanceof WebSocketProbeSpec ws) {
-            probe = new WebSocketProbeSpec(ws.line(), ws.url(), sends);
-        }
-        if (probe.writes() && !write) {
-            HttpProbeSpec http = (HttpProbeSpec) probe;
-            errors.add(new SmokeSyntaxError(probe.line(), 1, http.method() + " changes state on the server, and smoke checks only read by default",
-                    "if this check is meant to write, add write=true to the fence (```smoke {write=true}) and point it at an endpoint that is safe to call repeatedly"));
-        }
-        if (!errors.isEmpty()) {
-            return new BlockParse(runbookPath, block, null, errors);
-        }
-        String displayName = name != null && !name.isBlank() ? name : abbreviate(lines.get(probeStart(lines)).trimmed());
-        return new BlockParse(runbookPath, block, new SmokeCheck(runbookPath, fenceLine, displayName, timeout, retries, write,
-                fingerprint(block), probe, assertions), List.of());
+        return probe;
     }
 
-    private static int probeStart(List<Line> lines) {
-        int i = 0;
-        while (lines.get(i).isSkippable()) {
-            i++;
+    /** No kind claims the first line: a near miss of one kind gets that kind's error, anything else the list of forms. */
+    private static SyntaxException unknownProbe(ProbeLines lines) throws SyntaxException {
+        for (ProbeKind<?> kind : ProbeKinds.all()) {
+            kind.rejectNearMiss(lines);
         }
-        return i;
+        Line first = lines.current();
+        String keyword = first.trimmed().split("\\s+")[0];
+        return new SyntaxException(first.fileLine(), first.column(0), "unknown probe '" + abbreviate(keyword) + "'",
+                "the first line is the probe: " + ProbeKinds.all().stream().map(ProbeKind::synopsis).collect(Collectors.joining(", ")));
     }
 
-    private record HttpRequestRead(HttpProbeSpec spec, int next) {
-    }
-
-    /** {@code METHOD url}, then {@code Name: value} lines, then optionally a blank line and a body up to the first {@code expect}. */
-    private static HttpRequestRead httpRequest(List<Line> lines, int index) throws SyntaxException {
-        Line first = lines.get(index++);
-        Matcher m = METHOD_LINE.matcher(first.trimmed());
-        m.matches();
-        List<HttpProbeSpec.Header> headers = new ArrayList<>();
-        while (index < lines.size()) {
-            Line l = lines.get(index);
-            String t = l.trimmed();
-            if (t.isEmpty() || t.startsWith("expect ") || t.equals("expect")) {
-                break;
-            }
-            Matcher h = HEADER_LINE.matcher(t);
-            if (!h.matches()) {
-                throw new SyntaxException(l.fileLine, l.column(0), "expected a header line 'Name: value', found '" + abbreviate(t) + "'",
-                        "headers follow the request line; leave a blank line before a body");
-            }
-            headers.add(new HttpProbeSpec.Header(h.group(1), h.group(2).strip()));
-            index++;
-        }
-        String body = null;
-        if (index < lines.size() && lines.get(index).trimmed().isEmpty()) {
-            index++;
-            List<String> bodyLines = new ArrayList<>();
-            while (index < lines.size() && !lines.get(index).trimmed().startsWith("expect ")) {
-                bodyLines.add(lines.get(index).text);
-                index++;
-            }
-            String joined = String.join("\n", bodyLines).strip();
-            body = joined.isEmpty() ? null : joined;
-        }
-        HttpProbeSpec spec = new HttpProbeSpec(first.fileLine, m.group(1), m.group(3), headers, body,
-                false, false, false, null, null, null);
-        return new HttpRequestRead(spec, index);
-    }
-
-    private static ProbeSpec simpleProbe(String text, Line first) throws SyntaxException {
-        String[] words = text.split("\\s+");
-        String keyword = words[0];
-        switch (keyword) {
-            case "tcp", "tls" -> {
-                if (words.length != 2) {
-                    throw new SyntaxException(first.fileLine, first.column(0), "`" + keyword + "` takes one host:port",
-                            "write e.g. " + keyword + " {{host}}:443");
-                }
-                checkHostPort(words[1], first, text.indexOf(words[1], keyword.length()));
-                return keyword.equals("tcp") ? new TcpProbeSpec(first.fileLine, words[1]) : new TlsProbeSpec(first.fileLine, words[1]);
-            }
-            case "dns" -> {
-                if (words.length < 2 || words.length > 3) {
-                    throw new SyntaxException(first.fileLine, first.column(0), "`dns` takes a name and an optional record type",
-                            "write e.g. dns api.staging.example.com A");
-                }
-                String type = words.length == 3 ? words[2].toUpperCase(Locale.ROOT) : "A";
-                if (!DNS_TYPES.matcher(type).matches()) {
-                    throw new SyntaxException(first.fileLine, first.column(text.lastIndexOf(words[2])), "unknown DNS record type '" + words[2] + "'",
-                            "use A, AAAA, CNAME, TXT or MX");
-                }
-                return new DnsProbeSpec(first.fileLine, words[1], type);
-            }
-            default -> {
-                if ((text.startsWith("ws://") || text.startsWith("wss://") || text.startsWith("{{")) && words.length == 1) {
-                    return new WebSocketProbeSpec(first.fileLine, text, List.of());
-                }
-                if (LOWER_METHOD.matcher(text).matches()) {
-                    throw new SyntaxException(first.fileLine, first.column(0), "HTTP method '" + keyword + "' must be upper case",
-                            "write " + keyword.toUpperCase(Locale.ROOT) + " <url>");
-                }
-                if (text.startsWith("http://") || text.startsWith("https://")) {
-                    throw new SyntaxException(first.fileLine, first.column(0), "a bare http(s) URL is not a probe",
-                            "write GET " + text + " or curl -fsS " + text);
-                }
-                throw new SyntaxException(first.fileLine, first.column(0), "unknown probe '" + abbreviate(keyword) + "'",
-                        "the first line is the probe: curl …, GET|HEAD|POST|PUT|PATCH|DELETE <url>, tcp host:port, tls host:port, ws(s)://…, dns name [type]");
-            }
-        }
-    }
-
-    private static void checkHostPort(String target, Line line, int offset) throws SyntaxException {
-        if (target.contains("{{")) {
-            return; // resolved and checked when the environment is known
-        }
-        int colon = target.lastIndexOf(':');
-        String port = colon < 0 ? "" : target.substring(colon + 1);
-        if (colon <= 0 || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-            throw new SyntaxException(line.fileLine, line.column(offset), "'" + target + "' is not host:port",
-                    "write e.g. db.staging.example.com:5432");
-        }
+    private static SmokeSyntaxError error(SyntaxException e) {
+        return new SmokeSyntaxError(e.line(), e.column(), e.getMessage(), e.hint());
     }
 
     static String keywords(Set<Subject> subjects) {
@@ -299,7 +193,7 @@ public final class SmokeParser {
     }
 
     static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+        return ProbeLines.abbreviate(text);
     }
 
     /** Stable id of a block's content: attributes and body, not its position. */
@@ -328,38 +222,5 @@ public final class SmokeParser {
             lines.add(new Line(fileLine, indentInFile, text));
         }
         return lines;
-    }
-
-    /** A body line and where it sits in the file. */
-    private static final class Line {
-        final int fileLine;
-        final int indentInFile;
-        final String text;
-        final int leading;
-
-        Line(int fileLine, int indentInFile, String text) {
-            this.fileLine = fileLine;
-            this.indentInFile = indentInFile;
-            this.text = text;
-            int l = 0;
-            while (l < text.length() && Character.isWhitespace(text.charAt(l))) {
-                l++;
-            }
-            this.leading = l;
-        }
-
-        String trimmed() {
-            return text.strip();
-        }
-
-        /** File column of an offset into {@link #trimmed()}. */
-        int column(int offsetInTrimmed) {
-            return indentInFile + leading + offsetInTrimmed + 1;
-        }
-
-        boolean isSkippable() {
-            String t = trimmed();
-            return t.isEmpty() || t.startsWith("#");
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.runbook.smoke.probe;
 
 /** {@code host:port} or {@code [v6]:port}, after placeholders are resolved. */
-record HostPort(String host, int port) {
+public record HostPort(String host, int port) {
 
-    static HostPort parse(String text) throws ProbeRefusedException {
+    public static HostPort parse(String text) throws ProbeRefusedException {
         String t = text.strip();
         int colon = t.lastIndexOf(':');
         if (colon > 0) {
@@ -21,5 +21,23 @@ record HostPort(String host, int port) {
             }
         }
         throw new ProbeRefusedException("'" + text + "' is not host:port");
+    }
+
+    /**
+     * Checks a target as written in a block, before placeholders are known: one with {@code {{…}}} is
+     * checked when the environment is known.
+     *
+     * @param column file column of the target, for the error
+     */
+    public static void checkWritten(String target, int line, int column) throws SyntaxException {
+        if (target.contains("{{")) {
+            return; // resolved and checked when the environment is known
+        }
+        int colon = target.lastIndexOf(':');
+        String port = colon < 0 ? "" : target.substring(colon + 1);
+        if (colon <= 0 || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new SyntaxException(line, column, "'" + target + "' is not host:port",
+                    "write e.g. db.staging.example.com:5432");
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.runbook.smoke.probe;
 
-import dev.runbook.smoke.check.ProbeSpec;
-
 /** Runs one kind of probe. Implementations send nothing until every host involved passed the allowlist. */
 public interface Probe<S extends ProbeSpec> {
 
@@ -10,7 +8,7 @@ public interface Probe<S extends ProbeSpec> {
     /** A short, user-facing reason for a network exception. */
     static String describe(Exception e, java.time.Duration timeout) {
         if (e instanceof java.net.SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
-            return "no response within " + dev.runbook.smoke.parse.Durations.format(timeout) + " (timeout)";
+            return "no response within " + dev.runbook.core.time.Durations.format(timeout) + " (timeout)";
         }
         if (e instanceof java.net.ConnectException) {
             return "connection refused" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");

@@ -29,7 +29,7 @@ public record SmokeResults(String environment, Instant startedAt, long durationM
         if (count(Outcome.SKIPPED) > 0) {
             b.append(", ").append(count(Outcome.SKIPPED)).append(" skipped");
         }
-        return b.append(" in ").append(dev.runbook.smoke.parse.Durations.format(Duration.ofMillis(durationMs)))
+        return b.append(" in ").append(dev.runbook.core.time.Durations.format(Duration.ofMillis(durationMs)))
                 .append(" (env ").append(environment).append(')').toString();
     }
 }

@@ -84,7 +84,7 @@ public final class SmokeRunner {
                     pool.shutdownNow();
                     future.cancel(true);
                     client.http().dispatcher().cancelAll();
-                    results.add(skipped(block, "the run's deadline of " + dev.runbook.smoke.parse.Durations.format(options.deadline())
+                    results.add(skipped(block, "the run's deadline of " + dev.runbook.core.time.Durations.format(options.deadline())
                             + " passed before this check finished"));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
@@ -118,7 +118,7 @@ public final class SmokeRunner {
                     break;
                 }
                 log.debug(redactor.redact("smoke: " + check.runbookPath() + ":" + check.line() + ": attempt " + attempts
-                        + " failed (" + attempt.message() + "), retrying in " + dev.runbook.smoke.parse.Durations.format(backoff)));
+                        + " failed (" + attempt.message() + "), retrying in " + dev.runbook.core.time.Durations.format(backoff)));
                 TimeUnit.NANOSECONDS.sleep(wait);
                 backoff = backoff.multipliedBy(2);
             }

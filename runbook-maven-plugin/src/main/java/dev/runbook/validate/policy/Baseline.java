@@ -1,7 +1,7 @@
 package dev.runbook.validate.policy;
 
 import dev.runbook.findings.Finding;
-import dev.runbook.report.Fingerprint;
+import dev.runbook.findings.Fingerprint;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,13 +6,13 @@ import dev.runbook.model.Runbook;
 import dev.runbook.smoke.SmokeFixture;
 import dev.runbook.smoke.assertion.ExpectedValue;
 import dev.runbook.smoke.assertion.Operator;
-import dev.runbook.smoke.assertion.Subject;
-import dev.runbook.smoke.check.DnsProbeSpec;
-import dev.runbook.smoke.check.HttpProbeSpec;
+import dev.runbook.smoke.probe.Subject;
+import dev.runbook.smoke.kind.dns.DnsProbeSpec;
+import dev.runbook.smoke.kind.http.HttpProbeSpec;
 import dev.runbook.smoke.check.SmokeCheck;
-import dev.runbook.smoke.check.TcpProbeSpec;
-import dev.runbook.smoke.check.TlsProbeSpec;
-import dev.runbook.smoke.check.WebSocketProbeSpec;
+import dev.runbook.smoke.kind.tcp.TcpProbeSpec;
+import dev.runbook.smoke.kind.tls.TlsProbeSpec;
+import dev.runbook.smoke.kind.websocket.WebSocketProbeSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -190,6 +190,24 @@ class SmokeParserTest {
         assertEquals(Duration.ofMillis(500), ok("{timeout=500ms}", "tcp h:1").timeout());
         assertTrue(error("", "ping example.com").message().contains("unknown probe"));
         assertTrue(error("", "get {{api}}/x").message().contains("upper case"));
+    }
+
+    /** The block's timeout uses the one grammar of dev.runbook.core.time: weeks and words too, zero never. */
+    @Test
+    void timeoutTakesEveryDurationForm() {
+        assertEquals(Duration.ofDays(7), ok("{timeout=1w}", "tcp h:1").timeout());
+        assertEquals(Duration.ofSeconds(90), ok("{timeout=\"90 seconds\"}", "tcp h:1").timeout());
+        assertEquals(Duration.ofSeconds(3), ok("{timeout=3}", "tcp h:1").timeout());
+        SmokeSyntaxError zero = error("{timeout=0s}", "tcp h:1");
+        assertTrue(zero.message().contains("timeout '0s' is not a duration"), zero.message());
+        SmokeSyntaxError soon = error("{timeout=soon}", "tcp h:1");
+        assertTrue(soon.hint().contains("500ms, 10s, 5m (minutes), 2h, 1d, 2w"), soon.hint());
+    }
+
+    @Test
+    void unknownProbeListsEveryKindsFirstLine() {
+        assertEquals("the first line is the probe: curl …, GET|HEAD|POST|PUT|PATCH|DELETE <url>, tcp host:port, tls host:port, "
+                + "ws(s)://…, dns name [type]", error("", "ping example.com").hint());
     }
 
     @Test

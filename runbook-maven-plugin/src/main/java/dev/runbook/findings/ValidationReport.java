@@ -1,0 +1,50 @@
+package dev.runbook.findings;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the report writers need about one validation run.
+ *
+ * @param buildDate     the build's date
+ * @param runbooks      every runbook path below the content root, sorted
+ * @param findings      the findings that count, sorted
+ * @param baselined     findings the baseline accepted (reported, never failing)
+ * @param rules         every rule a finding may name (for SARIF descriptors and docs links)
+ * @param contentPrefix the content root relative to the repository root, '/'-separated, "" or ending in '/'
+ */
+public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<Finding> findings,
+                               List<Finding> baselined, List<RuleInfo> rules, String contentPrefix) {
+
+    public ValidationReport {
+        runbooks = List.copyOf(runbooks);
+        findings = List.copyOf(findings);
+        baselined = List.copyOf(baselined);
+        rules = List.copyOf(rules);
+        if (!contentPrefix.isEmpty() && !contentPrefix.endsWith("/")) {
+            contentPrefix = contentPrefix + "/";
+        }
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    public Map<String, Long> countsByRule() {
+        Map<String, Long> counts = new TreeMap<>();
+        findings.forEach(f -> counts.merge(f.ruleId(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Runbooks (and unreadable files) with at least one error or warning. */
+    public long filesWithProblems() {
+        return findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::file).distinct().count();
+    }
+
+    /** The path of a finding's file from the repository root. */
+    public String repositoryPath(String file) {
+        return contentPrefix + file;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.runbook.findings.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runbook.core.AtomicFiles;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Fingerprint;
+import dev.runbook.findings.ValidationReport;
+import dev.runbook.findings.Severity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code target/runbook/findings.json}, read by the site, the gate report and the next run's baseline.
+ * Schema (version 1): {@code version}, {@code buildDate}, {@code contentPrefix}, {@code runbooks} (paths),
+ * {@code counts} ({@code error}, {@code warning}, {@code info}), {@code countsByRule},
+ * {@code findings[]} and {@code baselined[]}, each finding with {@code ruleId}, {@code severity},
+ * {@code file}, {@code line}, {@code column}, {@code message}, {@code hint} (may be absent) and
+ * {@code fingerprint}.
+ */
+public final class FindingsJson {
+
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "findings.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a findings.json holds. */
+    public record Contents(int version, LocalDate buildDate, String contentPrefix, List<String> runbooks,
+                           List<Finding> findings, List<Finding> baselined) {
+    }
+
+    private FindingsJson() {
+    }
+
+    public static void write(ValidationReport report, Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        root.put("buildDate", report.buildDate().toString());
+        root.put("contentPrefix", report.contentPrefix());
+        ArrayNode runbooks = root.putArray("runbooks");
+        report.runbooks().forEach(runbooks::add);
+        ObjectNode counts = root.putObject("counts");
+        for (Severity severity : Severity.values()) {
+            counts.put(severity.label(), report.count(severity));
+        }
+        ObjectNode byRule = root.putObject("countsByRule");
+        report.countsByRule().forEach(byRule::put);
+        writeFindings(root.putArray("findings"), report.findings());
+        writeFindings(root.putArray("baselined"), report.baselined());
+        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    private static void writeFindings(ArrayNode array, List<Finding> findings) {
+        for (Finding f : findings) {
+            writeFinding(array.addObject(), f);
+        }
+    }
+
+    /**
+     * The one JSON shape of a finding, in findings.json and in the release report's report.json:
+     * {@code ruleId}, {@code severity}, {@code file}, {@code line}, {@code column}, {@code message},
+     * {@code hint} (absent when there is none) and {@code fingerprint}.
+     */
+    public static ObjectNode writeFinding(ObjectNode node, Finding f) {
+        node.put("ruleId", f.ruleId());
+        node.put("severity", f.severity().label());
+        node.put("file", f.file());
+        node.put("line", f.line());
+        node.put("column", f.column());
+        node.put("message", f.message());
+        if (f.hint() != null) {
+            node.put("hint", f.hint());
+        }
+        node.put("fingerprint", Fingerprint.of(f));
+        return node;
+    }
+
+    /** Reads a findings.json; a file that is not one (or a newer version) is an IOException naming the file. */
+    public static Contents read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + " is not a findings.json: " + e.getMessage(), e);
+        }
+        int version = root.path("version").asInt(-1);
+        if (version < 1 || version > VERSION || !root.path("findings").isArray()) {
+            throw new IOException(file + " is not a findings.json of version " + VERSION);
+        }
+        try {
+            List<String> runbooks = new ArrayList<>();
+            root.path("runbooks").forEach(n -> runbooks.add(n.asText()));
+            String date = root.path("buildDate").asText("");
+            return new Contents(version, date.isEmpty() ? null : LocalDate.parse(date),
+                    root.path("contentPrefix").asText(""), runbooks,
+                    readFindings(root.path("findings")), readFindings(root.path("baselined")));
+        } catch (RuntimeException e) {
+            throw new IOException(file + " has a malformed entry: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Finding> readFindings(JsonNode array) {
+        List<Finding> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            JsonNode hint = n.get("hint");
+            out.add(new Finding(n.path("ruleId").asText(), Severity.valueOf(n.path("severity").asText().toUpperCase(Locale.ROOT)),
+                    n.path("file").asText(), n.path("line").asInt(1), n.path("column").asInt(1), n.path("message").asText(),
+                    hint == null || hint.isNull() ? null : hint.asText()));
+        }
+        return out;
+    }
+}

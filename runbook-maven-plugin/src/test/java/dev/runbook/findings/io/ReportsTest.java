@@ -1,0 +1,148 @@
+package dev.runbook.findings.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Fingerprint;
+import dev.runbook.findings.Severity;
+import dev.runbook.findings.ValidationReport;
+import dev.runbook.validate.RuleCatalog;
+import dev.runbook.validate.RuleSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportsTest {
+
+    @TempDir
+    Path temp;
+
+    private static final List<Finding> FINDINGS = List.of(
+            new Finding("link.file", Severity.ERROR, "db/fail over.md", 12, 5,
+                    "link 'x<y>&\"z\".md' points to db/x.md, which does not exist", "did you mean ../x.md?"),
+            new Finding("link.anchor", Severity.ERROR, "db/fail over.md", 20, 1, "no anchor #a\u0001b", null),
+            new Finding("review.overdue", Severity.WARNING, "ops/restart.md", 3, 1, "review overdue: due 2026-10-30", "review it"),
+            new Finding("link.external", Severity.INFO, "ops/restart.md", 9, 7, "https://a.org moved permanently to https://b.org", null));
+
+    private static ValidationReport report() {
+        RuleCatalog catalog = RuleCatalog.builtIn(RuleSettings.defaults(), List.of());
+        return new ValidationReport(LocalDate.of(2026, 11, 22), List.of("clean.md", "db/fail over.md", "ops/restart.md"),
+                FINDINGS, List.of(new Finding("link.file", Severity.ERROR, "clean.md", 1, 1, "old", null)),
+                catalog.ruleInfos(), "content");
+    }
+
+    @Test
+    void consoleLinesAreRepositoryRelativeAndEndWithASummary() {
+        List<String> lines = ConsoleReport.lines(report());
+        assertEquals("content/db/fail over.md:12:5: error [link.file] link 'x<y>&\"z\".md' points to db/x.md, which does not exist"
+                + " (fix: did you mean ../x.md?)", lines.get(0));
+        assertEquals("validate: 2 errors, 1 warning, 1 hint in 2 of 3 runbooks (1 more accepted by the baseline)",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void findingsJsonRoundTripsWithCountsAndFingerprints() throws Exception {
+        Path file = temp.resolve("runbook/findings.json");
+        FindingsJson.write(report(), file);
+        FindingsJson.Contents read = FindingsJson.read(file);
+        assertEquals(FINDINGS, read.findings());
+        assertEquals(1, read.baselined().size());
+        assertEquals(LocalDate.of(2026, 11, 22), read.buildDate());
+        assertEquals(List.of("clean.md", "db/fail over.md", "ops/restart.md"), read.runbooks());
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertEquals(2, json.path("counts").path("error").asInt());
+        assertEquals(1, json.path("countsByRule").path("link.external").asInt());
+        assertEquals(Fingerprint.of(FINDINGS.get(0)), json.path("findings").get(0).path("fingerprint").asText());
+        try (var stream = Files.list(file.getParent())) {
+            assertEquals(1, stream.count(), "no temporary file left beside the report");
+        }
+    }
+
+    @Test
+    void fingerprintIgnoresLineAndColumnButNotMessage() {
+        Finding f = FINDINGS.get(0);
+        Finding moved = new Finding(f.ruleId(), f.severity(), f.file(), 40, 9, f.message(), f.hint());
+        Finding other = new Finding(f.ruleId(), f.severity(), f.file(), 12, 5, f.message() + "!", f.hint());
+        assertEquals(Fingerprint.of(f), Fingerprint.of(moved));
+        assertTrue(!Fingerprint.of(f).equals(Fingerprint.of(other)));
+    }
+
+    @Test
+    void sarifValidatesAgainstTheSarif210SchemaAndLocatesFindings() throws Exception {
+        Path file = temp.resolve("runbook/findings.sarif");
+        SarifReport.write(report(), temp.resolve("repo root"), "1.2.3", file);
+        JsonNode sarif = new ObjectMapper().readTree(file.toFile());
+
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream schemaJson = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            assertNotNull(schemaJson);
+            JsonSchema schema = factory.getSchema(schemaJson, config);
+            Set<ValidationMessage> errors = schema.validate(sarif);
+            assertEquals(Set.of(), errors);
+            // The schema really bites: a level SARIF does not know is rejected.
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.path("runs").get(0).path("results").get(0)).put("level", "fatal");
+            assertTrue(!schema.validate(sarif).isEmpty());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sarif.path("runs").get(0).path("results").get(0)).put("level", "error");
+        }
+
+        JsonNode run = sarif.path("runs").get(0);
+        JsonNode rules = run.path("tool").path("driver").path("rules");
+        assertTrue(rules.size() >= 10);
+        JsonNode result = run.path("results").get(0);
+        assertEquals("link.file", result.path("ruleId").asText());
+        assertEquals("link.file", rules.get(result.path("ruleIndex").asInt()).path("id").asText());
+        assertEquals("error", result.path("level").asText());
+        JsonNode location = result.path("locations").get(0).path("physicalLocation");
+        assertEquals("content/db/fail%20over.md", location.path("artifactLocation").path("uri").asText());
+        assertEquals("SRCROOT", location.path("artifactLocation").path("uriBaseId").asText());
+        assertEquals(12, location.path("region").path("startLine").asInt());
+        assertEquals(5, location.path("region").path("startColumn").asInt());
+        assertTrue(run.path("originalUriBaseIds").path("SRCROOT").path("uri").asText().endsWith("/repo%20root/"));
+        assertEquals("note", run.path("results").get(3).path("level").asText());
+    }
+
+    @Test
+    void junitXmlParsesWithOneCasePerRunbookAndOneFailurePerError() throws Exception {
+        Path file = temp.resolve("runbook-reports/" + JUnitXmlReport.FILE_NAME);
+        JUnitXmlReport.write(report(), file);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        Element suite = doc.getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(3, cases.getLength());
+        Element failing = (Element) cases.item(1);
+        assertEquals("content/db/fail over.md", failing.getAttribute("name"));
+        NodeList failures = failing.getElementsByTagName("failure");
+        assertEquals(2, failures.getLength());
+        assertEquals("[link.file] link 'x<y>&\"z\".md' points to db/x.md, which does not exist",
+                ((Element) failures.item(0)).getAttribute("message"));
+        assertTrue(failures.item(0).getTextContent().startsWith("content/db/fail over.md:12:5: "));
+        assertTrue(failures.item(1).getTextContent().contains("no anchor #a\uFFFDb"), "control char replaced");
+        Element warned = (Element) cases.item(2);
+        assertEquals(0, warned.getElementsByTagName("failure").getLength());
+        assertTrue(warned.getElementsByTagName("system-out").item(0).getTextContent()
+                .contains("content/ops/restart.md:3:1: warning [review.overdue]"));
+    }
+}
