@@ -240,8 +240,26 @@ public final class ShellCheckRule implements Rule {
      */
     private static final Set<Integer> LOOK_ALIKE_CODES = Set.of(1015, 1016, 1018, 1100, 1110, 1111, 1112);
 
+    /**
+     * SC1128 (shebang not on the first line) when only blank lines come before it: a blank line after the
+     * opening fence is Markdown layout, and pasted into a shell (how a runbook block is used) the shebang is a
+     * comment on whatever line it stands. A comment or command before the shebang is still reported.
+     */
+    private static boolean shebangAfterBlankLinesOnly(Job job, ShellCheckRunner.Comment comment) {
+        if (comment.code() != 1128) {
+            return false;
+        }
+        List<ShellScript.Line> lines = job.script().lines();
+        for (int i = 0; i < Math.min(comment.line() - 1, lines.size()); i++) {
+            if (!lines.get(i).text().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void report(Job job, ShellCheckRunner.Comment comment, FindingSink sink) {
-        if (LOOK_ALIKE_CODES.contains(comment.code())) {
+        if (LOOK_ALIKE_CODES.contains(comment.code()) || shebangAfterBlankLinesOnly(job, comment)) {
             return;
         }
         List<ShellScript.Line> lines = job.script().lines();

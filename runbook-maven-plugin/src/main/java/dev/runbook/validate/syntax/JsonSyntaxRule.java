@@ -89,7 +89,18 @@ public final class JsonSyntaxRule implements Rule {
                 return null;
             }
             parser.skipChildren();
-            JsonToken extra = parser.nextToken();
+            JsonToken extra;
+            try {
+                extra = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected character (','")) {
+                    // Array elements pasted without their [ ] ("jq .items[]" output): say so, not "unexpected ,".
+                    return new Failure(at.getLineNr(), at.getColumnNr() - 1,
+                            "`,` after a complete JSON value: several values need to be inside `[ ]`");
+                }
+                throw e;
+            }
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 return new Failure(at.getLineNr(), at.getColumnNr() - 1, "more than one JSON value in the block");

@@ -82,7 +82,7 @@ public final class YamlSyntaxRule implements Rule {
                 continue;
             }
             int row = Math.max(0, Math.min(problem.line(), lines.size() - 1));
-            if (placeholders.hasPlaceholder(lines.get(row))) {
+            if (placeholders.hasPlaceholder(lines.get(row)) || indentationAfterElision(problem, lines, row)) {
                 continue;
             }
             sink.report(this, runbook, CodeColumns.at(runbook, block, row, problem.column()),
@@ -91,6 +91,22 @@ public final class YamlSyntaxRule implements Rule {
     }
 
     private record Problem(int line, int column, String message, String hint) {
+    }
+
+    /**
+     * An indentation error on the line right after a {@code ...} line: the elision stands for lines left out,
+     * so the jump in indentation is the author's abridgement ({@code ...} then {@code   status:} deeper), not
+     * a mistake in the YAML.
+     */
+    private static boolean indentationAfterElision(Problem problem, List<String> lines, int row) {
+        if (!problem.message().contains("indentation") && !problem.message().contains("unexpected `: `")) {
+            return false;
+        }
+        int previous = row - 1;
+        while (previous >= 0 && lines.get(previous).isBlank()) {
+            previous--;
+        }
+        return previous >= 0 && ELISION.matcher(lines.get(previous)).matches();
     }
 
     static String withoutTemplates(List<String> lines) {

@@ -103,4 +103,11 @@ class JsonSyntaxRuleTest {
         assertEquals("JSON does not parse: " + message, findings.get(0).message(), json);
         assertTrue(!findings.get(0).message().contains("code ") && !findings.get(0).message().contains("Unexpected"));
     }
+
+    /** Found on the OpenShift corpus: jq .items[] output pasted as objects separated by commas. */
+    @Test
+    void objectsSeparatedByCommasWithoutTheArray() {
+        assertJson("{\"type\": \"Ready\"},\n{\"type\": \"MemoryPressure\"}", "2:18",
+                "`,` after a complete JSON value: several values need to be inside `[ ]`");
+    }
 }

@@ -98,4 +98,24 @@ class YamlSyntaxRuleTest {
         assertEquals(List.of(position), positions(findings), yaml);
         assertEquals("YAML does not parse: " + message, findings.get(0).message(), yaml);
     }
+
+    /** Found on the OpenShift corpus: "..." stands for lines left out, so the deeper line after it is not an error. */
+    @Test
+    void anIndentationJumpRightAfterAnElisionIsTheAbridgement() {
+        String md = """
+                ```yaml
+                apiVersion: kubevirt.io/v1
+                kind: VirtualMachineInstance
+                ...
+                  status:
+                    phase: Running
+                ```
+
+                ```yaml
+                kind: Pod
+                  status: Running
+                ```
+                """;
+        assertEquals(List.of("11:9"), positions(run(rule, md)));
+    }
 }
