@@ -1,11 +1,11 @@
 package dev.runbook.mojo;
 
 import dev.runbook.core.BuildDate;
+import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.core.time.Durations;
-import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
@@ -107,6 +107,11 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
         return buildDirectory.toPath();
     }
 
+    /** The files under the build folder that one goal writes and another reads. */
+    protected OutputLayout layout() {
+        return new OutputLayout(buildPath());
+    }
+
     protected Path baseDirectory() {
         return project.getBasedir().toPath();
     }
@@ -133,7 +138,7 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
      * stale whatever the POM's output timestamp says.
      */
     protected StatusSource statusSource() throws SetupException {
-        return SmokeResultsStatus.load(SmokeRequest.resultsFile(buildPath()), smokeMaxAge(), reviewSchedule(), buildDate(),
+        return SmokeResultsStatus.load(layout().smokeResultsJson(), smokeMaxAge(), reviewSchedule(), buildDate(),
                 Instant.now());
     }
 

@@ -4,12 +4,8 @@ import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.report.GatePolicy;
 import dev.runbook.report.ReleaseGate;
-import dev.runbook.report.ReportInputs;
-import dev.runbook.smoke.SmokeRequest;
 import dev.runbook.report.ReleaseGateRequest;
 import dev.runbook.model.RunbookSeverity;
-import dev.runbook.findings.io.FindingsJson;
-import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.StatusSource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -17,7 +13,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,22 +70,10 @@ public class ReportMojo extends AbstractRunbookMojo {
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
         StatusSource status = statusSource();
-        String environment = status instanceof SmokeResultsStatus smoke && smoke.results() != null
-                ? smoke.results().environment() : null;
         GatePolicy policy = new GatePolicy(maxErrors, maxWarnings, failOnFailingSmoke, maxOverdue, maxTodos, severities());
-        Path reportFolder = buildPath().resolve("runbook");
-        Path findings = reportFolder.resolve(FindingsJson.FILE_NAME);
-        // Taken before the report is made: an input that changes meanwhile makes the report stale, not current.
-        String inputs = ReportInputs.digest(contentRoot(), findings, SmokeRequest.resultsFile(buildPath()));
-        try {
-            new ReleaseGate().run(new ReleaseGateRequest(contentRoot(), findings, status, buildDate(),
-                    baseline == null ? null : baseline.toPath(), policy, reportFolder, siteDirectory.toPath(),
-                    templatesOverride(), siteTitle, environment, failBuild, runLog()));
-        } catch (RunbookProblemException failed) { // the report was written; the gate failed the build
-            ReportInputs.record(reportFolder, inputs);
-            throw failed;
-        }
-        ReportInputs.record(reportFolder, inputs);
+        new ReleaseGate().run(new ReleaseGateRequest(contentRoot(), layout(), status, buildDate(),
+                baseline == null ? null : baseline.toPath(), policy, siteDirectory.toPath(), templatesOverride(), siteTitle,
+                status.smokeEnvironment(), failBuild, runLog()));
     }
 
     private Set<RunbookSeverity> severities() throws SetupException {

@@ -2,23 +2,14 @@ package dev.runbook.mojo;
 
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.SetupException;
-import dev.runbook.report.ReleaseGate;
-import dev.runbook.report.ReportInputs;
-import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.site.SiteRequest;
 import dev.runbook.site.SiteRun;
-import dev.runbook.smoke.SmokeRequest;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,28 +47,11 @@ public class SiteMojo extends AbstractRunbookMojo {
 
     @Override
     protected void run() throws SetupException, IOException {
-        Path reportFolder = buildPath().resolve("runbook");
-        Path findingsFile = reportFolder.resolve(FindingsJson.FILE_NAME);
-        Path reportPage = reportFolder.resolve(ReleaseGate.REPORT_SITE_HTML);
-        Path smokeResults = SmokeRequest.resultsFile(buildPath());
-        // One walk of the content folder serves the report's freshness, the up-to-date check and the loader.
-        Instant digestStart = Instant.now();
-        InputDigest.Tree contentTree = InputDigest.tree(contentRoot().toAbsolutePath().normalize());
-        List<String> notices = new ArrayList<>();
-        boolean hasReport = Files.isRegularFile(reportPage);
-        boolean reportCurrent = hasReport
-                && ReportInputs.current(reportFolder, ReportInputs.digest(contentTree, findingsFile, smokeResults));
-        if (hasReport && !reportCurrent) {
-            notices.add("runbook: site: the release report in " + reportFolder + " was made before the"
-                    + " runbooks, the validation findings or the smoke results last changed; the site leaves it out."
-                    + " Run runbook:report after runbook:validate (and runbook:smoke) to publish a current one.");
-        }
         Map<String, String> settings = new TreeMap<>();
         settings.put("reviewEvery", reviewEvery);
         settings.put("smokeMaxAge", smokeMaxAge);
-        new SiteRun(runLog()).run(new SiteRun.Options(contentRoot(), contentTree, digestStart, buildPath(),
-                outputDirectory.toPath(), templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(),
-                pluginVersion, settings, smokeResults, findingsFile,
-                reportCurrent ? reportPage : null, notices, InputDigest.codeSourceOf(SiteMojo.class)));
+        new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
+                templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
+                InputDigest.codeSourceOf(SiteMojo.class)));
     }
 }

@@ -3,14 +3,12 @@ package dev.runbook.mojo;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.core.time.Durations;
-import dev.runbook.validate.ContentRuleSettings;
-import dev.runbook.validate.ContentRules;
 import dev.runbook.validate.RuleSettings;
-import dev.runbook.validate.ValidateOptions;
-import dev.runbook.validate.ValidationRun;
+import dev.runbook.validate.run.ValidateOptions;
+import dev.runbook.validate.run.ValidationRun;
 import dev.runbook.validate.commands.ShellCheckBinary;
-import dev.runbook.validate.links.external.LinkCheckSettings;
-import dev.runbook.validate.links.external.RetryPolicy;
+import dev.runbook.validate.LinkCheckSettings;
+import dev.runbook.validate.RetryPolicy;
 import dev.runbook.validate.policy.FailOn;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -120,51 +118,56 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "shellcheckPath")
     File shellcheckPath;
 
-    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see docs/rules-content.md). */
+    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see docs/validate.md). */
     @Parameter
     List<String> shellcheckExclude;
 
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
+        new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
+                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(), ruleSettings(),
+                pluginVersion()));
+    }
+
+    /** Every rule's configuration, each parameter's error named after that parameter. */
+    private RuleSettings ruleSettings() throws SetupException {
         RetryPolicy defaults = RetryPolicy.defaults();
         LinkCheckSettings links = LinkCheckSettings.defaults()
                 .withOffline(offline)
-                .withTimeouts(Durations.duration("runbook.links.connectTimeout", linksConnectTimeout),
-                        Durations.duration("runbook.links.readTimeout", linksReadTimeout),
-                        Durations.duration("runbook.links.timeout", linksTimeout))
+                .withTimeouts(Durations.duration(RunbookProperties.PREFIX + "links.connectTimeout", linksConnectTimeout),
+                        Durations.duration(RunbookProperties.PREFIX + "links.readTimeout", linksReadTimeout),
+                        Durations.duration(RunbookProperties.PREFIX + "links.timeout", linksTimeout))
                 .withConcurrency(Math.max(1, linksConcurrency), Math.max(1, linksPerHost),
-                        Durations.duration("runbook.links.hostSpacing", linksHostSpacing))
+                        Durations.duration(RunbookProperties.PREFIX + "links.hostSpacing", linksHostSpacing))
                 .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
-                .withExcludes(patterns(linksExcludes))
-                .withCacheTtl(Durations.duration("runbook.links.cacheTtl", linksCacheTtl))
+                .withExcludes(patterns(RunbookProperties.PREFIX + "links.excludes", linksExcludes))
+                .withCacheTtl(Durations.duration(RunbookProperties.PREFIX + "links.cacheTtl", linksCacheTtl))
                 .withCheckPrivate(linksCheckPrivate);
-        ContentRuleSettings contentSettings = ContentRuleSettings.defaults()
-                .withExtraTodoPatterns(patterns(todoPatterns))
-                .withExtraFillInPatterns(patterns(fillInPatterns));
+        RuleSettings settings = RuleSettings.defaults()
+                .withLinks(links)
+                .withReviewEvery(reviewSchedule().defaultInterval())
+                .withAllowedFrontMatterKeys(frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys))
+                .withExtraTodoPatterns(patterns("todoPatterns", todoPatterns))
+                .withExtraFillInPatterns(patterns("fillInPatterns", fillInPatterns))
+                .withShellCheck(shellCheckSettings());
         if (shellLanguages != null && !shellLanguages.isEmpty()) {
-            contentSettings = contentSettings.withShellLanguages(new HashSet<>(shellLanguages));
+            settings = settings.withShellLanguages(new HashSet<>(shellLanguages));
         }
-        contentSettings = contentSettings.withShellCheck(shellCheckSettings());
-        List<dev.runbook.validate.Rule> contentRules = ContentRules.all(contentSettings);
-        new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
-                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(),
-                new RuleSettings(links, reviewSchedule().defaultInterval(),
-                        frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys)),
-                contentRules, pluginVersion(), contentSettings));
+        return settings;
     }
 
-    private ContentRuleSettings.ShellCheck shellCheckSettings() throws SetupException {
-        ContentRuleSettings.ShellCheck.Mode mode;
+    private RuleSettings.ShellCheck shellCheckSettings() throws SetupException {
+        RuleSettings.ShellCheck.Mode mode;
         try {
-            mode = ContentRuleSettings.ShellCheck.parseMode(shellcheck);
+            mode = RuleSettings.ShellCheck.parseMode(shellcheck);
         } catch (IllegalArgumentException e) {
             throw new SetupException("runbook.shellcheck: " + e.getMessage());
         }
-        ContentRuleSettings.ShellCheck settings = new ContentRuleSettings.ShellCheck(mode,
+        RuleSettings.ShellCheck settings = new RuleSettings.ShellCheck(mode,
                 shellcheckPath == null ? null : shellcheckPath.toPath(),
-                shellcheckExclude == null ? ContentRuleSettings.ShellCheck.DEFAULT_EXCLUDE
+                shellcheckExclude == null ? RuleSettings.ShellCheck.DEFAULT_EXCLUDE
                         : shellcheckExclude.stream().filter(c -> c != null && !c.isBlank()).collect(Collectors.toSet()));
-        if (mode == ContentRuleSettings.ShellCheck.Mode.ON && ShellCheckBinary.locate(settings).isEmpty()) {
+        if (mode == RuleSettings.ShellCheck.Mode.ON && ShellCheckBinary.locate(settings).isEmpty()) {
             throw new SetupException(ShellCheckBinary.missingMessage(settings));
         }
         return settings;
@@ -175,7 +178,8 @@ public class ValidateMojo extends AbstractRunbookMojo {
         return version == null ? "dev" : version;
     }
 
-    private static List<Pattern> patterns(List<String> regexes) throws SetupException {
+    /** @param parameter the parameter's name as the user wrote it, for the error message */
+    private static List<Pattern> patterns(String parameter, List<String> regexes) throws SetupException {
         List<Pattern> out = new ArrayList<>();
         if (regexes == null) {
             return out;
@@ -187,7 +191,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
             try {
                 out.add(Pattern.compile(regex.strip()));
             } catch (PatternSyntaxException e) {
-                throw new SetupException("runbook.links.excludes: '" + regex + "' is not a regular expression: "
+                throw new SetupException(parameter + ": '" + regex + "' is not a regular expression: "
                         + e.getDescription());
             }
         }

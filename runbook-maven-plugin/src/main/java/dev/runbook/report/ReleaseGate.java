@@ -1,10 +1,11 @@
 package dev.runbook.report;
 
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.OutputLayout;
+import dev.runbook.core.ReportInputs;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
-import dev.runbook.report.html.ReportHtml;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
@@ -27,13 +28,28 @@ import java.util.List;
  */
 public final class ReleaseGate {
 
-    public static final String REPORT_HTML = "report.html";
-    public static final String REPORT_JSON = "report.json";
-    /** The rendering for the site root; data flows report -> site, never back. */
-    public static final String REPORT_SITE_HTML = "report-site.html";
-
+    /**
+     * Makes the report and stamps what it was made from ({@link ReportInputs}), also when the gate fails
+     * the build: the report is written either way.
+     */
     public GateReport run(ReleaseGateRequest request) throws RunbookProblemException, SetupException, IOException {
-        List<Finding> findings = readFindings(request.findingsFile());
+        OutputLayout layout = request.layout();
+        // Taken before the report is made: an input that changes meanwhile makes the report stale, not current.
+        String inputs = ReportInputs.digest(request.contentRoot(), layout.findingsJson(), layout.smokeResultsJson());
+        GateReport report;
+        try {
+            report = make(request);
+        } catch (RunbookProblemException failed) { // the report was written; the gate failed the build
+            ReportInputs.record(layout, inputs);
+            throw failed;
+        }
+        ReportInputs.record(layout, inputs);
+        return report;
+    }
+
+    private GateReport make(ReleaseGateRequest request) throws RunbookProblemException, SetupException, IOException {
+        OutputLayout layout = request.layout();
+        List<Finding> findings = readFindings(layout.findingsJson());
         GateBaseline baseline = request.baseline() == null ? null : GateReportJson.readBaseline(request.baseline());
         LoadedContent content = ContentCache.load(request.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
         List<Runbook> runbooks = content.runbooks();
@@ -41,21 +57,21 @@ public final class ReleaseGate {
         GateReport report = new GateEvaluator(request.policy()).evaluate(new GateInput(runbooks, findings, request.status(),
                 request.buildDate(), baseline, request.smokeEnvironment()));
 
-        Path out = request.outputDirectory();
+        Path out = layout.workDirectory();
         Files.createDirectories(out);
-        GateReportJson.write(report, runbooks, out.resolve(REPORT_JSON));
+        GateReportJson.write(report, runbooks, layout.reportJson());
         ReportHtml html = new ReportHtml(new Theme(request.templatesOverride()), request.siteTitle());
         String siteRoot = relativeLink(out, request.siteDirectory());
-        AtomicFiles.writeString(out.resolve(REPORT_HTML),
+        AtomicFiles.writeString(layout.reportHtml(),
                 html.render(report, request.policy(), runbooks, request.status(), siteRoot, false));
-        AtomicFiles.writeString(out.resolve(REPORT_SITE_HTML),
+        AtomicFiles.writeString(layout.reportSiteHtml(),
                 html.render(report, request.policy(), runbooks, request.status(), "", true));
 
         request.log().info("runbook: report: " + (report.passed() ? "PASS" : "FAIL") + " — " + report.explanation());
-        request.log().info("runbook: report: " + out.resolve(REPORT_HTML));
+        request.log().info("runbook: report: " + layout.reportHtml());
         if (!report.passed()) {
             if (request.failBuild()) {
-                throw new RunbookProblemException(report.explanation() + " See " + out.resolve(REPORT_HTML) + ".");
+                throw new RunbookProblemException(report.explanation() + " See " + layout.reportHtml() + ".");
             }
             request.log().warn("runbook: report: the release gate failed; the build goes on (failBuild=false)");
         }

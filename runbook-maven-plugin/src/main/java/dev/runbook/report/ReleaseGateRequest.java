@@ -1,5 +1,6 @@
 package dev.runbook.report;
 
+import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
 import dev.runbook.status.StatusSource;
 
@@ -10,26 +11,26 @@ import java.util.Objects;
 /**
  * Everything one {@code runbook:report} run needs.
  *
- * @param findingsFile      {@code findings.json} of the last {@code runbook:validate} run (required)
+ * @param layout            the build folder's files: the findings of the last {@code runbook:validate} run are
+ *                          read from it, the smoke results stamped, and report.html, report-site.html and
+ *                          report.json written to it
  * @param status            each runbook's status: the same source the site's status page uses
  * @param baseline          an earlier report.json or findings.json to compare with; may be null
- * @param outputDirectory   where report.html, report-site.html and report.json go ({@code target/runbook})
  * @param siteDirectory     the site {@code runbook:site} builds, for links from the standalone report
  * @param templatesOverride the site's template override folder; may be null
  * @param smokeEnvironment  the environment the smoke results came from, or null
  */
-public record ReleaseGateRequest(Path contentRoot, Path findingsFile, StatusSource status, LocalDate buildDate,
-                                 Path baseline, GatePolicy policy, Path outputDirectory, Path siteDirectory,
+public record ReleaseGateRequest(Path contentRoot, OutputLayout layout, StatusSource status, LocalDate buildDate,
+                                 Path baseline, GatePolicy policy, Path siteDirectory,
                                  Path templatesOverride, String siteTitle, String smokeEnvironment, boolean failBuild,
                                  RunLog log) {
 
     public ReleaseGateRequest {
         Objects.requireNonNull(contentRoot, "contentRoot");
-        Objects.requireNonNull(findingsFile, "findingsFile");
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(buildDate, "buildDate");
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(siteDirectory, "siteDirectory");
         siteTitle = siteTitle == null || siteTitle.isBlank() ? dev.runbook.site.SiteRequest.DEFAULT_TITLE : siteTitle.strip();
         log = log == null ? RunLog.SILENT : log;

@@ -1,5 +1,6 @@
 package dev.runbook.site;
 
+import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;

@@ -1,6 +1,8 @@
 package dev.runbook.site;
 
 import dev.runbook.core.InputDigest;
+import dev.runbook.core.OutputLayout;
+import dev.runbook.core.ReportInputs;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
@@ -37,21 +39,29 @@ public final class SiteRun {
      *
      * @param contentTree   the content folder as the caller walked it (at {@code digestStart}); the check and
      *                      the loader use this walk rather than walking again
+     * @param layout        the build folder: the last smoke results, the last validation's findings (each page
+     *                      shows its own) and the release report are read from it, when they exist
      * @param settings      every parameter that shapes the site and is not a component here (review interval,
      *                      smoke maximum age), by name
-     * @param smokeResults  the last smoke run's results file (may not exist)
-     * @param findingsFile  the last validation's {@code findings.json} (may not exist); each page shows its own
-     * @param reportPage    the release report to publish, or null when there is none or it is stale
-     * @param notices       warnings of the caller to print, and to print again when the site is up to date
      * @param pluginJar     the plugin's own jar: a rebuilt snapshot of the same version is a change
      */
-    public record Options(Path contentRoot, InputDigest.Tree contentTree, Instant digestStart, Path buildDirectory,
+    public record Options(Path contentRoot, InputDigest.Tree contentTree, Instant digestStart, OutputLayout layout,
                           Path outputDirectory, Path templatesOverride, String siteTitle, String baseUrl, boolean drafts,
                           LocalDate buildDate, StatusSource status, String pluginVersion, Map<String, String> settings,
-                          Path smokeResults, Path findingsFile, Path reportPage, List<String> notices, Path pluginJar) {
+                          Path pluginJar) {
         public Options {
             settings = new TreeMap<>(settings);
-            notices = List.copyOf(notices);
+        }
+
+        /** Walks the content folder now: the up-to-date check and the loader share this one walk. */
+        public static Options walking(Path contentRoot, OutputLayout layout, Path outputDirectory, Path templatesOverride,
+                                      String siteTitle, String baseUrl, boolean drafts, LocalDate buildDate,
+                                      StatusSource status, String pluginVersion, Map<String, String> settings,
+                                      Path pluginJar) throws IOException {
+            Instant digestStart = Instant.now();
+            InputDigest.Tree tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize());
+            return new Options(contentRoot, tree, digestStart, layout, outputDirectory, templatesOverride, siteTitle,
+                    baseUrl, drafts, buildDate, status, pluginVersion, settings, pluginJar);
         }
     }
 
@@ -63,16 +73,19 @@ public final class SiteRun {
 
     public void run(Options options) throws SetupException, IOException {
         long start = System.nanoTime();
+        OutputLayout layout = options.layout();
         Path output = options.outputDirectory().toAbsolutePath().normalize();
-        SiteInputs record = new SiteInputs(options.buildDirectory().resolve(SiteInputs.FILE_NAME));
+        List<String> callerNotices = new ArrayList<>();
+        Path reportPage = currentReport(options, callerNotices);
+        SiteInputs record = new SiteInputs(layout.buildDirectory().resolve(SiteInputs.FILE_NAME));
         CompletableFuture<String> published = SiteInputs.outputDigestAsync(output);
         InputDigest inputsDigest = SiteInputs.digest(options.contentTree(), options.templatesOverride(), options.pluginJar())
                 .add("output", output).add("title", options.siteTitle()).add("baseUrl", options.baseUrl())
                 .add("drafts", options.drafts()).add("date", options.buildDate()).addSettings("settings", options.settings())
                 .add("version", options.pluginVersion())
-                .addFileContent("smokeResults", options.smokeResults())
-                .addFileContent("findings", options.findingsFile())
-                .addFileContent("report", options.reportPage());
+                .addFileContent("smokeResults", layout.smokeResultsJson())
+                .addFileContent("findings", layout.findingsJson())
+                .addFileContent("report", reportPage);
         String inputs = inputsDigest.hex();
         Optional<List<String>> unchanged = record.upToDate(inputs, published, Instant.now());
         if (unchanged.isPresent()) {
@@ -86,17 +99,38 @@ public final class SiteRun {
         LoadedContent content = ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
                 options.contentTree(), options.digestStart());
         List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
-        notices.addAll(options.notices());
+        notices.addAll(callerNotices);
         notices.forEach(log::warn);
-        SiteRequest request = new SiteRequest(content, output, options.buildDirectory().resolve(STATE_FILE),
+        SiteRequest request = new SiteRequest(content, output, layout.buildDirectory().resolve(STATE_FILE),
                 options.templatesOverride(), options.siteTitle(), options.baseUrl(), options.drafts(), options.status(),
                 options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(options.findingsFile()), options.reportPage());
+                lastValidationFindings(layout.findingsJson()), reportPage);
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);
         }
         log.info(result.summary());
+    }
+
+    /**
+     * The release report to publish: the one {@code runbook:report} rendered for the site root, while it was
+     * made from the runbooks, findings and smoke results as they are now; else null, with a notice when a
+     * stale one is left out.
+     */
+    private static Path currentReport(Options options, List<String> notices) throws IOException {
+        OutputLayout layout = options.layout();
+        Path reportPage = layout.reportSiteHtml();
+        if (!Files.isRegularFile(reportPage)) {
+            return null;
+        }
+        if (ReportInputs.current(layout, ReportInputs.digest(options.contentTree(), layout.findingsJson(),
+                layout.smokeResultsJson()))) {
+            return reportPage;
+        }
+        notices.add("runbook: site: the release report in " + layout.workDirectory() + " was made before the"
+                + " runbooks, the validation findings or the smoke results last changed; the site leaves it out."
+                + " Run runbook:report after runbook:validate (and runbook:smoke) to publish a current one.");
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.runbook.smoke;
 
+import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
 import dev.runbook.smoke.env.EnvironmentOverrides;
 import dev.runbook.smoke.run.RunnerOptions;
@@ -20,16 +21,12 @@ public record SmokeRequest(Path contentRoot, String environment, Path environmen
                            EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
                            Function<String, String> environmentVariables, Clock clock, RunLog log) {
 
+    /** Where this run keeps its results; the site and the report read them there. */
     public Path resultsJson() {
-        return resultsFile(buildDirectory);
-    }
-
-    /** Where a smoke run in this build folder keeps its results; the site and the report read them there. */
-    public static Path resultsFile(Path buildDirectory) {
-        return buildDirectory.resolve("runbook").resolve("smoke-results.json");
+        return new OutputLayout(buildDirectory).smokeResultsJson();
     }
 
     public Path junitXml() {
-        return buildDirectory.resolve("runbook-reports").resolve(dev.runbook.smoke.results.SmokeJUnitXml.FILE_NAME);
+        return new OutputLayout(buildDirectory).smokeJUnitXml();
     }
 }

@@ -18,6 +18,11 @@ public interface StatusSource {
         return null;
     }
 
+    /** The environment the smoke results behind these statuses came from, or null when there are none. */
+    default String smokeEnvironment() {
+        return null;
+    }
+
     static StatusSource reviewOnly(ReviewSchedule schedule, java.time.LocalDate today) {
         return runbook -> new RunbookStatus(Verification.UNVERIFIED, null,
                 schedule.isOverdue(runbook.frontMatter(), today), schedule.dueDate(runbook.frontMatter()).orElse(null),

@@ -2,12 +2,10 @@ package dev.runbook.hostile;
 
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
-import dev.runbook.validate.ContentRuleSettings;
-import dev.runbook.validate.ContentRules;
 import dev.runbook.validate.RuleSettings;
-import dev.runbook.validate.ValidateOptions;
-import dev.runbook.validate.ValidationRun;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.run.ValidateOptions;
+import dev.runbook.validate.run.ValidationRun;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +63,7 @@ class ContentRulesRegexTest {
         Files.writeString(content.resolve("page.md"), page.toString(), StandardCharsets.UTF_8);
         ValidateOptions options = new ValidateOptions(content, dir, dir.resolve("target"), LocalDate.of(2026, 11, 22),
                 FailOn.ERROR, Map.of(), null,
-                new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()),
-                ContentRules.all(ContentRuleSettings.defaults()), "test");
+                RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true)), "test");
         assertTimeoutPreemptively(GENEROUS, () -> {
             try {
                 new ValidationRun(RunLog.SILENT).run(options);

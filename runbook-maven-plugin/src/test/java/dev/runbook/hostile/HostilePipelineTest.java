@@ -11,9 +11,9 @@ import dev.runbook.site.SiteRequest;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
 import dev.runbook.validate.RuleSettings;
-import dev.runbook.validate.ValidateOptions;
-import dev.runbook.validate.ValidationRun;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.run.ValidateOptions;
+import dev.runbook.validate.run.ValidationRun;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +163,7 @@ class HostilePipelineTest {
     private List<Finding> validate() throws Exception {
         ValidateOptions options = new ValidateOptions(content, dir.resolve("project"), dir.resolve("project/target"), TODAY,
                 FailOn.ERROR, Map.of(), null,
-                new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()), List.of(), "test");
+                RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true)), "test");
         assertTimeoutPreemptively(GENEROUS, () -> {
             try {
                 new ValidationRun(RunLog.SILENT).run(options);
@@ -171,7 +171,7 @@ class HostilePipelineTest {
                 // The corpus is meant to fail the gate; the reports are what this test reads.
             }
         });
-        return FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME)).findings();
+        return FindingsJson.read(options.layout().findingsJson()).findings();
     }
 
     private Path buildSite(LoadedContent loaded) throws Exception {

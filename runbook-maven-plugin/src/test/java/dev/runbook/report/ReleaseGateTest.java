@@ -1,5 +1,6 @@
 package dev.runbook.report;
 
+import dev.runbook.core.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.core.LinesLog;
@@ -202,8 +203,8 @@ class ReleaseGateTest {
     }
 
     private GateReport run(Path baseline, GatePolicy policy, boolean failBuild, Path templates) throws Exception {
-        return new ReleaseGate().run(new ReleaseGateRequest(content, target.resolve("runbook/findings.json"), status, TODAY,
-                baseline, policy, target.resolve("runbook"), target.resolve("runbook-site"), templates, "Runbooks", "staging",
+        return new ReleaseGate().run(new ReleaseGateRequest(content, new OutputLayout(target), status, TODAY,
+                baseline, policy, target.resolve("runbook-site"), templates, "Runbooks", "staging",
                 failBuild, LinesLog.withoutDebug(log)));
     }
 

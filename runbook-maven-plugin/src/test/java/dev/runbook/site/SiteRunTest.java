@@ -1,6 +1,7 @@
 package dev.runbook.site;
 
-import dev.runbook.core.InputDigest;
+import dev.runbook.core.OutputLayout;
+import dev.runbook.core.ReportInputs;
 import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.status.ReviewSchedule;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The site goal without Maven: the up-to-date check, notices replayed, and a build after an edit. */
+/** The site goal without Maven: the up-to-date check, notices replayed, the release report, a build after an edit. */
 class SiteRunTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-22");
@@ -53,12 +54,22 @@ class SiteRunTest {
     }
 
     private void build() throws Exception {
-        Instant start = Instant.now();
-        new SiteRun(log).run(new SiteRun.Options(content, InputDigest.tree(content), start, dir.resolve("target"),
-                dir.resolve("target/site"), null, "Runbooks", null, false, TODAY,
-                StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), "test", Map.of("reviewEvery", "90d"),
-                dir.resolve("target/runbook/smoke-results.json"), dir.resolve("target/runbook/findings.json"), null,
-                List.of("a notice of the caller"), null));
+        new SiteRun(log).run(SiteRun.Options.walking(content, layout(), dir.resolve("target/site"), null, "Runbooks", null,
+                false, TODAY, StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), "test", Map.of("reviewEvery", "90d"),
+                null));
+    }
+
+    private OutputLayout layout() {
+        return new OutputLayout(dir.resolve("target"));
+    }
+
+    /** A release report as runbook:report leaves it; stamped as made from the inputs as they are now, or not. */
+    private void reportPage(boolean current) throws IOException {
+        Files.createDirectories(layout().workDirectory());
+        Files.writeString(layout().reportSiteHtml(), "<!doctype html><title>Release report</title>");
+        if (current) {
+            ReportInputs.record(layout(), ReportInputs.digest(content, layout().findingsJson(), layout().smokeResultsJson()));
+        }
     }
 
     private boolean upToDate() {
@@ -67,18 +78,36 @@ class SiteRunTest {
 
     @Test
     void aSecondBuildWithNothingChangedLoadsNothingAndRepeatsTheWarnings() throws Exception {
+        reportPage(false);
         build();
         assertFalse(upToDate());
         assertTrue(Files.isRegularFile(dir.resolve("target/site/restart.html")));
         List<String> warnings = lines.stream().filter(l -> l.startsWith("WARN")).toList();
         assertEquals(2, warnings.size(), lines.toString());
         assertTrue(warnings.get(0).contains("broken.md:2") && warnings.get(0).contains("[frontmatter.schema]"), warnings.toString());
-        assertEquals("WARN a notice of the caller", warnings.get(1));
+        assertTrue(warnings.get(1).startsWith("WARN runbook: site: the release report in ")
+                && warnings.get(1).contains("the site leaves it out"), warnings.toString());
+        assertFalse(Files.exists(dir.resolve("target/site/report.html")), "a stale report is not published");
 
         lines.clear();
         build();
         assertTrue(upToDate(), lines.toString());
         assertEquals(warnings, lines.stream().filter(l -> l.startsWith("WARN")).toList(), "the same warnings again");
+    }
+
+    @Test
+    void aCurrentReleaseReportIsPublishedAndAnEditLeavesItOut() throws Exception {
+        reportPage(true);
+        build();
+        assertEquals("<!doctype html><title>Release report</title>", Files.readString(dir.resolve("target/site/report.html")));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("release report")), lines.toString());
+
+        Files.writeString(content.resolve("restart.md"), "# Restart the API\n\nEdited after the report.\n");
+        backDate();
+        lines.clear();
+        build();
+        assertFalse(Files.exists(dir.resolve("target/site/report.html")), "the report describes other runbooks now");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("the site leaves it out")), lines.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.validate.run.Rules;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
@@ -40,7 +41,7 @@ public final class ContentRulesCorpusRun {
             public void debug(String message) {
             }
         };
-        List<Rule> rules = ContentRules.all(ContentRuleSettings.defaults());
+        List<Rule> rules = Rules.builtIn(RuleSettings.defaults()).rules();
         for (String dir : args) {
             LoadedContent content = new ContentLoader().load(Path.of(dir));
             ValidationContext context = new ValidationContext(content, LocalDate.now(), Path.of("target"), log);

@@ -1,10 +1,13 @@
 package dev.runbook.validate;
 
+import dev.runbook.validate.policy.ValidationResult;
+import dev.runbook.validate.run.Rules;
+import dev.runbook.validate.run.Validator;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.policy.Baseline;
 import dev.runbook.validate.policy.SeverityOverrides;
 import dev.runbook.validate.policy.ValidationPolicy;
@@ -45,8 +48,8 @@ public final class CorpusRun {
             }
         };
         LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(root);
-        RuleCatalog catalog = RuleCatalog.builtIn(new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90),
-                java.util.Set.of(args.length > 1 ? args[1].split(",") : new String[0])), List.of());
+        Rules catalog = Rules.builtIn(RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true))
+                .withAllowedFrontMatterKeys(java.util.Set.of(args.length > 1 ? args[1].split(",") : new String[0])));
         List<String> ids = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationResult result = new Validator(catalog.rules(), new ValidationPolicy(SeverityOverrides.NONE, Baseline.EMPTY, ids))
                 .validate(new ValidationContext(content, LocalDate.of(2026, 11, 22), Path.of("target/corpus-run"), log));

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.validate.run.Validator;
 import dev.runbook.core.LinesLog;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;

@@ -4,14 +4,15 @@ import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.policy.ValidationResult;
+import dev.runbook.validate.run.Rules;
+import dev.runbook.validate.run.Validator;
 import dev.runbook.validate.policy.Baseline;
 import dev.runbook.validate.policy.SeverityOverrides;
 import dev.runbook.validate.policy.ValidationPolicy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ public final class PrecisionRun {
             }
         };
         LoadedContent content = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, log).load(root);
-        RuleCatalog catalog = RuleCatalog.builtIn(new RuleSettings(LinkCheckSettings.defaults().withOffline(true),
-                Period.ofDays(90), allowedKeys), ContentRules.all(ContentRuleSettings.defaults()));
+        Rules catalog = Rules.builtIn(RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true))
+                .withAllowedFrontMatterKeys(allowedKeys));
         List<String> ids = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationResult result = new Validator(catalog.rules(), new ValidationPolicy(SeverityOverrides.NONE, Baseline.EMPTY, ids))
                 .validate(new ValidationContext(content, LocalDate.of(2026, 11, 22), Path.of("target/precision-run"), log));

@@ -28,7 +28,6 @@ import java.util.Locale;
 public final class FindingsJson {
 
     public static final int VERSION = 1;
-    public static final String FILE_NAME = "findings.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

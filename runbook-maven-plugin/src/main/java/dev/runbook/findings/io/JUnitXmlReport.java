@@ -27,7 +27,6 @@ import java.util.TreeSet;
  */
 public final class JUnitXmlReport {
 
-    public static final String FILE_NAME = "TEST-runbook-validate.xml";
     static final String SUITE = "runbook.validate";
 
     private JUnitXmlReport() {

@@ -25,7 +25,6 @@ import java.util.Map;
  */
 public final class SarifReport {
 
-    public static final String FILE_NAME = "findings.sarif";
     public static final String BASE_ID = "SRCROOT";
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 

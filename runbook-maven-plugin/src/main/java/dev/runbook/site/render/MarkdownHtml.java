@@ -13,7 +13,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.runbook.load.MarkdownSupport;
 import dev.runbook.model.Runbook;
-import dev.runbook.site.SiteLayout;
+import dev.runbook.site.layout.SiteLayout;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.runbook.site.render;
 
 import dev.runbook.model.Runbook;
-import dev.runbook.site.SiteLayout;
+import dev.runbook.site.layout.SiteLayout;
 import org.jsoup.nodes.Document;
 
 /** One runbook's page body: Markdown rendered, sanitized, then decorated. Thread-safe. */

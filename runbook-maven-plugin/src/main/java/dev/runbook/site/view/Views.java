@@ -4,7 +4,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Heading;
 import dev.runbook.model.Runbook;
-import dev.runbook.site.SiteLayout;
+import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.status.RunbookStatus;
 
 import java.time.LocalDate;

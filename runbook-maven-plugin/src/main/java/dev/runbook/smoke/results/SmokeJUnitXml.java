@@ -18,7 +18,6 @@ import java.util.Locale;
  */
 public final class SmokeJUnitXml {
 
-    public static final String FILE_NAME = "TEST-runbook-smoke.xml";
 
     private SmokeJUnitXml() {
     }

@@ -126,6 +126,11 @@ public final class SmokeResultsStatus implements StatusSource {
         return expiry.isBefore(now) ? null : expiry;
     }
 
+    @Override
+    public String smokeEnvironment() {
+        return results == null ? null : results.environment();
+    }
+
     /** The run the statuses come from, or null when there was none. */
     public SmokeResults results() {
         return results;

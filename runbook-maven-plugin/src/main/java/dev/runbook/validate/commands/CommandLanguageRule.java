@@ -2,7 +2,7 @@ package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -17,9 +17,9 @@ public final class CommandLanguageRule implements Rule {
 
     public static final String ID = "command.language";
 
-    private final ContentRuleSettings settings;
+    private final RuleSettings settings;
 
-    public CommandLanguageRule(ContentRuleSettings settings) {
+    public CommandLanguageRule(RuleSettings settings) {
         this.settings = settings;
     }
 

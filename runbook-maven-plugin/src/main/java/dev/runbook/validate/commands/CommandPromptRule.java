@@ -3,7 +3,7 @@ package dev.runbook.validate.commands;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -24,9 +24,9 @@ public final class CommandPromptRule implements Rule {
 
     private static final Pattern PROMPT = ShellScript.DOLLAR_PROMPT;
 
-    private final ContentRuleSettings settings;
+    private final RuleSettings settings;
 
-    public CommandPromptRule(ContentRuleSettings settings) {
+    public CommandPromptRule(RuleSettings settings) {
         this.settings = settings;
     }
 

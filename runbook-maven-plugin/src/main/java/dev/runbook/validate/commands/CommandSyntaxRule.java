@@ -2,7 +2,7 @@ package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -24,18 +24,18 @@ public final class CommandSyntaxRule implements Rule {
 
     public static final String ID = "command.syntax";
 
-    private final ContentRuleSettings settings;
+    private final RuleSettings settings;
     private final PlaceholderLines placeholders;
     /** tree-sitter parsers are not thread-safe: one per thread. */
     private final ThreadLocal<BashParser.Loaded> parsers;
     private final AtomicBoolean toldNoParser = new AtomicBoolean();
 
-    public CommandSyntaxRule(ContentRuleSettings settings) {
+    public CommandSyntaxRule(RuleSettings settings) {
         this(settings, BashParser::load);
     }
 
     /** For tests: how the parser is obtained, so a machine without the native library can be simulated. */
-    CommandSyntaxRule(ContentRuleSettings settings, Supplier<BashParser.Loaded> loader) {
+    CommandSyntaxRule(RuleSettings settings, Supplier<BashParser.Loaded> loader) {
         this.settings = settings;
         this.placeholders = new PlaceholderLines(settings);
         this.parsers = ThreadLocal.withInitial(loader);

@@ -4,7 +4,7 @@ import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -42,9 +42,9 @@ public final class CommandUnicodeRule implements Rule {
     /** Quote and comment context is rescanned per char; beyond this a line is data, not a command. */
     private static final int MAX_ANALYSED_LINE = 2000;
 
-    private final ContentRuleSettings settings;
+    private final RuleSettings settings;
 
-    public CommandUnicodeRule(ContentRuleSettings settings) {
+    public CommandUnicodeRule(RuleSettings settings) {
         this.settings = settings;
     }
 

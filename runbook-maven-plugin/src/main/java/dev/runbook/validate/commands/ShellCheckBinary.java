@@ -1,6 +1,6 @@
 package dev.runbook.validate.commands;
 
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ public final class ShellCheckBinary {
     private ShellCheckBinary() {
     }
 
-    public static Optional<Path> locate(ContentRuleSettings.ShellCheck settings) {
+    public static Optional<Path> locate(RuleSettings.ShellCheck settings) {
         if (settings.binary() != null) {
             return executable(settings.binary());
         }
@@ -35,7 +35,7 @@ public final class ShellCheckBinary {
     }
 
     /** What a user reads when ShellCheck is required but missing. */
-    public static String missingMessage(ContentRuleSettings.ShellCheck settings) {
+    public static String missingMessage(RuleSettings.ShellCheck settings) {
         return (settings.binary() != null ? "ShellCheck was not found at " + settings.binary()
                 : "ShellCheck (shellcheck) was not found on the PATH")
                 + " but shellcheck=on requires it; install it (apt-get install shellcheck, brew install shellcheck,"

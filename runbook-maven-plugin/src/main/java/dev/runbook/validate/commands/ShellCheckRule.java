@@ -5,7 +5,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fill-in placeholder. ShellCheck's own parse errors (SC1xxx at error level) on a block tree-sitter accepts
  * are kept: they are real problems tree-sitter's error recovery let through.
  *
- * <p>Excluded by default ({@link ContentRuleSettings.ShellCheck#DEFAULT_EXCLUDE}), because a runbook block is a
+ * <p>Excluded by default ({@link RuleSettings.ShellCheck#DEFAULT_EXCLUDE}), because a runbook block is a
  * snippet pasted into a shell the reader already has open, not a script:
  * <ul>
  *   <li>SC2154 (referenced but not assigned): the variable was set in an earlier block, by the reader
@@ -64,18 +64,18 @@ public final class ShellCheckRule implements Rule {
     static final int PARALLEL_BATCHES = 2;
     static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
-    private final ContentRuleSettings settings;
+    private final RuleSettings settings;
     private final PlaceholderLines placeholders;
     private final int batchSize;
     private final AtomicInteger processesStarted = new AtomicInteger();
     private final AtomicInteger scriptsChecked = new AtomicInteger();
 
-    public ShellCheckRule(ContentRuleSettings settings) {
+    public ShellCheckRule(RuleSettings settings) {
         this(settings, DEFAULT_BATCH_SIZE);
     }
 
     /** For tests: a smaller batch size. */
-    ShellCheckRule(ContentRuleSettings settings, int batchSize) {
+    ShellCheckRule(RuleSettings settings, int batchSize) {
         this.settings = settings;
         this.placeholders = new PlaceholderLines(settings);
         this.batchSize = batchSize;
@@ -121,8 +121,8 @@ public final class ShellCheckRule implements Rule {
     }
 
     private void checkRunbooks(List<Runbook> runbooks, ValidationContext context, FindingSink sink) {
-        ContentRuleSettings.ShellCheck shellCheck = settings.shellCheck();
-        if (shellCheck.mode() == ContentRuleSettings.ShellCheck.Mode.OFF) {
+        RuleSettings.ShellCheck shellCheck = settings.shellCheck();
+        if (shellCheck.mode() == RuleSettings.ShellCheck.Mode.OFF) {
             return;
         }
         List<Job> jobs = jobs(runbooks);
@@ -131,7 +131,7 @@ public final class ShellCheckRule implements Rule {
         }
         Optional<Path> binary = ShellCheckBinary.locate(shellCheck);
         if (binary.isEmpty()) {
-            if (shellCheck.mode() == ContentRuleSettings.ShellCheck.Mode.ON) {
+            if (shellCheck.mode() == RuleSettings.ShellCheck.Mode.ON) {
                 Job first = jobs.get(0);
                 sink.report(new Finding(ID, Severity.ERROR, first.runbook().relativePath(),
                         first.block().position(), ShellCheckBinary.missingMessage(shellCheck),

@@ -3,7 +3,7 @@ package dev.runbook.validate.commands;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.syntax.CodeColumns;
 
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ final class ShellFences {
         }
     }
 
-    static boolean isShell(CodeBlock block, ContentRuleSettings settings) {
+    static boolean isShell(CodeBlock block, RuleSettings settings) {
         return block.fenced() && settings.isShell(block.language());
     }
 
-    static List<Fenced> of(Runbook runbook, ContentRuleSettings settings) {
+    static List<Fenced> of(Runbook runbook, RuleSettings settings) {
         List<Fenced> fences = new ArrayList<>();
         for (CodeBlock block : runbook.codeBlocks()) {
             if (isShell(block, settings)) {

@@ -3,7 +3,7 @@ package dev.runbook.validate.placeholders;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -28,7 +28,7 @@ public final class FillInPlaceholderRule implements Rule {
 
     private final FillInFinder finder;
 
-    public FillInPlaceholderRule(ContentRuleSettings settings) {
+    public FillInPlaceholderRule(RuleSettings settings) {
         this.finder = new FillInFinder(settings.extraFillInPatterns());
     }
 

@@ -1,6 +1,6 @@
 package dev.runbook.validate.placeholders;
 
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 
 /**
  * Tells the command and syntax rules whether a code line carries a placeholder, so a line with a TODO or a
@@ -11,7 +11,7 @@ public final class PlaceholderLines {
     private final TodoFinder todos;
     private final FillInFinder fillIns;
 
-    public PlaceholderLines(ContentRuleSettings settings) {
+    public PlaceholderLines(RuleSettings settings) {
         this.todos = new TodoFinder(settings.todoWords(), settings.extraTodoPatterns());
         this.fillIns = new FillInFinder(settings.extraFillInPatterns());
     }

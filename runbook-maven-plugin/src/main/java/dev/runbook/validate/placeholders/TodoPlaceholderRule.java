@@ -3,7 +3,7 @@ package dev.runbook.validate.placeholders;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -22,7 +22,7 @@ public final class TodoPlaceholderRule implements Rule {
 
     private final TodoFinder finder;
 
-    public TodoPlaceholderRule(ContentRuleSettings settings) {
+    public TodoPlaceholderRule(RuleSettings settings) {
         this.finder = new TodoFinder(settings.todoWords(), settings.extraTodoPatterns());
     }
 

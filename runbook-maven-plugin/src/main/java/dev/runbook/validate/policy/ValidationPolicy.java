@@ -2,7 +2,7 @@ package dev.runbook.validate.policy;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.validate.ValidationResult;
+import dev.runbook.validate.policy.ValidationResult;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -35,7 +35,7 @@ public final class JsonSyntaxRule implements Rule {
             .build();
     private final PlaceholderLines placeholders;
 
-    public JsonSyntaxRule(ContentRuleSettings settings) {
+    public JsonSyntaxRule(RuleSettings settings) {
         this.placeholders = new PlaceholderLines(settings);
     }
 

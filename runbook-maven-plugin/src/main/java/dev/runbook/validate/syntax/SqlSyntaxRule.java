@@ -3,7 +3,7 @@ package dev.runbook.validate.syntax;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -46,7 +46,7 @@ public final class SqlSyntaxRule implements Rule {
 
     private final PlaceholderLines placeholders;
 
-    public SqlSyntaxRule(ContentRuleSettings settings) {
+    public SqlSyntaxRule(RuleSettings settings) {
         this.placeholders = new PlaceholderLines(settings);
     }
 

@@ -3,7 +3,7 @@ package dev.runbook.validate.syntax;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
@@ -49,7 +49,7 @@ public final class YamlSyntaxRule implements Rule {
 
     private final PlaceholderLines placeholders;
 
-    public YamlSyntaxRule(ContentRuleSettings settings) {
+    public YamlSyntaxRule(RuleSettings settings) {
         this.placeholders = new PlaceholderLines(settings);
     }
 

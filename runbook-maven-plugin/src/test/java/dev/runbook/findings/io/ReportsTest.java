@@ -11,7 +11,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.findings.Fingerprint;
 import dev.runbook.findings.Severity;
 import dev.runbook.findings.ValidationReport;
-import dev.runbook.validate.RuleCatalog;
+import dev.runbook.validate.run.Rules;
 import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class ReportsTest {
             new Finding("link.external", Severity.INFO, "ops/restart.md", 9, 7, "https://a.org moved permanently to https://b.org", null));
 
     private static ValidationReport report() {
-        RuleCatalog catalog = RuleCatalog.builtIn(RuleSettings.defaults(), List.of());
+        Rules catalog = Rules.builtIn(RuleSettings.defaults());
         return new ValidationReport(LocalDate.of(2026, 11, 22), List.of("clean.md", "db/fail over.md", "ops/restart.md"),
                 FINDINGS, List.of(new Finding("link.file", Severity.ERROR, "clean.md", 1, 1, "old", null)),
                 catalog.ruleInfos(), "content");
@@ -123,7 +123,7 @@ class ReportsTest {
 
     @Test
     void junitXmlParsesWithOneCasePerRunbookAndOneFailurePerError() throws Exception {
-        Path file = temp.resolve("runbook-reports/" + JUnitXmlReport.FILE_NAME);
+        Path file = new dev.runbook.core.OutputLayout(temp).validateJUnitXml();
         JUnitXmlReport.write(report(), file);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         Element suite = doc.getDocumentElement();

@@ -1,7 +1,7 @@
 package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Finding;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandContinuationRuleTest {
 
-    private final CommandContinuationRule rule = new CommandContinuationRule(ContentRuleSettings.defaults());
+    private final CommandContinuationRule rule = new CommandContinuationRule(RuleSettings.defaults());
 
     @Test
     void backslashFollowedBySpaces() {

@@ -1,7 +1,7 @@
 package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Finding;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandLanguageRuleTest {
 
-    private final CommandLanguageRule rule = new CommandLanguageRule(ContentRuleSettings.defaults());
+    private final CommandLanguageRule rule = new CommandLanguageRule(RuleSettings.defaults());
 
     private List<Finding> check(String body) {
         return run(rule, "```bash\n" + body + "```\n");

@@ -2,7 +2,7 @@ package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandPromptRuleTest {
 
-    private final CommandPromptRule rule = new CommandPromptRule(ContentRuleSettings.defaults());
+    private final CommandPromptRule rule = new CommandPromptRule(RuleSettings.defaults());
 
     @Test
     void promptsInAShellFenceAreReportedOncePerBlock() {

@@ -2,7 +2,7 @@ package dev.runbook.validate.commands;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.model.SourceText;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandSyntaxRuleTest {
 
-    private final CommandSyntaxRule rule = new CommandSyntaxRule(ContentRuleSettings.defaults());
+    private final CommandSyntaxRule rule = new CommandSyntaxRule(RuleSettings.defaults());
 
     @Test
     void reportsTheFirstErrorOfEachBlockAtItsFilePosition() {
@@ -142,7 +142,7 @@ class CommandSyntaxRuleTest {
 
     @Test
     void aParserThatCannotLoadIsOneClearWarningNotACrash() {
-        CommandSyntaxRule noParser = new CommandSyntaxRule(ContentRuleSettings.defaults(),
+        CommandSyntaxRule noParser = new CommandSyntaxRule(RuleSettings.defaults(),
                 () -> new BashParser.Loaded(null, "the bash parser (tree-sitter native library) could not be loaded on plan9/mips"));
         List<String> warnings = new ArrayList<>();
         String md = "```bash\necho 'unclosed\n```\n\n```bash\nif x\n```\n";
@@ -154,7 +154,7 @@ class CommandSyntaxRuleTest {
 
     @Test
     void extraShellLanguagesAreChecked() {
-        var settings = ContentRuleSettings.defaults().withShellLanguages(java.util.Set.of("bash", "ksh"));
+        var settings = RuleSettings.defaults().withShellLanguages(java.util.Set.of("bash", "ksh"));
         CommandSyntaxRule ksh = new CommandSyntaxRule(settings);
         assertEquals(1, run(ksh, "```ksh\necho 'x\n```\n").size());
         assertEquals(0, run(ksh, "```sh\necho 'x\n```\n").size(), "sh was dropped from the list");
@@ -199,8 +199,8 @@ class CommandSyntaxRuleTest {
         }
         assertTrue(md.contains("declare -A map"));
         assertEquals(List.of(), run(rule, md));
-        assertEquals(List.of(), run(new CommandLanguageRule(ContentRuleSettings.defaults()), md));
-        assertEquals(List.of(), run(new CommandContinuationRule(ContentRuleSettings.defaults()), md));
+        assertEquals(List.of(), run(new CommandLanguageRule(RuleSettings.defaults()), md));
+        assertEquals(List.of(), run(new CommandContinuationRule(RuleSettings.defaults()), md));
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.ValidationContext;
 
 import java.nio.file.Path;
@@ -44,9 +44,9 @@ public final class ShellCheckCorpusRun {
             }
         };
         boolean all = args.length > 1 && "all".equals(args[1]);
-        ContentRuleSettings.ShellCheck shellCheck = new ContentRuleSettings.ShellCheck(ContentRuleSettings.ShellCheck.Mode.ON,
-                null, all ? Set.of() : ContentRuleSettings.ShellCheck.DEFAULT_EXCLUDE);
-        ShellCheckRule rule = new ShellCheckRule(ContentRuleSettings.defaults().withShellCheck(shellCheck));
+        RuleSettings.ShellCheck shellCheck = new RuleSettings.ShellCheck(RuleSettings.ShellCheck.Mode.ON,
+                null, all ? Set.of() : RuleSettings.ShellCheck.DEFAULT_EXCLUDE);
+        ShellCheckRule rule = new ShellCheckRule(RuleSettings.defaults().withShellCheck(shellCheck));
         LoadedContent content = new ContentLoader().load(Path.of(args[0]));
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();

@@ -7,9 +7,9 @@ import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourceText;
-import dev.runbook.validate.ContentRuleSettings;
-import dev.runbook.validate.ContentRuleSettings.ShellCheck;
-import dev.runbook.validate.ContentRuleSettings.ShellCheck.Mode;
+import dev.runbook.validate.RuleSettings;
+import dev.runbook.validate.RuleSettings.ShellCheck;
+import dev.runbook.validate.RuleSettings.ShellCheck.Mode;
 import dev.runbook.validate.ValidationContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ class ShellCheckRuleTest {
         }
     }
 
-    private static ContentRuleSettings settings(Mode mode, Path binary, Set<String> exclude) {
-        return ContentRuleSettings.defaults().withShellCheck(new ShellCheck(mode, binary, exclude));
+    private static RuleSettings settings(Mode mode, Path binary, Set<String> exclude) {
+        return RuleSettings.defaults().withShellCheck(new ShellCheck(mode, binary, exclude));
     }
 
     private static ShellCheckRule forcedOn() {
@@ -244,9 +244,9 @@ class ShellCheckRuleTest {
     @Test
     void onWithoutTheBinaryIsAClearError() {
         Path missing = Path.of("target/no-such-dir/shellcheck");
-        ContentRuleSettings.ShellCheck config = new ShellCheck(Mode.ON, missing, ShellCheck.DEFAULT_EXCLUDE);
+        RuleSettings.ShellCheck config = new ShellCheck(Mode.ON, missing, ShellCheck.DEFAULT_EXCLUDE);
         assertTrue(ShellCheckBinary.locate(config).isEmpty());
-        Run run = run(new ShellCheckRule(ContentRuleSettings.defaults().withShellCheck(config)), "# T\n\n```bash\necho $X\n```\n");
+        Run run = run(new ShellCheckRule(RuleSettings.defaults().withShellCheck(config)), "# T\n\n```bash\necho $X\n```\n");
         assertEquals(1, run.findings().size(), run.findings().toString());
         Finding finding = run.findings().get(0);
         assertEquals(Severity.ERROR, finding.severity());

@@ -2,7 +2,7 @@ package dev.runbook.validate.placeholders;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FillInPlaceholderRuleTest {
 
-    private final FillInPlaceholderRule rule = new FillInPlaceholderRule(ContentRuleSettings.defaults());
+    private final FillInPlaceholderRule rule = new FillInPlaceholderRule(RuleSettings.defaults());
 
     private List<String> texts(List<Finding> findings) {
         return findings.stream().map(f -> f.message().replaceAll("^fill-in placeholder (.*?)( in a code block)? was never replaced$", "$1")).toList();

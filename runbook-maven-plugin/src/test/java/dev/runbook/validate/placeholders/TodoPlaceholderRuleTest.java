@@ -2,7 +2,7 @@ package dev.runbook.validate.placeholders;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TodoPlaceholderRuleTest {
 
-    private final TodoPlaceholderRule rule = new TodoPlaceholderRule(ContentRuleSettings.defaults());
+    private final TodoPlaceholderRule rule = new TodoPlaceholderRule(RuleSettings.defaults());
 
     @Test
     void findsMarkersInProseHeadingsTablesAndCode() {
@@ -86,7 +86,7 @@ class TodoPlaceholderRuleTest {
 
     @Test
     void extraPatternsAreReported() {
-        var settings = ContentRuleSettings.defaults().withExtraTodoPatterns(List.of(Pattern.compile("\\?\\?\\?")));
+        var settings = RuleSettings.defaults().withExtraTodoPatterns(List.of(Pattern.compile("\\?\\?\\?")));
         assertEquals(List.of("1:15"), positions(run(new TodoPlaceholderRule(settings), "Call the team ??? first.\n")));
     }
 

@@ -1,11 +1,12 @@
 package dev.runbook.validate.policy;
 
+import dev.runbook.validate.run.Validator;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.validate.Fixture;
-import dev.runbook.validate.ValidationResult;
+import dev.runbook.validate.policy.ValidationResult;
 import dev.runbook.validate.links.AnchorLinkRule;
 import dev.runbook.validate.links.FileLinkRule;
 import org.junit.jupiter.api.Test;

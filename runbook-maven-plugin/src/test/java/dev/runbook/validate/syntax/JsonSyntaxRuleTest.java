@@ -1,7 +1,7 @@
 package dev.runbook.validate.syntax;
 
 import dev.runbook.findings.Finding;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonSyntaxRuleTest {
 
-    private final JsonSyntaxRule rule = new JsonSyntaxRule(ContentRuleSettings.defaults());
+    private final JsonSyntaxRule rule = new JsonSyntaxRule(RuleSettings.defaults());
 
     @Test
     void trailingCommaIsReportedWhereItBreaks() {

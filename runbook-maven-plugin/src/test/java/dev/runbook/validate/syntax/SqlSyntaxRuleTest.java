@@ -2,7 +2,7 @@ package dev.runbook.validate.syntax;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
-import dev.runbook.validate.ContentRuleSettings;
+import dev.runbook.validate.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SqlSyntaxRuleTest {
 
-    private final SqlSyntaxRule rule = new SqlSyntaxRule(ContentRuleSettings.defaults());
+    private final SqlSyntaxRule rule = new SqlSyntaxRule(RuleSettings.defaults());
 
     @Test
     void aBrokenStatementIsAWarningAtItsLine() {

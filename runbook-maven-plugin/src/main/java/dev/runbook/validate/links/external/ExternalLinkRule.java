@@ -1,5 +1,6 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;

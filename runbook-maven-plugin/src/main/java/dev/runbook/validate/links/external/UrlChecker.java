@@ -1,5 +1,6 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.LinkCheckSettings;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

@@ -1,5 +1,7 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.LinkCheckSettings;
+import dev.runbook.validate.RetryPolicy;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.validate.Fixture;

@@ -1,5 +1,6 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

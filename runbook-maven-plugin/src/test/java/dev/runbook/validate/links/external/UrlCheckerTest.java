@@ -1,5 +1,6 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.LinkCheckSettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;

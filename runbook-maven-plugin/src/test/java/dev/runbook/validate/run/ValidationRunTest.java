@@ -1,10 +1,12 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Fixture;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.findings.ValidationReport;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class ValidationRunTest {
 
     private ValidateOptions options(Fixture f, FailOn failOn, Map<String, String> severities, Path baseline) {
         return new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, failOn, severities, baseline,
-                new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), java.util.Set.of()), List.of(), "test");
+                RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true)), "test");
     }
 
     @Test

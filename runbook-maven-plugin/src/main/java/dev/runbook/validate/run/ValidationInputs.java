@@ -1,4 +1,4 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.UpToDateRecord;
@@ -43,9 +43,6 @@ final class ValidationInputs {
 
     /** The check for these options, or null when the answer may change with no input changing. */
     static ValidationInputs forRun(ValidateOptions options) {
-        if (options.contentSettings() == null) {
-            return null; // rules supplied by a caller: their settings are unknown here
-        }
         boolean asksTheWeb = !options.rules().links().offline()
                 && !"off".equalsIgnoreCase(options.severities().getOrDefault(ExternalLinkRule.ID, ""));
         return asksTheWeb ? null : new ValidationInputs(options);
@@ -53,7 +50,6 @@ final class ValidationInputs {
 
     /** Every setting that can change a finding; a new component of ValidateOptions belongs here too. */
     String digest() throws IOException {
-        ContentRuleSettings content = options.contentSettings();
         start = Instant.now();
         contentTree = InputDigest.tree(options.contentRoot().toAbsolutePath().normalize());
         InputDigest digest = new InputDigest();
@@ -67,10 +63,9 @@ final class ValidationInputs {
                 .addSettings("baselinePath", options.baseline())
                 .addFileContent("baseline", options.baseline())
                 .addSettings("rules", options.rules())
-                .addSettings("contentRules", content)
                 .add("toolVersion", options.toolVersion())
                 .addFileStamp("plugin", InputDigest.codeSourceOf(ValidationInputs.class))
-                .addFileStamp("shellcheck", ShellCheckBinary.locate(content.shellCheck()).orElse(null))
+                .addFileStamp("shellcheck", ShellCheckBinary.locate(options.rules().shellCheck()).orElse(null))
                 .hex();
         racy = digest.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
         return hex;
@@ -115,8 +110,6 @@ final class ValidationInputs {
     }
 
     static List<Path> reports(ValidateOptions options) {
-        return List.of(options.workDirectory().resolve(dev.runbook.findings.io.FindingsJson.FILE_NAME),
-                options.workDirectory().resolve(dev.runbook.findings.io.SarifReport.FILE_NAME),
-                options.reportsDirectory().resolve(dev.runbook.findings.io.JUnitXmlReport.FILE_NAME));
+        return List.of(options.layout().findingsJson(), options.layout().findingsSarif(), options.layout().validateJUnitXml());
     }
 }

@@ -1,4 +1,4 @@
-package dev.runbook.report.html;
+package dev.runbook.report;
 
 import dev.runbook.site.view.RunbookView;
 

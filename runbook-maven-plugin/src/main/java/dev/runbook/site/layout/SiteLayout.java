@@ -1,4 +1,4 @@
-package dev.runbook.site;
+package dev.runbook.site.layout;
 
 import dev.runbook.core.RunLog;
 import dev.runbook.load.Slugger;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
  */
 public final class SiteLayout {
 
-    static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html");
+    public static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html");
     /** Folders whose every file belongs to the site (tags/ holds only tag pages, but see {@link #isReserved}). */
-    static final Set<String> RESERVED_FOLDERS = Set.of("assets");
+    public static final Set<String> RESERVED_FOLDERS = Set.of("assets");
 
     private final Map<String, String> pageOf = new LinkedHashMap<>();
     private final Map<String, String> redirects = new TreeMap<>();

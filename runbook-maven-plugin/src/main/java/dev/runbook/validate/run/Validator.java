@@ -1,5 +1,10 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.ConcurrentFindingSink;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.policy.ValidationResult;
 import dev.runbook.findings.Finding;
 import dev.runbook.validate.policy.ValidationPolicy;
 

@@ -1,7 +1,4 @@
-package dev.runbook.report;
-
-import dev.runbook.core.AtomicFiles;
-import dev.runbook.core.InputDigest;
+package dev.runbook.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +10,10 @@ import java.nio.file.Path;
  * describes the runbooks: a report from before an edit, a new validation or a new smoke run would show a
  * verdict about other runbooks than the site beside it. The stamp ({@code report-inputs.txt} beside the
  * report) is a digest of the content folder (as {@link InputDigest#addTree}), the validation findings and
- * the smoke results (by content), taken before the report is made.
+ * the smoke results (by content), taken before the report is made. It lives in core because the report
+ * stage writes it and the site stage reads it, and neither imports the other.
  */
 public final class ReportInputs {
-
-    static final String FILE_NAME = "report-inputs.txt";
 
     private ReportInputs() {
     }
@@ -36,14 +32,14 @@ public final class ReportInputs {
                 .hex();
     }
 
-    /** Records what the report in {@code reportFolder} was made from; call after it is written. */
-    public static void record(Path reportFolder, String digest) throws IOException {
-        AtomicFiles.writeString(reportFolder.resolve(FILE_NAME), digest + "\n");
+    /** Records what the report in this build folder was made from; call after it is written. */
+    public static void record(OutputLayout layout, String digest) throws IOException {
+        AtomicFiles.writeString(layout.reportInputs(), digest + "\n");
     }
 
-    /** Whether the report in {@code reportFolder} was made from inputs with this digest; false without a stamp. */
-    public static boolean current(Path reportFolder, String digest) {
-        Path stamp = reportFolder.resolve(FILE_NAME);
+    /** Whether the report in this build folder was made from inputs with this digest; false without a stamp. */
+    public static boolean current(OutputLayout layout, String digest) {
+        Path stamp = layout.reportInputs();
         try {
             return Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).strip().equals(digest);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.runbook.validate;
+package dev.runbook.validate.policy;
 
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;

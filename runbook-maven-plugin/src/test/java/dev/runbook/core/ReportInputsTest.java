@@ -1,4 +1,4 @@
-package dev.runbook.report;
+package dev.runbook.core;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,19 +19,21 @@ class ReportInputsTest {
     Path report;
     Path findings;
     Path smoke;
+    OutputLayout layout;
 
     @BeforeEach
     void made() throws IOException {
         content = Files.createDirectories(dir.resolve("content"));
         Files.writeString(content.resolve("a.md"), "# A\n");
-        report = Files.createDirectories(dir.resolve("target/runbook"));
+        layout = new OutputLayout(dir.resolve("target"));
+        report = Files.createDirectories(layout.workDirectory());
         findings = Files.writeString(report.resolve("findings.json"), "{\"version\":1,\"findings\":[]}");
         smoke = report.resolve("smoke-results.json");
-        ReportInputs.record(report, ReportInputs.digest(content, findings, smoke));
+        ReportInputs.record(layout, ReportInputs.digest(content, findings, smoke));
     }
 
     private boolean current() throws IOException {
-        return ReportInputs.current(report, ReportInputs.digest(content, findings, smoke));
+        return ReportInputs.current(layout, ReportInputs.digest(content, findings, smoke));
     }
 
     @Test
@@ -56,7 +58,7 @@ class ReportInputsTest {
 
     @Test
     void aReportWithoutAStampIsNotCurrent() throws IOException {
-        Files.delete(report.resolve(ReportInputs.FILE_NAME));
+        Files.delete(layout.reportInputs());
         assertFalse(current());
     }
 }

@@ -1,5 +1,9 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Fixture;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.FindingSink;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;

@@ -1,8 +1,10 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Fixture;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.findings.ValidationReport;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +30,11 @@ class ValidationInputsTest {
     Path temp;
 
     private ValidateOptions options(Fixture f, boolean offline, Map<String, String> severities, FailOn failOn) {
-        ContentRuleSettings content = ContentRuleSettings.defaults()
-                .withShellCheck(new ContentRuleSettings.ShellCheck(ContentRuleSettings.ShellCheck.Mode.OFF, null, Set.of()));
+        RuleSettings settings = RuleSettings.defaults()
+                .withLinks(LinkCheckSettings.defaults().withOffline(offline))
+                .withShellCheck(new RuleSettings.ShellCheck(RuleSettings.ShellCheck.Mode.OFF, null, Set.of()));
         return new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, failOn, severities, null,
-                new RuleSettings(LinkCheckSettings.defaults().withOffline(offline), Period.ofDays(90), Set.of()),
-                ContentRules.all(content), "test", content);
+                settings, "test");
     }
 
     private ValidateOptions offline(Fixture f) {
@@ -148,17 +150,6 @@ class ValidationInputsTest {
                 "a same-size rewrite within the clock's tick would keep the stamp");
         f.logLines.clear();
         new ValidationRun(f.log()).run(offline(f));
-        assertFalse(skipped(f));
-    }
-
-    @Test
-    void optionsWithoutContentSettingsAlwaysDoTheWork() throws Exception {
-        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
-        ValidateOptions bare = new ValidateOptions(f.root(), temp, temp.resolve("target"), Fixture.BUILD_DATE, FailOn.ERROR,
-                Map.of(), null, new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()),
-                List.of(), "test");
-        new ValidationRun(f.log()).run(bare);
-        new ValidationRun(f.log()).run(bare);
         assertFalse(skipped(f));
     }
 }

@@ -1,5 +1,8 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.policy.ValidationResult;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
@@ -39,7 +42,7 @@ public final class ValidationRun {
 
     public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
         long start = System.nanoTime();
-        RuleCatalog catalog = RuleCatalog.builtIn(options.rules(), options.contentRules());
+        Rules catalog = Rules.builtIn(options.rules());
         List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
                 loadBaseline(options.baseline()), ruleIds);
@@ -70,9 +73,9 @@ public final class ValidationRun {
         ValidationReport report = new ValidationReport(options.buildDate(),
                 content.runbooks().stream().map(Runbook::relativePath).toList(), result.findings(), result.baselined(),
                 catalog.ruleInfos(), contentPrefix(repositoryRoot, content.root()));
-        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
-        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
-        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        Path json = options.layout().findingsJson();
+        Path sarif = options.layout().findingsSarif();
+        Path junit = options.layout().validateJUnitXml();
         FindingsJson.write(report, json);
         SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);
@@ -83,9 +86,9 @@ public final class ValidationRun {
     }
 
     /** The last run's report, read back from its findings.json; null when it cannot be read. */
-    private ValidationReport lastReport(ValidateOptions options, RuleCatalog catalog) {
+    private ValidationReport lastReport(ValidateOptions options, Rules catalog) {
         try {
-            FindingsJson.Contents last = FindingsJson.read(options.workDirectory().resolve(FindingsJson.FILE_NAME));
+            FindingsJson.Contents last = FindingsJson.read(options.layout().findingsJson());
             return new ValidationReport(last.buildDate(), last.runbooks(), last.findings(), last.baselined(),
                     catalog.ruleInfos(), last.contentPrefix());
         } catch (IOException | RuntimeException e) {
@@ -96,9 +99,9 @@ public final class ValidationRun {
 
     /** Prints the findings and the summary, and fails when findings at or above failOn remain. */
     private ValidationReport conclude(ValidateOptions options, ValidationReport report) throws RunbookProblemException {
-        Path json = options.workDirectory().resolve(FindingsJson.FILE_NAME);
-        Path sarif = options.workDirectory().resolve(SarifReport.FILE_NAME);
-        Path junit = options.reportsDirectory().resolve(JUnitXmlReport.FILE_NAME);
+        Path json = options.layout().findingsJson();
+        Path sarif = options.layout().findingsSarif();
+        Path junit = options.layout().validateJUnitXml();
         for (Finding finding : report.findings()) {
             String line = report.contentPrefix() + finding.toConsoleLine();
             switch (finding.severity()) {

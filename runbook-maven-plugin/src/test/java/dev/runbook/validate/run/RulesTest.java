@@ -1,5 +1,9 @@
-package dev.runbook.validate;
+package dev.runbook.validate.run;
 
+import dev.runbook.validate.ContentRuleHarness;
+import dev.runbook.validate.LinkCheckSettings;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.RuleSettings;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import org.junit.jupiter.api.Test;
@@ -13,13 +17,27 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class ContentRulesTest {
+class RulesTest {
 
     @Test
-    void everyContentRuleWithItsIdAndDefaultSeverity() {
-        Map<String, Severity> rules = ContentRules.all(ContentRuleSettings.defaults()).stream()
+    void everyRuleWithItsIdAndDefaultSeverity() {
+        Map<String, Severity> rules = Rules.builtIn(RuleSettings.defaults()).describedRules().stream()
                 .collect(Collectors.toMap(Rule::id, Rule::defaultSeverity, (a, b) -> a, TreeMap::new));
         assertEquals(Map.ofEntries(
+                Map.entry("frontmatter.schema", Severity.ERROR),
+                Map.entry("frontmatter.unknown-key", Severity.WARNING),
+                Map.entry("file.unreadable", Severity.ERROR),
+                Map.entry("link.file", Severity.ERROR),
+                Map.entry("link.anchor", Severity.ERROR),
+                Map.entry("link.empty", Severity.WARNING),
+                Map.entry("link.scheme", Severity.ERROR),
+                Map.entry("link.protocol-relative", Severity.WARNING),
+                Map.entry("link.external", Severity.ERROR),
+                Map.entry("review.overdue", Severity.WARNING),
+                Map.entry("structure.duplicate-id", Severity.WARNING),
+                Map.entry("smoke.syntax", Severity.ERROR),
+                Map.entry("suppression.no-reason", Severity.WARNING),
+                Map.entry("suppression.unused", Severity.WARNING),
                 Map.entry("placeholder.todo", Severity.ERROR),
                 Map.entry("placeholder.fill-in", Severity.WARNING),
                 Map.entry("command.syntax", Severity.ERROR),
@@ -33,7 +51,7 @@ class ContentRulesTest {
                 Map.entry("sql.syntax", Severity.WARNING),
                 Map.entry("encoding.invalid", Severity.ERROR),
                 Map.entry("encoding.mojibake", Severity.ERROR)), rules);
-        ContentRules.all(ContentRuleSettings.defaults()).forEach(r -> assertFalse(r.description().isBlank(), r.id()));
+        Rules.builtIn(RuleSettings.defaults()).describedRules().forEach(r -> assertFalse(r.description().isBlank(), r.id()));
     }
 
     /** A TODO inside a broken command is one finding, from placeholder.todo, not a second one from command.syntax. */
@@ -45,7 +63,7 @@ class ContentRulesTest {
                 ```
                 """;
         List<Finding> all = new ArrayList<>();
-        for (Rule rule : ContentRules.all(ContentRuleSettings.defaults())) {
+        for (Rule rule : Rules.builtIn(RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true))).rules()) {
             all.addAll(ContentRuleHarness.run(rule, md));
         }
         assertEquals(List.of("placeholder.todo 2:32"), all.stream().map(f -> f.ruleId() + " " + f.line() + ":" + f.column()).toList());

@@ -1,15 +1,10 @@
-package dev.runbook.report.html;
+package dev.runbook.report;
 
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
-import dev.runbook.report.BaselineComparison;
-import dev.runbook.report.GatePolicy;
-import dev.runbook.report.GateReport;
-import dev.runbook.report.PolicyViolation;
-import dev.runbook.report.RunbookRow;
 import dev.runbook.model.Runbook;
-import dev.runbook.site.SiteLayout;
+import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.site.Theme;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.Views;

@@ -1,4 +1,4 @@
-package dev.runbook.validate.links.external;
+package dev.runbook.validate;
 
 import java.time.Duration;
 import java.time.Instant;
