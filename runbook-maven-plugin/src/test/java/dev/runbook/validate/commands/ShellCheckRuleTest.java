@@ -298,4 +298,17 @@ class ShellCheckRuleTest {
         assertEquals(1, run.warnings().size(), run.warnings().toString());
         assertTrue(run.warnings().get(0).contains("/bin/false exited with 1 and printed nothing"), run.warnings().get(0));
     }
+
+    /**
+     * Issue #20: ShellCheck's SC1018 (no-break space) is command.unicode's finding; SC1128 after a blank first
+     * line is Markdown layout (found on the OpenShift corpus). A shebang after a comment is still SC1128.
+     */
+    @Test
+    void lookAlikeCharactersAndAShebangAfterBlankLinesAreLeftOut() {
+        String md = "```bash\nkubectl\u00A0get pods\n```\n\n```sh\n\n#!/usr/bin/env bash\necho ok\n```\n\n"
+                + "```sh\n# dump the data\n#!/usr/bin/env bash\necho ok\n```\n";
+        Run run = run(forcedOn(), md);
+        assertEquals(List.of("command.shellcheck 13:1 SC1128"), run.findings().stream()
+                .map(f -> f.ruleId() + " " + f.line() + ":" + f.column() + " " + f.message().substring(0, 6)).toList());
+    }
 }
