@@ -1,5 +1,6 @@
 package dev.runbook.validate.links.external;
 
+import dev.runbook.validate.LinkCheckSettings;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
