@@ -12,6 +12,7 @@ import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
 import dev.runbook.site.view.Frame;
+import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
@@ -73,14 +74,24 @@ public final class SiteBuilder {
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
                 "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
-                "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()));
+                "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()),
+                "editUrl", String.valueOf(request.editUrl()));
+        List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
+        Map<String, List<TagLink>> neighbours = Views.neighbours(all);
+        Map<String, String> lastChanged = LastChanged.of(request.content().root(),
+                runbooks.stream().map(Runbook::relativePath).toList());
+        Map<String, PageNav> navs = new HashMap<>();
         Map<String, BuildState.PageState> pages = new TreeMap<>();
-        for (Runbook runbook : runbooks) {
+        for (int i = 0; i < runbooks.size(); i++) {
+            Runbook runbook = runbooks.get(i);
             String page = layout.pageOf(runbook.relativePath());
+            PageNav nav = Views.pageNav(runbook.relativePath(), request.editUrl(), lastChanged.get(runbook.relativePath()),
+                    neighbours.get(all.get(i).url()));
+            navs.put(runbook.relativePath(), nav);
             pages.put(runbook.relativePath(), new BuildState.PageState(
                     Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
-                            layout.fingerprintFor(runbook)),
+                            layout.fingerprintFor(runbook), nav.toString()),
                     page));
         }
 
@@ -137,18 +148,17 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, site);
-            renderPages(toRender, statuses, findings, writer, request);
+            renderPages(toRender, statuses, findings, navs, writer, request);
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
             if (anyChange) {
-                List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(runbooks, layout, staging, pages));
+                generated.addAll(writeSearchIndex(runbooks, statuses, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
@@ -171,7 +181,7 @@ public final class SiteBuilder {
     }
 
     private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses,
-                                    Map<String, List<Finding>> findings, PageWriter writer,
+                                    Map<String, List<Finding>> findings, Map<String, PageNav> navs, PageWriter writer,
                                     SiteRequest request) throws SetupException, IOException {
         if (toRender.isEmpty()) {
             return;
@@ -183,7 +193,8 @@ public final class SiteBuilder {
             List<Future<Void>> futures = new ArrayList<>();
             for (Runbook runbook : toRender) {
                 futures.add(pool.submit(() -> {
-                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()));
+                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()),
+                            navs.get(runbook.relativePath()));
                     int n = done.incrementAndGet();
                     if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
                         request.log().info("runbook: site: rendered " + n + "/" + total + " pages");
@@ -245,11 +256,13 @@ public final class SiteBuilder {
      * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
      * runbook page), so the next incremental build can replace exactly those.
      */
-    private static List<String> writeSearchIndex(List<Runbook> runbooks, SiteLayout layout, Path staging,
+    private static List<String> writeSearchIndex(List<Runbook> runbooks, Map<Runbook, RunbookStatus> statuses,
+                                                 SiteLayout layout, Path staging,
                                                  Map<String, BuildState.PageState> pages) throws IOException {
         // One document per runbook, each from its own AST: built on all cores (the list keeps runbook order).
+        // The page path as it is, not percent-encoded: search.js encodes it once when it makes the link.
         List<SearchDocument> documents = runbooks.parallelStream()
-                .map(runbook -> SearchDocuments.from(runbook, SiteLayout.href(layout.pageOf(runbook.relativePath()))))
+                .map(runbook -> SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook)))
                 .toList();
         new SearchIndexWriter().write(documents, staging);
         Path folder = staging.resolve("search");

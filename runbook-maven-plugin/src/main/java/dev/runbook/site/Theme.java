@@ -36,7 +36,7 @@ public final class Theme {
     /** Every file of the bundled theme; an override folder may replace any of them or add assets. */
     static final List<String> BUNDLED = List.of(
             "layout.ftlh", "index.ftlh", "runbook.ftlh", "tag.ftlh", "status.ftlh", "404.ftlh", "redirect.ftlh",
-            "assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
+            "assets/site.css", "assets/site.js", "assets/theme.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
             "report.ftlh", "assets/report.css");
 
     private final Path override;

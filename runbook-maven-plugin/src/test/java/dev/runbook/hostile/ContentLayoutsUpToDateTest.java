@@ -7,12 +7,11 @@ import dev.runbook.findings.ValidationReport;
 import dev.runbook.site.SiteRun;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
-import dev.runbook.validate.ContentRuleSettings;
-import dev.runbook.validate.ContentRules;
+import dev.runbook.core.OutputLayout;
+import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.RuleSettings;
-import dev.runbook.validate.ValidateOptions;
-import dev.runbook.validate.ValidationRun;
-import dev.runbook.validate.links.external.LinkCheckSettings;
+import dev.runbook.validate.run.ValidateOptions;
+import dev.runbook.validate.run.ValidationRun;
 import dev.runbook.validate.policy.FailOn;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,12 +138,16 @@ class ContentLayoutsUpToDateTest {
             backDate(dir.resolve("project"));
         }
 
-        site(content);
-        assertFalse(upToDate("site"), lines.toString());
+        // validate first: the site shows the last validation's findings, so a validation between two site
+        // builds is itself a change to the site's inputs
         List<Finding> before = validate(content);
         assertFalse(upToDate("validate"), lines.toString());
         site(content);
+        assertFalse(upToDate("site"), lines.toString());
+        site(content);
         assertTrue(upToDate("site") || change == Change.EDIT_WITHIN_RACY_WINDOW, "nothing changed yet: " + lines);
+        validate(content);
+        assertTrue(upToDate("validate") || change == Change.EDIT_WITHIN_RACY_WINDOW, "nothing changed yet: " + lines);
 
         Path file = layout.failoverFile(content);
         FileTime stamp = Files.getLastModifiedTime(file);
@@ -206,21 +209,20 @@ class ContentLayoutsUpToDateTest {
         lines.clear();
         Instant start = Instant.now();
         new SiteRun(LinesLog.withoutDebug(lines)).run(new SiteRun.Options(content,
-                InputDigest.tree(content.toAbsolutePath().normalize()), start, dir.resolve("project/target"),
-                dir.resolve("project/target/site"), null, "Runbooks", null, false, TODAY,
-                StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), "test", Map.of(),
-                dir.resolve("project/target/runbook/smoke-results.json"), null, null, List.of(), null));
+                InputDigest.tree(content.toAbsolutePath().normalize()), start,
+                new OutputLayout(dir.resolve("project/target")), dir.resolve("project/target/site"), null, "Runbooks",
+                null, false, TODAY, StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), "test", Map.of(), null));
     }
 
     private List<Finding> validate(Path content) throws Exception {
         lines.clear();
-        ContentRuleSettings rules = ContentRuleSettings.defaults().withShellCheck(
-                new ContentRuleSettings.ShellCheck(ContentRuleSettings.ShellCheck.Mode.OFF, null, Set.of()));
         Path project = dir.resolve("project");
+        RuleSettings rules = RuleSettings.defaults()
+                .withLinks(LinkCheckSettings.defaults().withOffline(true))
+                .withReviewEvery(Period.ofDays(90))
+                .withShellCheck(new RuleSettings.ShellCheck(RuleSettings.ShellCheck.Mode.OFF, null, Set.of()));
         ValidationReport report = new ValidationRun(new LinesLog(lines)).run(new ValidateOptions(content, project,
-                project.resolve("target"), TODAY, FailOn.NONE, Map.of(), null,
-                new RuleSettings(LinkCheckSettings.defaults().withOffline(true), Period.ofDays(90), Set.of()),
-                ContentRules.all(rules), "test", rules));
+                project.resolve("target"), TODAY, FailOn.NONE, Map.of(), null, rules, "test"));
         return report.findings();
     }
 
