@@ -75,6 +75,10 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
             getLog().info("runbook: skipped (" + RunbookProperties.SKIP + "=true)");
             return;
         }
+        if (goalSkipped()) {
+            getLog().info("runbook: skipped (" + goalSkipProperty() + "=true)");
+            return;
+        }
         try {
             run();
         } catch (RunbookProblemException e) {
@@ -85,6 +89,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
             throw new MojoExecutionException("runbook: I/O error: " + e.getMessage(), e);
         }
     }
+
+    /** This goal's own skip flag ({@code runbook.<goal>.skip}), beside {@code runbook.skip} for every goal. */
+    protected abstract boolean goalSkipped();
+
+    /** The user property of {@link #goalSkipped()}, for the log line. */
+    protected abstract String goalSkipProperty();
 
     /** The goal's single call into the core. */
     protected abstract void run() throws RunbookProblemException, SetupException, IOException;

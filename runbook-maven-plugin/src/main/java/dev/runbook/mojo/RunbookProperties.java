@@ -5,6 +5,11 @@ final class RunbookProperties {
 
     static final String PREFIX = "runbook.";
     static final String SKIP = PREFIX + "skip";
+    static final String VALIDATE_SKIP = PREFIX + "validate.skip";
+    static final String SITE_SKIP = PREFIX + "site.skip";
+    static final String SMOKE_SKIP = PREFIX + "smoke.skip";
+    static final String REPORT_SKIP = PREFIX + "report.skip";
+    static final String SERVE_SKIP = PREFIX + "serve.skip";
     static final String CONTENT_DIRECTORY = PREFIX + "contentDirectory";
     static final String TEMPLATES_DIRECTORY = PREFIX + "templatesDirectory";
     static final String AS_OF = PREFIX + "asOf";

@@ -26,6 +26,20 @@ import java.util.Map;
 @Mojo(name = "smoke", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class SmokeMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:smoke} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.SMOKE_SKIP, defaultValue = "false")
+    boolean skipSmoke;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipSmoke;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.SMOKE_SKIP;
+    }
+
     /** The environment to run against, a top-level key of the environments file. Without it the goal skips. */
     @Parameter(property = RunbookProperties.ENV)
     String environment;

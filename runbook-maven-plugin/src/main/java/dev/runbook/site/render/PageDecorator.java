@@ -74,6 +74,7 @@ final class PageDecorator {
                     .attr("aria-label", "Copy code" + (language.isEmpty() ? "" : " (" + language + ")"))
                     .text("Copy");
             pre.attr("tabindex", "0");
+            CodeHighlighter.highlight(code, language);
             wrapper.appendChild(pre);
         }
         for (Element table : body.select(TABLES)) {

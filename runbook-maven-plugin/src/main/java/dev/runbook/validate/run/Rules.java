@@ -15,7 +15,10 @@ import dev.runbook.validate.frontmatter.FrontMatterSchemaRule;
 import dev.runbook.validate.frontmatter.FrontMatterUnknownKeyRule;
 import dev.runbook.validate.frontmatter.UnreadableFileRule;
 import dev.runbook.validate.links.AnchorLinkRule;
+import dev.runbook.validate.links.EmptyLinkRule;
 import dev.runbook.validate.links.FileLinkRule;
+import dev.runbook.validate.links.LinkSchemeRule;
+import dev.runbook.validate.links.ProtocolRelativeLinkRule;
 import dev.runbook.validate.links.external.ExternalLinkRule;
 import dev.runbook.validate.placeholders.FillInPlaceholderRule;
 import dev.runbook.validate.placeholders.TodoPlaceholderRule;
@@ -62,6 +65,9 @@ public final class Rules {
                 new UnreadableFileRule(),
                 new FileLinkRule(),
                 new AnchorLinkRule(),
+                new EmptyLinkRule(),
+                new LinkSchemeRule(),
+                new ProtocolRelativeLinkRule(),
                 new ExternalLinkRule(settings.links()),
                 new ReviewOverdueRule(settings.reviewEvery()),
                 new DuplicateIdRule(),
