@@ -1,5 +1,7 @@
 // Replays what the site's real search.js loads for the FIRST query of a fresh page view, for each query.
-//   node bench/search-bytes.js SITE_DIR QUERY...
+//   node bench/search-bytes.js [--typed] SITE_DIR QUERY...
+// --typed: the query typed letter by letter with every keystroke searched (each pause longer than the
+// box's 120 ms debounce): the bytes of all the prefixes' queries in one page view, a worst case.
 // Each query runs in a fresh context (as on a freshly opened page), so each figure is a first query.
 // A "load" is a <script> search.js appends: the shim reads the file from SITE_DIR and runs it, as the
 // browser would. Bytes are gzip -6 sizes (what a server with gzip on sends), plus search.js itself.
@@ -10,7 +12,8 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const [siteDir, ...queries] = process.argv.slice(2);
+const typed = process.argv[2] === "--typed";
+const [siteDir, ...queries] = process.argv.slice(typed ? 3 : 2);
 const searchJs = fs.readFileSync(path.join(siteDir, "assets/search.js"));
 const gz = (buf) => zlib.gzipSync(buf, { level: 6 }).length;
 
@@ -43,7 +46,9 @@ async function firstQuery(q) {
   context.document = document;
   context.window = context;
   vm.runInContext(searchJs.toString("utf8"), context, { filename: "search.js" });
-  const answer = await context.window.RunbookSearch.open("").query(q, {}, 10);
+  const index = context.window.RunbookSearch.open("");
+  if (typed) for (let i = 1; i < q.length; i++) await index.query(q.slice(0, i), {}, 10);
+  const answer = await index.query(q, {}, 10);
   return {
     q,
     total: answer.total,

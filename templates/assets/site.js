@@ -1,4 +1,5 @@
-/* runbook default theme: copy buttons, index filters, TOC highlight. No network, no dependencies. */
+/* runbook default theme: copy buttons, index filters, TOC highlight, theme toggle, keyboard shortcuts.
+   No network, no dependencies. theme.js (in <head>) applies the saved theme before the first paint. */
 (function () {
   "use strict";
 
@@ -62,7 +63,21 @@
     var empty = document.getElementById("filter-empty");
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.runbooks tbody tr"));
     var groups = Array.prototype.slice.call(document.querySelectorAll(".service-group"));
-    panel.hidden = false;
+    var toggle = document.getElementById("filters-toggle");
+    var active = document.getElementById("filters-active");
+
+    // On a phone the filters sit behind a button (CSS hides them until .open); on wider screens it is hidden.
+    function setOpen(open) {
+      panel.classList.toggle("open", open);
+      if (toggle) { toggle.setAttribute("aria-expanded", String(open)); }
+    }
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = !panel.classList.contains("open");
+        setOpen(open);
+        if (open) { tag.focus(); }
+      });
+    }
 
     function readHash() {
       var params = new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -88,6 +103,10 @@
       var filtering = tag.value || severity.value || status.value;
       count.textContent = filtering ? shown + " runbook" + (shown === 1 ? "" : "s") + " match" : "";
       empty.hidden = !filtering || shown > 0;
+      if (active) {
+        var n = (tag.value ? 1 : 0) + (severity.value ? 1 : 0) + (status.value ? 1 : 0);
+        active.textContent = n ? " (" + n + " on)" : "";
+      }
     }
 
     function onChange() {
@@ -100,7 +119,7 @@
       apply();
     }
 
-    if (/(^#|&)(tag|severity|status)=/.test(location.hash)) { readHash(); }
+    if (/(^#|&)(tag|severity|status)=/.test(location.hash)) { readHash(); setOpen(true); }
     [tag, severity, status].forEach(function (select) { select.addEventListener("change", onChange); });
     apply();
   }
@@ -109,12 +128,16 @@
     var links = document.querySelectorAll(".toc a");
     if (!links.length || !("IntersectionObserver" in window)) { return; }
     var byId = {};
-    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = true; });
+    var side = document.querySelector(".toc-side");
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting && byId[entry.target.id]) {
           links.forEach(function (a) { a.classList.remove("active"); });
-          byId[entry.target.id].classList.add("active");
+          document.querySelectorAll(".toc a[href=\"#" + CSS.escape(entry.target.id) + "\"]").forEach(function (a) {
+            a.classList.add("active");
+          });
+          keepInView(side, side && side.querySelector("a.active"));
         }
       });
     }, { rootMargin: "-70px 0px -70% 0px" });
@@ -124,10 +147,77 @@
     });
   }
 
+  /** Scrolls the sticky TOC (only it, never the page) so its active entry is visible. */
+  function keepInView(container, item) {
+    if (!container || !item) { return; }
+    var top = item.offsetTop - container.offsetTop;
+    if (top < container.scrollTop) {
+      container.scrollTop = top - 8;
+    } else if (top + item.offsetHeight > container.scrollTop + container.clientHeight) {
+      container.scrollTop = top + item.offsetHeight - container.clientHeight + 8;
+    }
+  }
+
+  var THEMES = ["system", "light", "dark"];
+  var THEME_WORDS = { system: "as the system", light: "light", dark: "dark" };
+
+  function setUpThemeToggle() {
+    var button = document.getElementById("theme-toggle");
+    if (!button) { return; }
+    var root = document.documentElement;
+    function label(choice) {
+      var next = THEMES[(THEMES.indexOf(choice) + 1) % THEMES.length];
+      button.setAttribute("aria-label", "Colour theme: " + THEME_WORDS[choice] + " (switch to " + THEME_WORDS[next] + ")");
+    }
+    label(root.getAttribute("data-theme-choice") || "system");
+    button.addEventListener("click", function () {
+      var current = root.getAttribute("data-theme-choice") || "system";
+      var choice = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length];
+      root.setAttribute("data-theme-choice", choice);
+      if (choice === "system") { root.removeAttribute("data-theme"); } else { root.setAttribute("data-theme", choice); }
+      try {
+        if (choice === "system") { localStorage.removeItem("runbook-theme"); } else { localStorage.setItem("runbook-theme", choice); }
+      } catch (e) {
+        // storage disabled: the choice lasts for this page only
+      }
+      label(choice);
+    });
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  /** Ctrl+K / Cmd+K focuses search from anywhere; "?" opens the shortcuts help. ("/" is search.js's.) */
+  function setUpShortcuts() {
+    var help = document.getElementById("shortcuts");
+    var opener = document.getElementById("shortcuts-open");
+    function showHelp() {
+      if (help && typeof help.showModal === "function" && !help.open) { help.showModal(); }
+    }
+    if (opener) { opener.addEventListener("click", showHelp); }
+    document.addEventListener("keydown", function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === "k" || e.key === "K")) {
+        var input = document.getElementById("search-input");
+        if (input) {
+          e.preventDefault();
+          if (help && help.open) { help.close(); }
+          input.focus();
+          input.select();
+        }
+      } else if (e.key === "?" && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+        e.preventDefault();
+        showHelp();
+      }
+    });
+  }
+
   function init() {
     setUpCopyButtons();
     setUpFilters();
     setUpTocHighlight();
+    setUpThemeToggle();
+    setUpShortcuts();
   }
 
   if (document.readyState === "loading") {

@@ -5,4 +5,7 @@ assert new File(basedir, 'target/runbook/findings.json').isFile()
 assert new File(basedir, 'target/runbook/findings.sarif').isFile()
 assert new File(basedir, 'target/runbook-reports/TEST-runbook-validate.xml').isFile()
 assert log.text.contains('offline (runbook.offline=true)')
+// SARIF names the plugin's real version (from its descriptor), not a placeholder.
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/runbook/findings.sarif'))
+assert sarif.runs[0].tool.driver.version == pluginVersion
 return true

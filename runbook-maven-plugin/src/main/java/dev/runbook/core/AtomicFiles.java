@@ -33,20 +33,92 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        write(target, writer, false);
+    }
+
+    /**
+     * Like {@link #write}, and the bytes and the rename reach the disk before it returns (fsync of the file
+     * and of its folder), for the small files that say what a published output holds: after a power cut
+     * the claim is never newer than the output it describes.
+     */
+    public static void writeDurably(Path target, Writer writer) throws IOException {
+        write(target, writer, true);
+    }
+
+    private static void write(Path target, Writer writer, boolean durable) throws IOException {
+        Path temp = temporaryFor(target);
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.writeTo(out);
-            }
+            writeTemporary(temp, writer, durable);
             moveReplacing(temp, target);
+            if (durable) {
+                syncFolder(target.toAbsolutePath().getParent());
+            }
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void moveReplacing(Path from, Path to) throws IOException {
+    /** A fresh name beside {@code target} for its next version ({@code .name.<uuid>.tmp}); its folder exists. */
+    public static Path temporaryFor(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /** Writes {@code temp} whole; with {@code durable}, its bytes are on disk when this returns. */
+    public static void writeTemporary(Path temp, Writer writer, boolean durable) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            // Writers (Jackson, Properties) may close the stream they are given; the channel must stay open to force it.
+            writer.writeTo(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+            if (durable) {
+                channel.force(true);
+            }
+        }
+    }
+
+    /** fsync of a folder, so a rename in it survives a power cut; a no-op where the platform cannot. */
+    public static void syncFolder(Path dir) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // Windows cannot open a folder as a channel; its renames are journaled by NTFS.
+        }
+    }
+
+    /**
+     * Deletes what a killed {@link #write} of {@code target} left beside it ({@code .name.<uuid>.tmp}). Call at
+     * the start of a run that writes {@code target}, never while another run may be writing it.
+     */
+    public static void removeLeftoverTemporaries(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (var siblings = Files.list(dir)) {
+            for (Path sibling : (Iterable<Path>) siblings::iterator) {
+                String name = sibling.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
+        }
+    }
+
+    /** Moves a finished temporary over its target, atomically where the file system can. */
+    public static void moveReplacing(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -75,16 +147,24 @@ public final class AtomicFiles {
         if (Files.exists(absolute)) {
             Files.move(absolute, previous, StandardCopyOption.ATOMIC_MOVE);
         }
+        CrashPoint.reached("swap.moved-aside");
         Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+        syncFolder(absolute.getParent());
+        CrashPoint.reached("swap.moved-in");
         deleteRecursively(previous);
     }
 
-    /** Restores the last complete output if a swap was cut short, and clears abandoned staging folders. */
+    /**
+     * Restores the last complete output if a swap was cut short between its renames, removes the previous
+     * output a swap killed just after its second rename left behind, and clears abandoned staging folders.
+     */
     public static void recoverInterruptedSwap(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".previous");
         if (!Files.exists(absolute) && Files.isDirectory(previous)) {
             Files.move(previous, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } else if (Files.exists(absolute)) {
+            deleteRecursively(previous); // killed after the new output was in place: the old one is garbage
         }
         Path parent = absolute.getParent();
         if (Files.isDirectory(parent)) {

@@ -13,9 +13,13 @@ public final class Closest {
     private Closest() {
     }
 
+    /**
+     * The closest candidate at most one edit per five characters away (at least one edit): {@code failovr.md}
+     * finds {@code failover.md}, {@code #stepz} finds {@code #steps}. A looser bound offered pages in other
+     * folders that merely shared a file name, which teaches the reader nothing.
+     */
     public static Optional<String> to(String wanted, Collection<String> candidates) {
-        // A suggestion that shares less than half the text is noise.
-        return to(wanted, candidates, Math.max(2, wanted.length() / 2));
+        return to(wanted, candidates, Math.max(1, wanted.length() / 5));
     }
 
     /** The closest candidate no more than {@code maxDistance} edits away, compared case-insensitively. */

@@ -3,10 +3,8 @@ package dev.runbook.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,10 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * anything, so that an up-to-date check costs a walk of the folders rather than a parse of every file
  * (at 10,000 runbooks the parse is tens of seconds, the walk well under one).
  *
- * <p>Folders are taken by their file list with each file's size, modification time and file key
- * (inode): the same evidence {@code make} and Gradle's file-system snapshots trust. An edit that keeps
- * the size and sets the modification time back to the nanosecond goes unseen; {@code touch} forces a
- * rebuild. Small single files (smoke results, findings, a baseline) are hashed by content.
+ * <p>Input folders (content, templates) are taken by their file list with each file's <em>content</em>
+ * (SHA-256): what the loader will read, not what the file system says about it. Modification times,
+ * inodes and change times all have ways to lie (an edit within one tick of the kernel's coarse clock, a
+ * {@code touch -r}, a copy that keeps stamps, a bind mount or a symbolic link whose target's folder stamp
+ * does not move), and a false "up to date" passes a broken runbook; hashing costs a read of bytes the
+ * parse would read anyway, a fraction of parsing them. A folder the build wrote itself (the published
+ * site) is taken by stamps ({@link #stamps}). Large single files (the plugin's jar) are taken by stamp,
+ * small ones (smoke results, findings, a baseline) by content.
  */
 public final class InputDigest {
 
@@ -100,12 +102,11 @@ public final class InputDigest {
     }
 
     /**
-     * Adds a folder's files below {@code root}: relative path, size, modification time and file key of
-     * each, in sorted order. Version-control folders and {@code node_modules} are left out (they change
-     * with every {@code git status} and nothing is published from them); other hidden folders count, as a
-     * runbook may link an attachment inside one. A symbolic link counts by its target's attributes, so
-     * editing the target is a change. A missing folder is its own value; a file that cannot be read makes
-     * the digest unique, so nothing is ever wrongly up to date.
+     * Adds a folder's files below {@code root}: relative path, size and SHA-256 of each, in sorted order,
+     * walked from the folder's real path (see {@link #walk}). Version-control folders and {@code node_modules}
+     * are left out (they change with every {@code git status} and nothing is published from them); other
+     * hidden folders count, as a runbook may link an attachment inside one. A missing folder is its own
+     * value; a file that cannot be read makes the digest unique, so nothing is ever wrongly up to date.
      */
     public InputDigest addTree(String name, Path root) throws IOException {
         return addTree(name, tree(root));
@@ -133,63 +134,161 @@ public final class InputDigest {
         }
     }
 
-    /** Walks a folder once into a {@link Tree}; a missing folder is its own value. */
+    /** Walks a folder once into a {@link Tree} of its files' contents; a missing folder is its own value. */
     public static Tree tree(Path root) throws IOException {
         InputDigest digest = new InputDigest();
-        digest.walk(root);
+        digest.walk(root, true);
         return new Tree(digest.hex(), digest.newestModification.get());
     }
 
-    private void walk(Path root) throws IOException {
+    /**
+     * Walks a folder the build itself wrote (the published site) by its files' stamps: size, modification time
+     * and file key. Cheap at 10,000 pages, and enough to notice a page deleted or edited by hand.
+     */
+    public static Tree stamps(Path root) throws IOException {
+        InputDigest digest = new InputDigest();
+        digest.walk(root, false);
+        return new Tree(digest.hex(), digest.newestModification.get());
+    }
+
+    /** One file or link of a walked folder, by its path relative to the folder's real path. */
+    private record Entry(String relative, Path file, String fixed) {
+    }
+
+    /**
+     * Walks from the folder's <em>real</em> path (a content folder that is a symbolic link is the folder it
+     * leads to, and where it leads is part of the digest), following every link whose real path stays
+     * inside that folder, as the loader and the site's attachment copy do. A link that leads outside, or
+     * nowhere, is never followed (nothing is read through it) and counts by its text. Version-control folders
+     * and {@code node_modules} are left out; a FIFO or socket counts by its kind and is never opened.
+     */
+    private void walk(Path root, boolean content) throws IOException {
         if (root == null || !Files.isDirectory(root)) {
             update("\u0000absent");
             return;
         }
-        List<String> entries = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean skipped = !dir.equals(root) && SKIPPED_FOLDERS.contains(dirName);
-                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Path real = root.toRealPath();
+        update(real.toString());
+        List<Entry> entries = new ArrayList<>();
+        visit(real, real, "", entries, new java.util.HashSet<>(java.util.Set.of(real)));
+        entries.sort(java.util.Comparator.comparing(Entry::relative));
+        java.util.Map<Path, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> described = (content ? entries.parallelStream() : entries.stream())
+                .map(entry -> entry.relative() + "\u0000" + (entry.file() == null ? entry.fixed()
+                        : content ? contentOf(entry.file(), hashes) : stampOf(entry.file())))
+                .toList();
+        update(String.valueOf(described.size()));
+        described.forEach(this::update);
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                BasicFileAttributes seen = attrs;
-                if (attrs.isSymbolicLink()) {
-                    try {
-                        seen = Files.readAttributes(file, BasicFileAttributes.class);
-                    } catch (IOException e) {
-                        entries.add(relative(root, file) + "\u0000dangling");
-                        return FileVisitResult.CONTINUE;
+    private void visit(Path dir, Path realRoot, String prefix, List<Entry> entries, java.util.Set<Path> ancestors) {
+        List<Path> children = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(children::add);
+        } catch (IOException e) {
+            entries.add(new Entry(prefix, null, "unreadable\u0000" + System.nanoTime()));
+            return;
+        }
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            String relative = prefix + name;
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(child, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                entries.add(new Entry(relative, null, "unreadable\u0000" + System.nanoTime()));
+                continue;
+            }
+            Path target = child;
+            if (attrs.isSymbolicLink()) {
+                String text = linkText(child);
+                try {
+                    target = child.toRealPath();
+                } catch (IOException e) {
+                    entries.add(new Entry(relative, null, "dangling link\u0000" + text));
+                    continue;
+                }
+                if (!target.startsWith(realRoot)) {
+                    entries.add(new Entry(relative, null, "link leaving the folder\u0000" + text));
+                    continue;
+                }
+                entries.add(new Entry(relative + "\u0000link", null, text));
+                try {
+                    attrs = Files.readAttributes(target, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    entries.add(new Entry(relative, null, "unreadable\u0000" + System.nanoTime()));
+                    continue;
+                }
+            }
+            if (attrs.isDirectory()) {
+                if (SKIPPED_FOLDERS.contains(name)) {
+                    continue;
+                }
+                Path realDir = target;
+                try {
+                    realDir = target.toRealPath();
+                } catch (IOException e) {
+                    // Listed below, where an unreadable folder gets its own unique entry.
+                }
+                if (!ancestors.add(realDir)) {
+                    entries.add(new Entry(relative, null, "loop"));
+                    continue;
+                }
+                entries.add(new Entry(relative + "/", null, "folder"));
+                visit(child, realRoot, relative + "/", entries, ancestors);
+                ancestors.remove(realDir);
+            } else if (attrs.isRegularFile()) {
+                newestModification.accumulateAndGet(attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), Math::max);
+                entries.add(new Entry(relative, target, null));
+            } else {
+                entries.add(new Entry(relative, null, attrs.isOther() ? "other" : "special"));
+            }
+        }
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "?";
+        }
+    }
+
+    /** A file's size and SHA-256 (each real file read once per walk, however many links lead to it). */
+    private static String contentOf(Path file, java.util.Map<Path, String> hashes) {
+        return hashes.computeIfAbsent(file, f -> {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                long size = 0;
+                try (InputStream in = Files.newInputStream(f)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sha.update(buffer, 0, n);
+                        size += n;
                     }
                 }
-                entries.add(relative(root, file) + "\u0000" + describe(seen, true));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                entries.add(relative(root, file) + "\u0000unreadable\u0000" + System.nanoTime());
-                return FileVisitResult.CONTINUE;
+                return size + "\u0000" + HexFormat.of().formatHex(sha.digest());
+            } catch (IOException e) {
+                return "unreadable\u0000" + System.nanoTime();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         });
-        entries.sort(null);
-        update(String.valueOf(entries.size()));
-        for (String entry : entries) {
-            update(entry);
+    }
+
+    private static String stampOf(Path file) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            return attrs.size() + "\u0000" + attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000" + attrs.fileKey();
+        } catch (IOException e) {
+            return "unreadable\u0000" + System.nanoTime();
         }
     }
 
     /** Adds a file by its size, modification time and file key (for large files such as the plugin's jar). */
     public InputDigest addFileStamp(String name, Path file) {
         update(name);
-        try {
-            update(file == null ? "\u0000absent" : describe(Files.readAttributes(file, BasicFileAttributes.class), false));
-        } catch (IOException e) {
-            update("\u0000absent");
-        }
+        update(file == null || !Files.exists(file) ? "\u0000absent" : stampOf(file));
         return this;
     }
 
@@ -230,15 +329,6 @@ public final class InputDigest {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** @param edited a file people edit (a tree's files), as opposed to one a build installs (the plugin's jar) */
-    private String describe(BasicFileAttributes attrs, boolean edited) {
-        long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        if (edited) {
-            newestModification.accumulateAndGet(modified, Math::max);
-        }
-        return attrs.size() + "\u0000" + modified + "\u0000" + attrs.fileKey();
-    }
-
     /**
      * Whether a file of an added tree was modified at or after {@code instant}. The kernel stamps files with a coarse
      * clock (a few milliseconds), so a file rewritten with the same size within one tick of the digest keeps
@@ -251,11 +341,6 @@ public final class InputDigest {
 
     private static long nanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-
-    private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
     }
 
     /** Length-prefixed, so that ("ab", "c") and ("a", "bc") differ. */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder unchanged. A build that binds {@code validate}, {@code smoke}, {@code report} and {@code site}
  * loads the folder once instead of four times: at 10,000 runbooks each load is several seconds.
  *
- * <p>"Unchanged" is the folder's {@link InputDigest} (file list, sizes, modification times, inodes), taken
+ * <p>"Unchanged" is the folder's {@link InputDigest} (file list and contents, through its links), taken
  * before loading. A folder with a file modified within {@link InputDigest#RACY_WINDOW} of the digest is
  * never kept, since a same-size rewrite within one tick of the kernel's clock would keep its stamp. The
  * loaded model is never changed after loading, so goals can share it. Kept through a soft reference:

@@ -1,6 +1,7 @@
 package dev.runbook.load;
 
 import com.vladsch.flexmark.util.ast.Document;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
@@ -83,7 +84,20 @@ public final class ContentLoader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink() && Files.isDirectory(file) && !leadsInside(root, file)) {
+                        findings.add(new Finding(RULE_UNREADABLE, Severity.WARNING, relative(root, file), 1, 1,
+                                "is a symbolic link to a folder outside the content folder; no runbook in it was read",
+                                "move the folder into the content folder, or point contentDirectory at a folder that holds it"));
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (!isMarkdown(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = relative(root, file);
+                    Optional<String> badName = OutputRoot.problemWith(relative);
+                    if (badName.isPresent()) {
+                        findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, OutputRoot.printable(relative), 1, 1,
+                                badName.get() + "; it was not read and gets no page", OutputRoot.renameHint()));
                         return FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink()) {
@@ -110,6 +124,18 @@ public final class ContentLoader {
 
     private static boolean isMarkdown(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    /**
+     * A linked folder inside the root needs no walk of its own: its runbooks are read at their real paths
+     * (following it would publish each twice).
+     */
+    private static boolean leadsInside(Path root, Path link) {
+        try {
+            return link.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<Path> resolveLink(Path root, Path link, List<Finding> findings) {
@@ -139,7 +165,7 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            if (looksBinary(bytes)) {
+            if (Utf8Decoder.utf16ByteOrderMark(bytes) == null && looksBinary(bytes)) { // UTF-16 text is full of NULs
                 findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                         "is not a text file (it contains NUL bytes); it was not read",
                         "remove it or give it another extension than .md"));
@@ -230,7 +256,19 @@ public final class ContentLoader {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
+    /**
+     * The path below the root, its names joined by '/'. A backslash inside a name is kept as it is (it is
+     * a legal character of a Linux file name, not a separator) so that {@link OutputRoot#problemWith}
+     * can refuse it; turning it into '/' made {@code ..\\..\\x.md} a page four folders above the site.
+     */
     static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        StringBuilder out = new StringBuilder();
+        for (Path name : root.relativize(file)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(name);
+        }
+        return out.toString();
     }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes a file as UTF-8 and remembers where decoding first went wrong. Bad bytes become U+FFFD so the
+ * Decodes a file as UTF-8 (or as the UTF-16 its byte-order mark names) and remembers where decoding first went wrong. Bad bytes become U+FFFD so the
  * rest of the file can still be checked and shown.
  */
 final class Utf8Decoder {
@@ -20,14 +20,29 @@ final class Utf8Decoder {
     private Utf8Decoder() {
     }
 
+    /** The UTF-16 a file's byte-order mark names (FF FE little-endian, FE FF big-endian), or null. */
+    static java.nio.charset.Charset utf16ByteOrderMark(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                && !(bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0)) { // FF FE 00 00 is UTF-32 LE
+            return StandardCharsets.UTF_16LE;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
     static SourceText decode(byte[] bytes) {
-        int start = 0;
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        java.nio.charset.Charset utf16 = utf16ByteOrderMark(bytes);
+        java.nio.charset.Charset charset = utf16 != null ? utf16 : StandardCharsets.UTF_8;
+        int start = utf16 != null ? 2 : 0;
+        boolean bom = utf16 == null && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
         if (bom) {
             start = 3;
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder strict = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
@@ -53,6 +68,6 @@ final class Utf8Decoder {
         String text = out.toString();
         SourceText probe = SourceText.of(text);
         SourcePosition bad = firstBadChar < 0 ? null : probe.positionOf(firstBadChar);
-        return new SourceText(text, bom, bad);
+        return new SourceText(text, bom, bad, utf16 != null ? charset.name() : SourceText.UTF_8);
     }
 }

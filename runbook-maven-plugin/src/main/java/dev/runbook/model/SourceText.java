@@ -8,6 +8,9 @@ import java.util.Arrays;
  */
 public final class SourceText {
 
+    public static final String UTF_8 = "UTF-8";
+
+    private final String encoding;
     private final String text;
     private final int[] lineStarts;
     private final boolean byteOrderMark;
@@ -17,6 +20,12 @@ public final class SourceText {
     private final int crLines;
 
     public SourceText(String text, boolean byteOrderMark, SourcePosition firstInvalidByte) {
+        this(text, byteOrderMark, firstInvalidByte, UTF_8);
+    }
+
+    /** @param encoding the encoding the file was read in: {@link #UTF_8}, or the UTF-16 its byte-order mark named */
+    public SourceText(String text, boolean byteOrderMark, SourcePosition firstInvalidByte, String encoding) {
+        this.encoding = encoding;
         this.text = text;
         this.byteOrderMark = byteOrderMark;
         this.firstInvalidByte = firstInvalidByte;
@@ -62,6 +71,11 @@ public final class SourceText {
 
     public int lineCount() {
         return lineStarts.length;
+    }
+
+    /** "UTF-8", or "UTF-16LE"/"UTF-16BE" for a file that starts with that byte-order mark. */
+    public String encoding() {
+        return encoding;
     }
 
     public boolean hasByteOrderMark() {

@@ -58,8 +58,13 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
 
-    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
-    protected String outputTimestamp;
+    /**
+     * Pins "now" for review deadlines and the age of smoke results (e.g. 2026-12-04), so that the output is
+     * reproducible. Unset: the real date. Not taken from project.build.outputTimestamp, which releases pin
+     * and which would stop the review clock between releases.
+     */
+    @Parameter(property = RunbookProperties.AS_OF)
+    protected String asOf;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -68,6 +73,10 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("runbook: skipped (" + RunbookProperties.SKIP + "=true)");
+            return;
+        }
+        if (goalSkipped()) {
+            getLog().info("runbook: skipped (" + goalSkipProperty() + "=true)");
             return;
         }
         try {
@@ -80,6 +89,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
             throw new MojoExecutionException("runbook: I/O error: " + e.getMessage(), e);
         }
     }
+
+    /** This goal's own skip flag ({@code runbook.<goal>.skip}), beside {@code runbook.skip} for every goal. */
+    protected abstract boolean goalSkipped();
+
+    /** The user property of {@link #goalSkipped()}, for the log line. */
+    protected abstract String goalSkipProperty();
 
     /** The goal's single call into the core. */
     protected abstract void run() throws RunbookProblemException, SetupException, IOException;
@@ -116,12 +131,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
         return project.getBasedir().toPath();
     }
 
-    protected Instant buildInstant() {
-        return BuildDate.instant(outputTimestamp, Clock.systemUTC());
+    protected Instant buildInstant() throws SetupException {
+        return BuildDate.instant(asOf, Clock.systemUTC());
     }
 
-    protected LocalDate buildDate() {
-        return BuildDate.date(outputTimestamp, Clock.systemUTC());
+    protected LocalDate buildDate() throws SetupException {
+        return BuildDate.date(asOf, Clock.systemUTC());
     }
 
     protected ReviewSchedule reviewSchedule() throws SetupException {
@@ -134,12 +149,12 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     /**
      * Each runbook's status from the last {@code runbook:smoke} run in this build folder, if any, and its
-     * review dates. Results age against the wall clock, not the reproducible build date: a week-old run is
-     * stale whatever the POM's output timestamp says.
+     * review dates. Results age against the same clock as reviews: the real one unless runbook.asOf pins it.
      */
     protected StatusSource statusSource() throws SetupException {
-        return SmokeResultsStatus.load(layout().smokeResultsJson(), smokeMaxAge(), reviewSchedule(), buildDate(),
-                Instant.now());
+        Instant now = buildInstant();
+        return SmokeResultsStatus.load(layout().smokeResultsJson(), smokeMaxAge(), reviewSchedule(),
+                LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now);
     }
 
     protected RunLog runLog() {

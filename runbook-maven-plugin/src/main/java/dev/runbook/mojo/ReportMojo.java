@@ -27,6 +27,20 @@ import java.util.Set;
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:report} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.REPORT_SKIP, defaultValue = "false")
+    boolean skipReport;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipReport;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.REPORT_SKIP;
+    }
+
     /** Most error findings allowed (with a baseline: most new ones). -1: no limit. */
     @Parameter(property = RunbookProperties.REPORT_MAX_ERRORS, defaultValue = "0")
     int maxErrors;

@@ -25,6 +25,20 @@ import java.util.List;
 @Mojo(name = "serve", threadSafe = true)
 public class ServeMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:serve} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.SERVE_SKIP, defaultValue = "false")
+    boolean skipServe;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipServe;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.SERVE_SKIP;
+    }
+
     static final String HOST = RunbookProperties.PREFIX + "serve.host";
     static final String PORT = RunbookProperties.PREFIX + "serve.port";
     static final String OUTPUT_DIRECTORY = RunbookProperties.PREFIX + "serve.outputDirectory";

@@ -21,10 +21,26 @@ import java.util.TreeMap;
 @Mojo(name = "site", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class SiteMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:site} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.SITE_SKIP, defaultValue = "false")
+    boolean skipSite;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipSite;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.SITE_SKIP;
+    }
+
     static final String OUTPUT_DIRECTORY = RunbookProperties.PREFIX + "site.outputDirectory";
     static final String DRAFTS = RunbookProperties.PREFIX + "drafts";
     static final String SITE_TITLE = RunbookProperties.PREFIX + "site.title";
     static final String BASE_URL = RunbookProperties.PREFIX + "site.baseUrl";
+    static final String ALLOW_REMOTE_IMAGES = RunbookProperties.PREFIX + "site.allowRemoteImages";
+    static final String EDIT_URL = RunbookProperties.PREFIX + "site.editUrl";
 
     /** Where the finished site goes. Built beside it and swapped in whole. */
     @Parameter(property = OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/runbook-site")
@@ -42,6 +58,17 @@ public class SiteMojo extends AbstractRunbookMojo {
     @Parameter(property = BASE_URL)
     private String baseUrl;
 
+    /** Let pages show images from other hosts (the Content-Security-Policy blocks them by default). */
+    @Parameter(property = ALLOW_REMOTE_IMAGES, defaultValue = "false")
+    private boolean allowRemoteImages;
+
+    /**
+     * Where a runbook's source is edited, for an "Edit this page" link: {@code {path}} stands for the file's
+     * path in the content folder, e.g. {@code https://github.com/org/repo/edit/main/content/{path}}.
+     */
+    @Parameter(property = EDIT_URL)
+    private String editUrl;
+
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
@@ -50,6 +77,10 @@ public class SiteMojo extends AbstractRunbookMojo {
         Map<String, String> settings = new TreeMap<>();
         settings.put("reviewEvery", reviewEvery);
         settings.put("smokeMaxAge", smokeMaxAge);
+        settings.put(SiteRun.ALLOW_REMOTE_IMAGES, String.valueOf(allowRemoteImages));
+        if (editUrl != null && !editUrl.isBlank()) {
+            settings.put(SiteRun.EDIT_URL, editUrl);
+        }
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
                 InputDigest.codeSourceOf(SiteMojo.class)));

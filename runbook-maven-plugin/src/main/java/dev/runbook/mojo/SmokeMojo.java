@@ -26,6 +26,20 @@ import java.util.Map;
 @Mojo(name = "smoke", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class SmokeMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:smoke} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.SMOKE_SKIP, defaultValue = "false")
+    boolean skipSmoke;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipSmoke;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.SMOKE_SKIP;
+    }
+
     /** The environment to run against, a top-level key of the environments file. Without it the goal skips. */
     @Parameter(property = RunbookProperties.ENV)
     String environment;
@@ -40,6 +54,13 @@ public class SmokeMojo extends AbstractRunbookMojo {
     /** Fail the build when a block fails or cannot run. */
     @Parameter(property = RunbookProperties.SMOKE_FAIL_BUILD, defaultValue = "true")
     boolean failBuild;
+
+    /**
+     * Accept checks that did not run (the run's deadline passed, the block does not parse) instead of failing
+     * the build. Either way their runbooks stay unverified: a skipped check proves nothing.
+     */
+    @Parameter(property = RunbookProperties.SMOKE_ALLOW_SKIPPED, defaultValue = "false")
+    boolean allowSkipped;
 
     /** How many blocks run at once. */
     @Parameter(property = RunbookProperties.SMOKE_CONCURRENCY, defaultValue = "4")
@@ -78,7 +99,7 @@ public class SmokeMojo extends AbstractRunbookMojo {
                 environmentsFile == null ? null : environmentsFile.toPath(), baseDirectory(),
                 new EnvironmentOverrides(variables, secrets, allowedHosts, trust), buildPath(),
                 new RunnerOptions(concurrency, runDeadline, RunnerOptions.DEFAULTS.backoff()), failBuild,
-                System::getenv, Clock.systemUTC(), runLog());
+                System::getenv, Clock.systemUTC(), runLog(), allowSkipped);
         SmokeSession.run(request);
     }
 

@@ -10,6 +10,7 @@ import dev.runbook.validate.commands.ShellCheckBinary;
 import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.RetryPolicy;
 import dev.runbook.validate.policy.FailOn;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,6 +35,20 @@ import java.util.stream.Collectors;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ValidateMojo extends AbstractRunbookMojo {
 
+    /** Skips {@code runbook:validate} only; {@code runbook.skip} skips every goal. */
+    @Parameter(property = RunbookProperties.VALIDATE_SKIP, defaultValue = "false")
+    boolean skipValidate;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipValidate;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return RunbookProperties.VALIDATE_SKIP;
+    }
+
     /** Lowest severity that fails the build: {@code error} or {@code warning}. */
     @Parameter(property = RunbookProperties.PREFIX + "failOn", defaultValue = "error")
     String failOn;
@@ -46,9 +61,16 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.PREFIX + "baseline")
     File baseline;
 
-    /** Skip the network: external links are not checked. */
+    /** Skip the network: external links are not checked. Maven's offline mode ({@code mvn -o}) implies it. */
     @Parameter(property = RunbookProperties.PREFIX + "offline", defaultValue = "false")
     boolean offline;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** The plugin's own version, from its descriptor: SARIF names it as the tool's version. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    String pluginVersion;
 
 
     /** Time to open a connection to a linked server. */
@@ -133,7 +155,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
     private RuleSettings ruleSettings() throws SetupException {
         RetryPolicy defaults = RetryPolicy.defaults();
         LinkCheckSettings links = LinkCheckSettings.defaults()
-                .withOffline(offline)
+                .withOffline(offline())
                 .withTimeouts(Durations.duration(RunbookProperties.PREFIX + "links.connectTimeout", linksConnectTimeout),
                         Durations.duration(RunbookProperties.PREFIX + "links.readTimeout", linksReadTimeout),
                         Durations.duration(RunbookProperties.PREFIX + "links.timeout", linksTimeout))
@@ -173,9 +195,21 @@ public class ValidateMojo extends AbstractRunbookMojo {
         return settings;
     }
 
+    /** {@code runbook.offline}, or Maven itself offline ({@code mvn -o}): no external link is fetched then. */
+    private boolean offline() {
+        if (!offline && session != null && session.isOffline()) {
+            getLog().info("runbook: Maven is offline (-o), so runbook.offline=true");
+            return true;
+        }
+        return offline;
+    }
+
     private String pluginVersion() {
-        String version = getClass().getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
+        if (pluginVersion != null && !pluginVersion.isBlank()) {
+            return pluginVersion;
+        }
+        String fromJar = getClass().getPackage().getImplementationVersion();
+        return fromJar == null ? "unknown" : fromJar;
     }
 
     /** @param parameter the parameter's name as the user wrote it, for the error message */

@@ -56,9 +56,11 @@ public final class PreviewServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         HttpContext eventsContext = server.createContext(ReloadEvents.PATH, events);
+        HttpContext scriptContext = server.createContext(ReloadScript.PATH, PreviewServer::serveReloadScript);
         HttpContext filesContext = server.createContext("/", this::serveFile);
         if (server.getAddress().getAddress().isLoopbackAddress()) {
             eventsContext.getFilters().add(new LoopbackHostFilter());
+            scriptContext.getFilters().add(new LoopbackHostFilter());
             filesContext.getFilters().add(new LoopbackHostFilter());
         }
     }
@@ -122,6 +124,26 @@ public final class PreviewServer implements AutoCloseable {
         events.close();
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    private static void serveReloadScript(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            boolean head = "HEAD".equals(method);
+            if (!head && !"GET".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] body = ReloadScript.SOURCE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", ContentTypes.of("reload.js"));
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.sendResponseHeaders(200, head ? -1 : body.length);
+            if (!head) {
+                exchange.getResponseBody().write(body);
+            }
+        }
     }
 
     private void serveFile(HttpExchange exchange) throws IOException {

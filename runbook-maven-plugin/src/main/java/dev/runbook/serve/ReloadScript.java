@@ -11,12 +11,19 @@ final class ReloadScript {
 
     static final String MARKER = "data-runbook-live-reload";
 
-    static final String SNIPPET = "<script " + MARKER + ">(function(){"
+    /** Where the preview serves {@link #SOURCE}: same origin, so the site's Content-Security-Policy allows it. */
+    static final String PATH = "/__runbook/reload.js";
+
+    // An external file, not an inline script: the pages' Content-Security-Policy (script-src 'self') blocks
+    // inline code, and the preview must show the page exactly as it will be published.
+    static final String SNIPPET = "<script " + MARKER + " src=\"" + PATH + "\"></script>";
+
+    static final String SOURCE = "(function(){"
             + "if(!window.EventSource)return;"
             + "var s=new EventSource('" + ReloadEvents.PATH + "');"
             + "s.addEventListener('reload',function(){s.close();location.reload();});"
             + "s.addEventListener('build-error',function(e){console.error('runbook: build failed, showing the last good site:\\n'+e.data);});"
-            + "})();</script>";
+            + "})();\n";
 
     private ReloadScript() {
     }

@@ -19,9 +19,18 @@ import java.util.TreeMap;
  * @param pages     content path -> hash of everything its page depends on, and the page path
  * @param generated every other file the build wrote (index, tags, status, 404, redirects, attachments)
  */
-public record BuildState(int format, String global, Map<String, PageState> pages, List<String> generated) {
+public record BuildState(int format, String global, Map<String, PageState> pages, List<String> generated,
+                         String generation) {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+
+    /**
+     * The file inside the published site that names the generation of the manifest describing it. The
+     * manifest lives beside the site ({@code target/}), so the two cannot change in one rename; it is written
+     * (fsynced) before the swap, and trusted only when the site holds the same generation: a kill at any
+     * instant leaves either a matching pair or a mismatch, which means a full rebuild.
+     */
+    public static final String GENERATION_FILE = ".runbook-generation";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -31,6 +40,26 @@ public record BuildState(int format, String global, Map<String, PageState> pages
     public BuildState {
         pages = pages == null ? Map.of() : new TreeMap<>(pages);
         generated = generated == null ? List.of() : List.copyOf(generated);
+    }
+
+    /** A manifest of this build; its generation is a hash of what it says, so equal builds are byte-identical. */
+    static BuildState of(String global, Map<String, PageState> pages, List<String> generated) {
+        TreeMap<String, PageState> sorted = new TreeMap<>(pages);
+        return new BuildState(FORMAT, global, sorted, generated, Hashes.of(global, sorted.toString(), generated.toString()));
+    }
+
+    /** The manifest, when the published site in {@code output} is the one it describes; null means a full build. */
+    static BuildState readMatching(Path file, Path output) {
+        BuildState state = read(file);
+        if (state == null || state.generation() == null) {
+            return null;
+        }
+        try {
+            Path marker = output.resolve(GENERATION_FILE);
+            return Files.isRegularFile(marker) && state.generation().equals(Files.readString(marker).strip()) ? state : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static BuildState read(Path file) {
@@ -46,6 +75,6 @@ public record BuildState(int format, String global, Map<String, PageState> pages
     }
 
     void write(Path file) throws IOException {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, this));
+        AtomicFiles.writeDurably(file, out -> JSON.writeValue(out, this));
     }
 }

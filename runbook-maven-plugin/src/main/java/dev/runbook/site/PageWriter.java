@@ -2,10 +2,12 @@ package dev.runbook.site;
 
 import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Runbook;
 import dev.runbook.site.render.RunbookHtml;
 import dev.runbook.site.view.Frame;
+import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
@@ -13,7 +15,6 @@ import dev.runbook.findings.Finding;
 import dev.runbook.status.RunbookStatus;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,10 @@ final class PageWriter {
     private final Theme theme;
     private final Views views;
     private final SiteLayout layout;
-    private final Path staging;
+    private final OutputRoot staging;
     private final RunbookHtml bodies;
 
-    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, Path staging) {
+    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, OutputRoot staging) {
         this.request = request;
         this.theme = theme;
         this.views = views;
@@ -39,11 +40,14 @@ final class PageWriter {
         this.bodies = new RunbookHtml(layout);
     }
 
-    void runbookPage(Runbook runbook, RunbookStatus status, List<Finding> findings) throws SetupException, IOException {
+    void runbookPage(Runbook runbook, RunbookStatus status, List<Finding> findings, PageNav nav)
+            throws SetupException, IOException {
         String page = layout.pageOf(runbook.relativePath());
         RunbookHtml.Body body;
+        List<dev.runbook.status.CheckStatus> checks;
         try {
-            body = bodies.render(runbook, page);
+            checks = request.status().checksOf(runbook);
+            body = bodies.render(runbook, page, checks);
         } catch (RuntimeException | StackOverflowError e) {
             throw new SetupException(runbook.relativePath() + ": could not be rendered (" + e.getClass().getSimpleName()
                     + "); report this as a bug with the file attached", e);
@@ -55,6 +59,8 @@ final class PageWriter {
         model.put("toc", Views.toc(runbook));
         model.put("body", body.html());
         model.put("findings", Views.findings(findings));
+        model.put("failingChecks", dev.runbook.site.view.CheckLink.failing(checks));
+        model.put("nav", nav);
         write(page, theme.render("runbook.ftlh", model));
     }
 
@@ -90,10 +96,13 @@ final class PageWriter {
         }
 
         Map<String, Object> notFound = new HashMap<>();
-        // A web server shows the 404 page for a missing path at any depth, so relative links cannot work
-        // there: it links from the baseUrl when one is set, else from the web root.
+        // A web server shows the 404 page for a missing path at any depth, where relative links miss; a
+        // root-absolute "/assets/…" in turn misses from file:// (ERR_FILE_NOT_FOUND). With a baseUrl the
+        // page links from it (right on the server at any depth); without one it links relatively, like
+        // every other page at the site root: right from file:// and for missing pages at the top level of
+        // a server. Static HTML cannot be right in both places without a baseUrl (docs/site.md says so).
         Frame top = SiteBuilder.frame(request, "404.html", "Page not found", "");
-        notFound.put("frame", new Frame(request.baseUrl() == null ? "/" : request.baseUrl(), top.siteTitle(),
+        notFound.put("frame", new Frame(request.baseUrl() == null ? "" : request.baseUrl(), top.siteTitle(),
                 top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report()));
         written.add(write("404.html", theme.render("404.ftlh", notFound)));
         return written;
@@ -128,7 +137,7 @@ final class PageWriter {
     }
 
     private String write(String page, String html) throws IOException {
-        AtomicFiles.writeString(staging.resolve(page), html);
+        AtomicFiles.writeString(staging.forWriting(page), html);
         return page;
     }
 }

@@ -2,6 +2,8 @@ package dev.runbook.site;
 
 import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.core.AtomicFiles;
+import dev.runbook.core.CrashPoint;
+import dev.runbook.core.OutputRoot;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Link;
@@ -10,6 +12,7 @@ import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
 import dev.runbook.site.view.Frame;
+import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
 import dev.runbook.site.view.TagLink;
 import dev.runbook.site.view.Views;
@@ -58,7 +61,7 @@ public final class SiteBuilder {
             log.info("runbook: site: " + drafts + " draft" + (drafts == 1 ? "" : "s") + " left out (build with -Drunbook.drafts=true to include)");
         }
         SiteLayout layout = SiteLayout.plan(runbooks, log);
-        Theme theme = new Theme(request.templatesOverride());
+        Theme theme = new Theme(request.templatesOverride(), request.allowRemoteImages());
         Views views = new Views(layout);
         Map<Runbook, RunbookStatus> statuses = new LinkedHashMap<>();
         for (Runbook runbook : runbooks) {
@@ -70,18 +73,32 @@ public final class SiteBuilder {
         Path output = request.outputDirectory().toAbsolutePath();
         String global = Hashes.of("output", output.toString(), "plugin", request.pluginVersion(), "theme", theme.hash(),
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
-                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null));
+                "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
+                "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()),
+                "editUrl", String.valueOf(request.editUrl()));
+        List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
+        Map<String, List<TagLink>> neighbours = Views.neighbours(all);
+        Map<String, String> lastChanged = LastChanged.of(request.content().root(),
+                runbooks.stream().map(Runbook::relativePath).toList());
+        Map<String, PageNav> navs = new HashMap<>();
         Map<String, BuildState.PageState> pages = new TreeMap<>();
-        for (Runbook runbook : runbooks) {
+        for (int i = 0; i < runbooks.size(); i++) {
+            Runbook runbook = runbooks.get(i);
             String page = layout.pageOf(runbook.relativePath());
+            PageNav nav = Views.pageNav(runbook.relativePath(), request.editUrl(), lastChanged.get(runbook.relativePath()),
+                    neighbours.get(all.get(i).url()));
+            navs.put(runbook.relativePath(), nav);
             pages.put(runbook.relativePath(), new BuildState.PageState(
                     Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
-                            layout.fingerprintFor(runbook)),
+                            layout.fingerprintFor(runbook), nav.toString()),
                     page));
         }
 
-        BuildState previous = BuildState.read(request.stateFile());
+        // A swap or a manifest write cut short by a kill is settled before anything is compared.
+        AtomicFiles.recoverInterruptedSwap(output);
+        AtomicFiles.removeLeftoverTemporaries(request.stateFile());
+        BuildState previous = BuildState.readMatching(request.stateFile(), output);
         boolean full = previous == null || !previous.global().equals(global) || !Files.isDirectory(output);
         List<Runbook> toRender = new ArrayList<>();
         for (Runbook runbook : runbooks) {
@@ -104,19 +121,21 @@ public final class SiteBuilder {
 
         Path staging = AtomicFiles.stagingDirectoryFor(output);
         try {
+            OutputRoot site = new OutputRoot(staging);
             if (!full) {
                 long linkStart = System.nanoTime();
                 int linked = TreeCopy.linkOrCopy(output, staging);
                 log.debug("runbook: site: carried " + linked + " files over from the previous site in "
                         + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
                 if (anyChange) {
+                    // The manifest is a file on disk: its paths go through the containment check like any name.
                     for (String file : previous.generated()) {
-                        Files.deleteIfExists(staging.resolve(file));
+                        site.deleteIfInside(file);
                     }
                     for (Map.Entry<String, BuildState.PageState> old : previous.pages().entrySet()) {
                         BuildState.PageState now = pages.get(old.getKey());
                         if (now == null || !now.page().equals(old.getValue().page())) {
-                            Files.deleteIfExists(staging.resolve(old.getValue().page()));
+                            site.deleteIfInside(old.getValue().page());
                         }
                     }
                 }
@@ -128,26 +147,32 @@ public final class SiteBuilder {
                 }
             }
 
-            PageWriter writer = new PageWriter(request, theme, views, layout, staging);
-            renderPages(toRender, statuses, findings, writer, request);
+            PageWriter writer = new PageWriter(request, theme, views, layout, site);
+            renderPages(toRender, statuses, findings, navs, writer, request);
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
             if (anyChange) {
-                List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
                 indexPages = generated.size();
-                generated.addAll(copyAttachments(request, runbooks, layout, staging));
+                generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(runbooks, layout, staging, pages));
+                generated.addAll(writeSearchIndex(runbooks, statuses, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
             }
-            publishReport(request, staging);
+            publishReport(request, site);
+            // Publish: the manifest first, naming the generation the staged site carries; then the swap. Killed
+            // before the swap, the manifest names a generation the live site does not have: a full rebuild.
+            BuildState state = BuildState.of(global, pages, generated);
+            AtomicFiles.writeString(site.forWriting(BuildState.GENERATION_FILE), state.generation() + "\n");
+            CrashPoint.reached("site.staged");
+            state.write(request.stateFile());
+            CrashPoint.reached("site.manifest-written");
             AtomicFiles.swapIn(staging, output);
-            new BuildState(BuildState.FORMAT, global, pages, generated).write(request.stateFile());
+            CrashPoint.reached("site.swapped");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new SiteResult(toRender.size(), runbooks.size() - toRender.size(), indexPages, full, millis, output);
         } finally {
@@ -156,7 +181,7 @@ public final class SiteBuilder {
     }
 
     private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses,
-                                    Map<String, List<Finding>> findings, PageWriter writer,
+                                    Map<String, List<Finding>> findings, Map<String, PageNav> navs, PageWriter writer,
                                     SiteRequest request) throws SetupException, IOException {
         if (toRender.isEmpty()) {
             return;
@@ -168,7 +193,8 @@ public final class SiteBuilder {
             List<Future<Void>> futures = new ArrayList<>();
             for (Runbook runbook : toRender) {
                 futures.add(pool.submit(() -> {
-                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()));
+                    writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()),
+                            navs.get(runbook.relativePath()));
                     int n = done.incrementAndGet();
                     if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
                         request.log().info("runbook: site: rendered " + n + "/" + total + " pages");
@@ -216,8 +242,8 @@ public final class SiteBuilder {
      * Copies the release report ({@code runbook:report}'s site rendering) to {@code report.html}, on every
      * build: it changes without any runbook changing. Without a report the site has none and does not link one.
      */
-    private static void publishReport(SiteRequest request, Path staging) throws IOException {
-        Path target = staging.resolve(REPORT_PAGE);
+    private static void publishReport(SiteRequest request, OutputRoot site) throws IOException {
+        Path target = site.forWriting(REPORT_PAGE);
         // Delete first: the carried-over file may be a hard link to the live site's copy.
         Files.deleteIfExists(target);
         Path report = request.reportPageIfPresent();
@@ -230,11 +256,13 @@ public final class SiteBuilder {
      * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
      * runbook page), so the next incremental build can replace exactly those.
      */
-    private static List<String> writeSearchIndex(List<Runbook> runbooks, SiteLayout layout, Path staging,
+    private static List<String> writeSearchIndex(List<Runbook> runbooks, Map<Runbook, RunbookStatus> statuses,
+                                                 SiteLayout layout, Path staging,
                                                  Map<String, BuildState.PageState> pages) throws IOException {
         // One document per runbook, each from its own AST: built on all cores (the list keeps runbook order).
+        // The page path as it is, not percent-encoded: search.js encodes it once when it makes the link.
         List<SearchDocument> documents = runbooks.parallelStream()
-                .map(runbook -> SearchDocuments.from(runbook, SiteLayout.href(layout.pageOf(runbook.relativePath()))))
+                .map(runbook -> SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook)))
                 .toList();
         new SearchIndexWriter().write(documents, staging);
         Path folder = staging.resolve("search");
@@ -259,7 +287,7 @@ public final class SiteBuilder {
      * the pages, so the same relative link works on the site. Only files inside the content folder.
      */
     private static List<String> copyAttachments(SiteRequest request, List<Runbook> runbooks, SiteLayout layout,
-                                                Path staging) throws IOException {
+                                                OutputRoot site) throws IOException {
         Path root = request.content().root();
         Set<String> files = new TreeSet<>();
         for (Runbook runbook : runbooks) {
@@ -273,7 +301,8 @@ public final class SiteBuilder {
                     continue;
                 }
                 String resolved = SiteLayout.resolve(runbook.relativePath(), path);
-                if (resolved == null || resolved.isEmpty() || SiteLayout.rootPrefix(resolved).isEmpty()
+                if (resolved == null || resolved.isEmpty() || OutputRoot.problemWith(resolved).isPresent()
+                        || SiteLayout.rootPrefix(resolved).isEmpty()
                         && SiteLayout.RESERVED_FILES.contains(resolved) || isReservedFolder(resolved)) {
                     continue;
                 }
@@ -285,8 +314,7 @@ public final class SiteBuilder {
             }
         }
         for (String file : files) {
-            Path target = staging.resolve(file);
-            Files.createDirectories(target.getParent());
+            Path target = site.forWriting(file);
             Files.copy(root.resolve(file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return new ArrayList<>(files);

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * The up-to-date check a site build makes before it loads a single runbook. {@link SiteBuilder} already
  * skips pages whose inputs did not change, but it can only tell after every file was parsed: at 10,000
  * runbooks that parse is most of a no-op build. This check compares a digest of the inputs (the content
- * folder's file list with sizes and modification times, the templates, the smoke results, the last
+ * folder's file list with each file's content, the templates, the smoke results, the last
  * validation's findings, the release report, the settings, the build date and the plugin itself) and a
  * digest of the published site with what the last successful build recorded.
  *
@@ -108,6 +108,6 @@ public final class SiteInputs {
 
     /** Every file of the published site, so a page deleted or edited by hand is noticed. */
     private static String outputDigest(Path output) throws IOException {
-        return new InputDigest().addTree("site", output).hex();
+        return new InputDigest().addTree("site", InputDigest.stamps(output)).hex();
     }
 }

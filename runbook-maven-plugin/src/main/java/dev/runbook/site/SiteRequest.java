@@ -17,12 +17,16 @@ import java.util.Objects;
  * @param stateFile         the incremental-build manifest (hashes of what the last build used)
  * @param templatesOverride a folder whose files replace the bundled theme's, file by file; may be null
  * @param baseUrl           absolute URL the site is published at, for canonical links; may be null
- * @param buildDate         "today" for review deadlines and the footer (from outputTimestamp: reproducible)
+ * @param buildDate         "today" for review deadlines and the footer (the real date unless runbook.asOf pins it)
  * @param pluginVersion     part of the manifest: a new plugin version rebuilds everything
  * @param threads           pages rendered in parallel
  * @param findings          the last validation's findings (from findings.json); each page shows its own
  * @param reportPage        the release report rendered for the site root ({@code runbook:report} writes it); copied
  *                          to {@code report.html} and linked from the navigation when the file exists; may be null
+ * @param allowRemoteImages {@code runbook.site.allowRemoteImages}: the pages' Content-Security-Policy lets images
+ *                          load from other hosts (off: only the site's own images and {@code data:} URLs)
+ * @param editUrl           where a runbook's source is edited, {@code {path}} standing for its path in the content
+ *                          folder (e.g. {@code https://github.com/org/repo/edit/main/content/{path}}); may be null
  */
 public record SiteRequest(
         LoadedContent content,
@@ -38,7 +42,9 @@ public record SiteRequest(
         int threads,
         RunLog log,
         List<Finding> findings,
-        Path reportPage) {
+        Path reportPage,
+        boolean allowRemoteImages,
+        String editUrl) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -59,6 +65,15 @@ public record SiteRequest(
         threads = Math.max(1, threads);
         log = log == null ? RunLog.SILENT : log;
         findings = findings == null ? List.of() : List.copyOf(findings);
+        editUrl = editUrl == null || editUrl.isBlank() ? null : editUrl.strip();
+    }
+
+    /** A build whose pages load no image from another host and carry no "Edit this page" link. */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log, List<Finding> findings, Path reportPage) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, findings, reportPage, false, null);
     }
 
     /** A build with no validation findings and no release report to show (neither ran before it). */
@@ -66,6 +81,6 @@ public record SiteRequest(
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, List.of(), null);
+                pluginVersion, threads, log, List.of(), null, false, null);
     }
 }

@@ -31,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SiteRun {
 
+    /** The settings key of the "Edit this page" URL template ({@link SiteRequest#editUrl}). */
+    public static final String EDIT_URL = "editUrl";
+
     /** The incremental-build manifest, in the build folder. */
     public static final String STATE_FILE = "runbook-site-state.json";
 
@@ -65,6 +68,9 @@ public final class SiteRun {
         }
     }
 
+    /** The settings key of {@code runbook.site.allowRemoteImages} (see {@link SiteRequest#allowRemoteImages}). */
+    public static final String ALLOW_REMOTE_IMAGES = "allowRemoteImages";
+
     private final RunLog log;
 
     public SiteRun(RunLog log) {
@@ -83,6 +89,9 @@ public final class SiteRun {
                 .add("output", output).add("title", options.siteTitle()).add("baseUrl", options.baseUrl())
                 .add("drafts", options.drafts()).add("date", options.buildDate()).addSettings("settings", options.settings())
                 .add("version", options.pluginVersion())
+                // Pages show when each runbook last changed, from git where the content is in a work tree:
+                // a commit changes that without touching a file.
+                .add("gitRevision", LastChanged.revision(options.contentRoot()))
                 .addFileContent("smokeResults", layout.smokeResultsJson())
                 .addFileContent("findings", layout.findingsJson())
                 .addFileContent("report", reportPage);
@@ -104,7 +113,8 @@ public final class SiteRun {
         SiteRequest request = new SiteRequest(content, output, layout.buildDirectory().resolve(STATE_FILE),
                 options.templatesOverride(), options.siteTitle(), options.baseUrl(), options.drafts(), options.status(),
                 options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
-                lastValidationFindings(layout.findingsJson()), reportPage);
+                lastValidationFindings(layout.findingsJson()), reportPage,
+                Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL));
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);

@@ -36,18 +36,39 @@ public final class Theme {
     /** Every file of the bundled theme; an override folder may replace any of them or add assets. */
     static final List<String> BUNDLED = List.of(
             "layout.ftlh", "index.ftlh", "runbook.ftlh", "tag.ftlh", "status.ftlh", "404.ftlh", "redirect.ftlh",
-            "assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
+            "assets/site.css", "assets/site.js", "assets/theme.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
             "report.ftlh", "assets/report.css");
 
     private final Path override;
     private final Configuration configuration;
 
+    /**
+     * Every page's Content-Security-Policy: nothing but the site's own files (scripts, styles, fonts, frames,
+     * fetches), no plugins, no {@code <base>} redirection, and images only from the site itself or
+     * {@code data:} URLs unless remote images are allowed. A {@code <meta>} tag cannot carry
+     * {@code frame-ancestors}; set that header on the web server if the site must not be framed.
+     */
+    public static String contentSecurityPolicy(boolean allowRemoteImages) {
+        return "default-src 'self'; img-src 'self' data:" + (allowRemoteImages ? " https: http:" : "")
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'";
+    }
+
     public Theme(Path override) throws SetupException {
+        this(override, false);
+    }
+
+    /** @param allowRemoteImages {@code runbook.site.allowRemoteImages}: let pages load images from other hosts */
+    public Theme(Path override, boolean allowRemoteImages) throws SetupException {
         if (override != null && !Files.isDirectory(override)) {
             throw new SetupException("templates folder " + override + " does not exist; create it or remove <templatesDirectory>");
         }
         this.override = override;
         this.configuration = configure(override);
+        try {
+            configuration.setSharedVariable("contentSecurityPolicy", contentSecurityPolicy(allowRemoteImages));
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Configuration configure(Path override) throws SetupException {

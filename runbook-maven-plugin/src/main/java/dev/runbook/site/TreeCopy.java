@@ -32,6 +32,9 @@ final class TreeCopy {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!attrs.isRegularFile()) {
+                    return FileVisitResult.CONTINUE; // the site has only files and folders: a planted link is not carried
+                }
                 Path target = to.resolve(from.relativize(file).toString());
                 if (linksWork[0]) {
                     try {

@@ -16,10 +16,20 @@ import java.util.function.Function;
  *                             ({@code <contentRoot>/../runbook-environments.yaml}, then {@code <baseDirectory>/runbook-environments.yaml})
  * @param buildDirectory       {@code target/}: results go to {@code runbook/} and {@code runbook-reports/} below it
  * @param environmentVariables where secrets are read from: {@code System::getenv} in the build, a map in tests
+ * @param allowSkipped         when false (the default) a check that did not run (deadline, parse error) fails
+ *                             the goal like a failed one: what was not run was not proven
  */
 public record SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,
                            EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
-                           Function<String, String> environmentVariables, Clock clock, RunLog log) {
+                           Function<String, String> environmentVariables, Clock clock, RunLog log, boolean allowSkipped) {
+
+    /** A request that fails on skipped checks (the default: skipped is not proven). */
+    public SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,
+                        EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
+                        Function<String, String> environmentVariables, Clock clock, RunLog log) {
+        this(contentRoot, environment, environmentsFile, baseDirectory, overrides, buildDirectory, options, failBuild,
+                environmentVariables, clock, log, false);
+    }
 
     /** Where this run keeps its results; the site and the report read them there. */
     public Path resultsJson() {

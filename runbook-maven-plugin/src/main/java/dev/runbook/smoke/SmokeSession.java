@@ -73,10 +73,18 @@ public final class SmokeSession {
                 log.warn(r.runbook() + ":" + r.line() + ": " + r.name() + ": skipped: " + r.message());
             }
         }
-        if (request.failBuild() && !results.problems().isEmpty()) {
+        List<CheckResult> unproven = request.allowSkipped() ? List.of() : results.skipped();
+        if (request.failBuild() && (!results.problems().isEmpty() || !unproven.isEmpty())) {
             StringBuilder message = new StringBuilder(results.summary()).append(":");
             for (CheckResult r : results.problems()) {
                 message.append("\n  ").append(r.consoleLine());
+            }
+            for (CheckResult r : unproven) {
+                message.append("\n  ").append(r.runbook()).append(':').append(r.line()).append(": ").append(r.name())
+                        .append(": skipped: ").append(r.message());
+            }
+            if (!unproven.isEmpty()) {
+                message.append("\n(a skipped check proves nothing; set runbook.smoke.allowSkipped=true to accept skipped checks)");
             }
             message.append("\n(set runbook.smoke.failBuild=false to report without failing)");
             throw new RunbookProblemException(redactor.redact(message.toString()));

@@ -18,6 +18,11 @@ public interface StatusSource {
         return null;
     }
 
+    /** The last result of each of the runbook's smoke blocks that has one for its current text, in page order. */
+    default java.util.List<CheckStatus> checksOf(Runbook runbook) {
+        return java.util.List.of();
+    }
+
     /** The environment the smoke results behind these statuses came from, or null when there are none. */
     default String smokeEnvironment() {
         return null;

@@ -46,22 +46,23 @@ class InputDigestTest {
     }
 
     @Test
-    void anEditKeepingTheSizeIsSeenByItsModificationTime() throws IOException {
+    void anEditKeepingTheSizeAndTheModificationTimeIsAChange() throws IOException {
         Path file = content.resolve("db/failover.md");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        FileTime stamp = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(file, stamp);
         String before = tree();
         Files.writeString(file, "# Failovex\n");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:01Z")));
-        assertNotEquals(before, tree());
+        Files.setLastModifiedTime(file, stamp); // touch -r
+        assertNotEquals(before, tree(), "the digest reads what the loader reads, not the stamps");
     }
 
     @Test
-    void touchingIsAChange() throws IOException {
+    void touchingWithoutAnEditIsNoChange() throws IOException {
         Path file = content.resolve("index.md");
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
         String before = tree();
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-02T00:00:00Z")));
-        assertNotEquals(before, tree());
+        assertEquals(before, tree(), "a file saved without edits changes no output");
     }
 
     @Test
@@ -109,13 +110,39 @@ class InputDigestTest {
     }
 
     @Test
-    void aSymlinkCountsByItsTarget() throws IOException {
+    void aSymlinkInsideTheFolderCountsByItsTargetsContent() throws IOException {
+        Files.createDirectories(content.resolve(".shared"));
+        Path target = Files.writeString(content.resolve(".shared/shared.md"), "# Shared\n");
+        Files.createSymbolicLink(content.resolve("db/shared.md"), Path.of("../.shared/shared.md"));
+        String before = tree();
+        Files.writeString(target, "# Shared, edited\n");
+        assertNotEquals(before, tree());
+    }
+
+    @Test
+    void aSymlinkLeavingTheFolderIsNeverFollowedAndCountsByWhereItPoints() throws IOException {
         Path outside = Files.writeString(dir.resolve("shared.md"), "# Shared\n");
-        Files.setLastModifiedTime(outside, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
-        Files.createSymbolicLink(content.resolve("shared.md"), outside);
+        Path link = Files.createSymbolicLink(content.resolve("shared.md"), outside);
         String before = tree();
         Files.writeString(outside, "# Shared, edited\n");
-        assertNotEquals(before, tree());
+        assertEquals(before, tree(), "the loader refuses the link, so its target is no input");
+        Files.delete(link);
+        Files.createSymbolicLink(link, dir.resolve("other.md"));
+        assertNotEquals(before, tree(), "pointing it elsewhere is a change");
+    }
+
+    @Test
+    void aContentFolderThatIsALinkIsWalkedWhereItLeads() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("linked"), content);
+        String before = new InputDigest().addTree("content", link).hex();
+        Files.writeString(content.resolve("db/new.md"), "# New\n");
+        assertNotEquals(before, new InputDigest().addTree("content", link).hex());
+    }
+
+    @Test
+    void aLinkLoopInsideTheFolderEndsTheWalk() throws IOException {
+        Files.createSymbolicLink(content.resolve("db/again"), Path.of(".."));
+        assertEquals(tree(), tree(), "a loop is a value, not an endless walk or a unique digest");
     }
 
     @Test

@@ -215,6 +215,55 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aLinkedFolderOutsideTheRootIsAWarningNotASilentGap(@TempDir Path elsewhere) throws Exception {
+        Files.writeString(elsewhere.resolve("hidden.md"), "# TODO: never validated\n");
+        Files.createSymbolicLink(root.resolve("shared"), elsewhere);
+        write("inner/page.md", "# Inner\n");
+        Files.createSymbolicLink(root.resolve("alias"), root.resolve("inner"));
+        write("ok.md", "# OK\n");
+        LoadedContent content = new ContentLoader().load(root);
+        assertEquals(List.of("inner/page.md", "ok.md"), content.runbooks().stream().map(Runbook::relativePath).toList(),
+                "a linked folder inside the root is read once, at its real path");
+        assertEquals(List.of("shared"), content.findings().stream().map(Finding::file).toList());
+        assertTrue(content.findings().get(0).message().contains("no runbook in it was read"), content.findings().toString());
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsReadAndSaysItIsNotUtf8() throws Exception {
+        String text = "---\ntitle: Caf\u00e9 failover\n---\n# Heading \u2603\n\nBody.\n";
+        byte[] le = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] be = text.getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        Files.write(root.resolve("le.md"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, le));
+        Files.write(root.resolve("be.md"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, be));
+        Files.write(root.resolve("utf8bom.md"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                text.getBytes(StandardCharsets.UTF_8)));
+        LoadedContent content = new ContentLoader().load(root);
+        assertEquals(List.of(), content.findings(), "none is dropped as binary");
+        assertEquals(3, content.runbooks().size());
+        for (Runbook runbook : content.runbooks()) {
+            assertEquals("Caf\u00e9 failover", runbook.title(), runbook.relativePath());
+            assertEquals(4, runbook.headings().get(0).position().line());
+            assertEquals("Heading \u2603", runbook.headings().get(0).text());
+        }
+        assertEquals(List.of("UTF-16BE", "UTF-16LE", "UTF-8"), content.runbooks().stream().map(r -> r.source().encoding()).toList());
+        assertEquals(List.of(false, false, true), content.runbooks().stream().map(r -> r.source().hasByteOrderMark()).toList());
+        List<Finding> encoding = new java.util.ArrayList<>();
+        for (Runbook runbook : content.runbooks()) {
+            new dev.runbook.validate.encoding.EncodingInvalidRule().check(runbook, null, encoding::add);
+        }
+        assertEquals(3, encoding.size(), encoding.toString());
+        assertTrue(encoding.get(0).message().contains("saved as UTF-16BE") && encoding.get(0).hint().contains("iconv -f UTF-16 -t UTF-8"),
+                encoding.toString());
+        assertTrue(encoding.get(2).message().contains("UTF-8 byte-order mark"), "a UTF-8 BOM stays an encoding.invalid finding");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void crlfFilesKeepCorrectLineNumbers() throws Exception {
         write("crlf.md", "---\r\ntitle: T\r\n---\r\n# H\r\n\r\n```sh\r\necho hi\r\n```\r\n");
         Runbook runbook = new ContentLoader().load(root).runbooks().get(0);

@@ -31,7 +31,7 @@ class ReportMojoTest {
         mojo = new ReportMojo();
         mojo.contentDirectory = dir.resolve("content").toFile();
         mojo.buildDirectory = dir.resolve("target").toFile();
-        mojo.outputTimestamp = "2026-11-22T00:00:00Z";
+        mojo.asOf = "2026-11-22";
         mojo.reviewEvery = "90d";
         mojo.smokeMaxAge = "7d";
         mojo.siteDirectory = dir.resolve("target/runbook-site").toFile();

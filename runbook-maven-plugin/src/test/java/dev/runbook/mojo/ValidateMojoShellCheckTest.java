@@ -1,5 +1,6 @@
 package dev.runbook.mojo;
 
+import dev.runbook.testing.RequiredTool;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The shellcheck parameters of runbook:validate, with the real ShellCheck binary (CI installs it). */
 class ValidateMojoShellCheckTest {
 
-    private static final Path SHELLCHECK = Path.of("/usr/bin/shellcheck");
+    private static final Path SHELLCHECK = RequiredTool.shellcheck();
 
     @TempDir
     Path dir;
@@ -48,7 +49,7 @@ class ValidateMojoShellCheckTest {
         mojo.project = project;
         mojo.contentDirectory = dir.resolve("content").toFile();
         mojo.buildDirectory = dir.resolve("target").toFile();
-        mojo.outputTimestamp = "2026-11-22T00:00:00Z";
+        mojo.asOf = "2026-11-22";
         mojo.reviewEvery = "90d";
         mojo.smokeMaxAge = "7d";
         mojo.failOn = "error";

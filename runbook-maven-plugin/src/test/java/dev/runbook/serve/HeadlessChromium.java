@@ -8,6 +8,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import dev.runbook.testing.RequiredTool;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
     HeadlessChromium(Path profile, Duration wait) throws Exception {
         this.wait = wait;
         Files.createDirectories(profile);
-        process = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        process = new ProcessBuilder(List.of(RequiredTool.chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

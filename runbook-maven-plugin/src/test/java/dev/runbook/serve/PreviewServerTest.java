@@ -109,6 +109,10 @@ class PreviewServerTest {
         assertFalse(Files.readString(fixture.site().resolve("payments/api-down.html")).contains(ReloadScript.MARKER));
         assertFalse(Files.readString(fixture.site().resolve("index.html")).contains(ReloadScript.MARKER));
         assertFalse(fixture.get(uri.resolve("assets/site.js")).body().contains(ReloadScript.MARKER), "only HTML");
+        HttpResponse<String> script = fixture.get(uri.resolve(ReloadScript.PATH));
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(script.body().contains("new EventSource('" + ReloadEvents.PATH + "')"), script.body());
     }
 
     @Test

@@ -93,8 +93,9 @@ class RunbookPageTest {
 
     @Test
     void tocListsSectionsInOrder() {
-        List<String> toc = page.select("nav.toc a").eachAttr("href");
-        assertEquals(List.of("#check-lag", "#steps", "#steps-1", "#danger-alertheading"), toc);
+        List<String> expected = List.of("#check-lag", "#steps", "#steps-1", "#danger-alertheading");
+        assertEquals(expected, page.select("aside.toc-side nav.toc a").eachAttr("href"), "the desktop TOC");
+        assertEquals(expected, page.select("details.toc-compact nav.toc a").eachAttr("href"), "the narrow-screen TOC");
     }
 
     @Test
@@ -158,6 +159,36 @@ class RunbookPageTest {
         assertFalse(article.selectFirst("img").hasAttr("src"));
         assertEquals("<img src=x onerror=alert(1)>", page.select(".meta .tag").get(1).text(), "tag shown as text");
         assertTrue(page.select("img[onerror]").isEmpty());
+    }
+
+    @Test
+    void pageFootShowsTheSourceWrappingAtSlashesAndWhenItLastChanged() throws Exception {
+        Element source = page.selectFirst("footer.page-meta code.source-path");
+        assertEquals("db/primary-down.md", source.text());
+        assertEquals(1, source.select("wbr").size(), "a line may break after each '/' and nowhere else");
+        // Not in a git work tree: the file's modification time, never the build date.
+        String modified = java.time.LocalDate.ofInstant(
+                Files.getLastModifiedTime(site.content.resolve("db/primary-down.md")).toInstant(), java.time.ZoneOffset.UTC).toString();
+        assertEquals(modified, page.selectFirst("footer.page-meta time").attr("datetime"));
+        assertNull(page.selectFirst("a.edit-link"), "no edit link without an editUrl");
+    }
+
+    @Test
+    void editLinkPointsAtTheSourceFile() throws Exception {
+        site.write("db/with space.md", "# Spaced\n");
+        site.editUrl = "https://git.example/org/repo/edit/main/content/{path}";
+        site.build();
+        assertEquals("https://git.example/org/repo/edit/main/content/db/primary-down.md",
+                Jsoup.parse(site.page("db/primary-down.html")).selectFirst("a.edit-link").attr("href"));
+        assertEquals("https://git.example/org/repo/edit/main/content/db/with%20space.md",
+                Jsoup.parse(site.page("db/with space.html")).selectFirst("a.edit-link").attr("href"));
+    }
+
+    @Test
+    void editUrlThatIsNoWebLinkShowsNoLink() throws Exception {
+        site.editUrl = "javascript:alert(1)//{path}";
+        site.build();
+        assertNull(Jsoup.parse(site.page("db/primary-down.html")).selectFirst("a.edit-link"));
     }
 
     @Test

@@ -55,17 +55,31 @@ class SiteBuilderTest {
     void oneChangedPageRendersThatPageAndTheIndexPages() throws Exception {
         site.build();
         Object untouched = inode("svc/page-1.html");
-        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0, fresh]\n---\n# Page two renamed\n");
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0, fresh]\n---\n# Page 2\n\nNew steps.\n");
 
         SiteResult result = site.build();
         assertEquals(1, result.rendered());
         assertEquals(4, result.unchanged());
         assertTrue(result.indexPages() > 0, "index, tag and status pages rebuilt");
-        assertTrue(site.page("svc/page-2.html").contains("Page two renamed"));
-        assertTrue(site.page("index.html").contains("Page two renamed"));
+        assertTrue(site.page("svc/page-2.html").contains("New steps."));
+        assertTrue(Jsoup.parse(site.page("index.html")).select("tr[data-tags*=fresh] a.runbook-link").text().contains("Page 2"));
         assertTrue(Files.isRegularFile(site.site().resolve("tags/fresh.html")), "new tag page");
         assertFalse(Jsoup.parse(site.page("tags/t1.html")).text().contains("Page two"), "left its old tag");
         assertEquals(untouched, inode("svc/page-1.html"));
+    }
+
+    /** The pages before and after a runbook in its service show its title (previous / next): a rename re-renders them. */
+    @Test
+    void renamedRunbookRendersItsNeighboursPagers() throws Exception {
+        site.build();
+        Object far = inode("svc/page-5.html");
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2 renamed\n");
+
+        SiteResult result = site.build();
+        assertEquals(3, result.rendered(), "page 2 and the pages before and after it");
+        assertEquals("Page 2 renamed", Jsoup.parse(site.page("svc/page-1.html")).selectFirst("a.pager-next .pager-title").text());
+        assertEquals("Page 2 renamed", Jsoup.parse(site.page("svc/page-3.html")).selectFirst("a.pager-prev .pager-title").text());
+        assertEquals(far, inode("svc/page-5.html"), "a page two places away is carried over");
     }
 
     @Test

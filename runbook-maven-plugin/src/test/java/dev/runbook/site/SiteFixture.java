@@ -25,6 +25,8 @@ final class SiteFixture {
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     Path templates;
     String baseUrl;
+    boolean allowRemoteImages;
+    String editUrl;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
     List<dev.runbook.findings.Finding> findings = List.of();
 
@@ -57,6 +59,6 @@ final class SiteFixture {
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog, findings, null));
+                "test", 2, runLog, findings, null, allowRemoteImages, editUrl));
     }
 }

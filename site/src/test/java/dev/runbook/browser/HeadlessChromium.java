@@ -40,16 +40,32 @@ public final class HeadlessChromium implements AutoCloseable {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path profile = Files.createTempDirectory("runbook-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingDriverExecutable(tool("CHROMEDRIVER", "chromedriver", "chromium-driver").toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions chrome = new ChromeOptions();
-        chrome.setBinary("/usr/bin/chromium");
+        chrome.setBinary(tool("CHROMIUM", "chromium", "chromium (or google-chrome)").toString());
         chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,900");
         options.accept(chrome);
         return new HeadlessChromium(service, new ChromeDriver(service, chrome), profile);
+    }
+
+    /** The tool named by the environment variable, else the first {@code command} on PATH; fails with what to install. */
+    static Path tool(String variable, String command, String debianPackage) {
+        String named = System.getenv(variable);
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(folder.isEmpty() ? "." : folder, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no " + command + " on PATH: install " + debianPackage
+                + " (apt-get install " + debianPackage.split(" ")[0] + ") or set " + variable + " to its path");
     }
 
     public ChromeDriver driver() {
@@ -58,6 +74,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriverWait waiter() {
         return wait;
+    }
+
+    /** The page's viewport, exactly (a phone: 390 x 844, mobile). */
+    public void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** Emulates a CSS media type ("print", "screen") and the system's colour scheme ("light", "dark", "" = none). */
+    public void media(String type, String colorScheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of(
+                "media", type, "features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", colorScheme))));
     }
 
     /** Loads a URL and waits until the document has finished loading. */

@@ -44,7 +44,8 @@ class DemoSiteIT {
         site = Path.of(System.getProperty("runbook.site.dir", "target/runbook-site")).toAbsolutePath();
         assertTrue(Files.isRegularFile(site.resolve("index.html")), "run after package: no site at " + site);
         server = new StaticSiteServer(site);
-        chromium = HeadlessChromium.start(options -> { });
+        chromium = HeadlessChromium.start(options ->
+                options.setCapability("goog:loggingPrefs", Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL")));
         browser = chromium.driver();
         wait = chromium.waiter();
         // Let pages use the async clipboard without a prompt, on every origin (file:// included).
@@ -133,7 +134,7 @@ class DemoSiteIT {
         Number top = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().top", heading);
         assertTrue(top.doubleValue() >= 0 && top.doubleValue() < 200, "heading scrolled into view, top=" + top);
 
-        WebElement tocLink = browser.findElement(By.cssSelector("nav.toc a[href='#impact']"));
+        WebElement tocLink = browser.findElement(By.cssSelector("aside.toc-side nav.toc a[href='#impact']"));
         tocLink.click();
         wait.until(d -> d.getCurrentUrl().endsWith("#impact"));
     }
@@ -158,11 +159,39 @@ class DemoSiteIT {
 
     @org.junit.jupiter.api.Test
     void missingPageOverHttpShowsTheNotFoundPage() {
-        browser.get(server.baseUrl() + "no/such/page.html");
+        browser.get(server.baseUrl() + "no-such-page.html");
         assertEquals("Page not found", browser.findElement(By.tagName("h1")).getText());
         assertEquals(server.baseUrl() + "index.html", browser.findElement(By.cssSelector("a.button")).getAttribute("href"),
-                "a 404 page is served at any depth, so its links start at the web root");
+                "without a baseUrl the 404 page links relatively, right at the top of the server and from file://");
         assertTrue(browser.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href").endsWith("/assets/site.css"));
+    }
+
+    /**
+     * Every page carries the Content-Security-Policy, and nothing the site does breaks it: every page opened,
+     * a search (its index loads lazily by script tags), a copy button, on both origins. Chromium reports
+     * each refused script, style or request on the console.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"file", "http"})
+    void nothingTheSiteDoesViolatesItsContentSecurityPolicy(String origin) throws IOException {
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // start from an empty log
+        List<String> pages;
+        try (var files = Files.walk(site)) {
+            pages = files.filter(p -> p.toString().endsWith(".html")).map(p -> site.relativize(p).toString()).sorted().toList();
+        }
+        for (String page : pages) {
+            open(origin, page);
+            if (!page.equals("report.html")) { // the release report's own page: see SECURITY.md
+                assertTrue(browser.findElement(By.cssSelector("meta[http-equiv='Content-Security-Policy']"))
+                        .getAttribute("content").startsWith("default-src 'self'; img-src 'self' data:;"), page);
+            }
+        }
+        searchFindsTheFailoverRunbookDespiteATypo(origin);
+        copyButtonPutsTheCodeOnTheClipboard(origin);
+        List<String> violations = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
+        assertEquals(List.of(), violations, origin + ": " + pages.size() + " pages");
     }
 
     /** The acceptance check of search on the real demo site: a typo, '/' to focus, Enter to open. */

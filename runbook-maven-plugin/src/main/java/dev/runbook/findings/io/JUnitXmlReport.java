@@ -13,6 +13,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +55,9 @@ public final class JUnitXmlReport {
                 xml.writeAttribute("errors", "0");
                 xml.writeAttribute("skipped", "0");
                 xml.writeAttribute("time", "0");
-                xml.writeAttribute("timestamp", report.buildDate() + "T00:00:00");
+                // The time of this run (UTC, as Surefire writes it), not the build's pinned output date: CI views
+                // show it as when the checks ran.
+                xml.writeAttribute("timestamp", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
                 xml.writeCharacters("\n");
                 for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
                     writeCase(xml, report, entry.getKey(), entry.getValue());

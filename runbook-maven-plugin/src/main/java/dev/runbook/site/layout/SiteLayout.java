@@ -79,6 +79,13 @@ public final class SiteLayout {
                 String from = normalized.toLowerCase(Locale.ROOT).endsWith(".md")
                         ? normalized.substring(0, normalized.length() - 3) + ".html"
                         : normalized.toLowerCase(Locale.ROOT).endsWith(".html") ? normalized : normalized + ".html";
+                java.util.Optional<String> badName = dev.runbook.core.OutputRoot.problemWith(from);
+                if (badName.isPresent()) {
+                    log.warn(runbook.relativePath() + ":" + runbook.frontMatter().positionOf("aliases").line()
+                            + ":1: warning [site.alias] alias '" + alias + "' " + badName.get() + "; no redirect written"
+                            + " (fix: " + dev.runbook.core.OutputRoot.renameHint() + ")");
+                    continue;
+                }
                 if (isReserved(from) || taken.contains(lower(from))) {
                     log.warn(runbook.relativePath() + ":" + runbook.frontMatter().positionOf("aliases").line()
                             + ":1: warning [site.alias] alias '" + alias + "' would replace " + from

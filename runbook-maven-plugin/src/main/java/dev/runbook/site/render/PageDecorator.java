@@ -1,6 +1,7 @@
 package dev.runbook.site.render;
 
 import dev.runbook.model.CodeBlock;
+import dev.runbook.status.CheckStatus;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -36,7 +37,11 @@ final class PageDecorator {
     }
 
     /** Decorates in place; returns the id of a leading H1 that was lifted out (the page shows the title), or null. */
-    static String decorate(Document document, List<CodeBlock> smokeBlocks) {
+    static String decorate(Document document, List<CodeBlock> smokeBlocks, List<CheckStatus> checks) {
+        Map<Integer, CheckStatus> byLine = new java.util.HashMap<>();
+        for (CheckStatus c : checks) {
+            byLine.put(c.line(), c);
+        }
         Element body = document.body();
         String titleId = liftTitle(body);
         for (Element heading : body.select(HEADINGS_WITH_IDS)) {
@@ -52,11 +57,13 @@ final class PageDecorator {
             if ("smoke".equals(language)) {
                 CodeBlock block = smoke.peekFirst();
                 Map<String, String> attributes = Map.of();
+                int line = 0;
                 if (block != null && sameText(block.body(), code.wholeText())) {
                     attributes = block.attributes();
+                    line = block.position().line();
                     smoke.removeFirst();
                 }
-                pre.replaceWith(SmokeCard.build(code.wholeText(), attributes));
+                pre.replaceWith(SmokeCard.build(code.wholeText(), attributes, line, line > 0 ? byLine.get(line) : null, line > 0));
                 continue;
             }
             Element wrapper = new Element("div").addClass("code-block");
@@ -67,6 +74,7 @@ final class PageDecorator {
                     .attr("aria-label", "Copy code" + (language.isEmpty() ? "" : " (" + language + ")"))
                     .text("Copy");
             pre.attr("tabindex", "0");
+            CodeHighlighter.highlight(code, language);
             wrapper.appendChild(pre);
         }
         for (Element table : body.select(TABLES)) {

@@ -2,7 +2,10 @@ package dev.runbook.site.render;
 
 import dev.runbook.model.Runbook;
 import dev.runbook.site.layout.SiteLayout;
+import dev.runbook.status.CheckStatus;
 import org.jsoup.nodes.Document;
+
+import java.util.List;
 
 /** One runbook's page body: Markdown rendered, sanitized, then decorated. Thread-safe. */
 public final class RunbookHtml {
@@ -19,8 +22,13 @@ public final class RunbookHtml {
     }
 
     public Body render(Runbook runbook, String pagePath) {
+        return render(runbook, pagePath, List.of());
+    }
+
+    /** @param checks the last result of each smoke block that has one: each card shows its own */
+    public Body render(Runbook runbook, String pagePath, List<CheckStatus> checks) {
         Document clean = sanitizer.clean(markdown.render(runbook, pagePath));
-        String titleId = PageDecorator.decorate(clean, runbook.smokeBlocks());
+        String titleId = PageDecorator.decorate(clean, runbook.smokeBlocks(), checks);
         return new Body(clean.body().html(), titleId);
     }
 }

@@ -7,19 +7,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Term → documents, each with a precomputed impact: a BM25-style score summed over three fields with
- * weights title &gt; headings &gt; body. Scoring here, at build time, means the browser needs no field
+ * Term → documents, each with a precomputed impact: a BM25-style score summed over four fields with
+ * weights title &gt; headings &gt; alert name &gt; body. Scoring here, at build time, means the browser needs no field
  * lengths or averages: it multiplies an impact by the term's idf and adds up.
  *
  * <p>Fields: <b>title</b> = the title; <b>headings</b> = section headings, description, services, tags
- * and severity (short, curated words); <b>body</b> = section text including code and table cells.
+ * and severity (short, curated words); <b>alert</b> = the alert the page is named after, whole and in
+ * camel-case parts; <b>body</b> = section text including code and table cells.
  */
 final class InvertedIndex {
 
     static final int TITLE = 0;
     static final int HEADINGS = 1;
-    static final int BODY = 2;
-    static final double[] FIELD_WEIGHTS = {6.0, 2.5, 1.0};
+    static final int ALERT = 2;
+    static final int BODY = 3;
+    static final int FIELDS = 4;
+    static final double[] FIELD_WEIGHTS = {6.0, 2.5, 2.0, 1.0};
     static final double K1 = 1.2;
     static final double B = 0.75;
     /** Impacts are stored as integers: score × this, rounded, at least 1. */
@@ -34,24 +37,24 @@ final class InvertedIndex {
     static InvertedIndex build(List<SearchDocument> docs) {
         // Term counts per document are independent of each other: counted on all cores, in doc order.
         List<TermCounts> counts = docs.parallelStream().map(InvertedIndex::termCounts).toList();
-        int[][] lengths = new int[docs.size()][3];
-        double[] totals = new double[3];
+        int[][] lengths = new int[docs.size()][FIELDS];
+        double[] totals = new double[FIELDS];
         for (int d = 0; d < docs.size(); d++) {
             int[] fieldLengths = counts.get(d).lengths();
-            for (int f = 0; f < 3; f++) {
+            for (int f = 0; f < FIELDS; f++) {
                 lengths[d][f] = fieldLengths[f];
                 totals[f] += fieldLengths[f];
             }
         }
-        double[] average = new double[3];
-        for (int f = 0; f < 3; f++) {
+        double[] average = new double[FIELDS];
+        for (int f = 0; f < FIELDS; f++) {
             average[f] = docs.isEmpty() ? 1 : Math.max(1.0, totals[f] / docs.size());
         }
         InvertedIndex index = new InvertedIndex();
         for (int d = 0; d < docs.size(); d++) {
             for (Map.Entry<String, int[]> e : counts.get(d).terms().entrySet()) {
                 double score = 0;
-                for (int f = 0; f < 3; f++) {
+                for (int f = 0; f < FIELDS; f++) {
                     int tf = e.getValue()[f];
                     if (tf > 0) {
                         double norm = 1 - B + B * lengths[d][f] / average[f];
@@ -72,7 +75,7 @@ final class InvertedIndex {
 
     private static TermCounts termCounts(SearchDocument doc) {
         Map<String, int[]> tf = new HashMap<>();
-        int[] fieldLengths = new int[3];
+        int[] fieldLengths = new int[FIELDS];
         fieldLengths[TITLE] = count(tf, TITLE, doc.title());
         StringBuilder headings = new StringBuilder(doc.description());
         doc.services().forEach(s -> headings.append('\n').append(s));
@@ -86,6 +89,7 @@ final class InvertedIndex {
             body.append('\n').append(section.text());
         }
         fieldLengths[HEADINGS] = count(tf, HEADINGS, headings.toString());
+        fieldLengths[ALERT] = count(tf, ALERT, doc.alert());
         fieldLengths[BODY] = count(tf, BODY, body.toString());
         return new TermCounts(tf, fieldLengths);
     }
@@ -93,10 +97,8 @@ final class InvertedIndex {
     private static int count(Map<String, int[]> tf, int field, String text) {
         int n = 0;
         for (String term : SearchTokenizer.indexTerms(text)) {
-            if (!SearchTokenizer.isStopWord(term)) {
-                tf.computeIfAbsent(term, k -> new int[3])[field]++;
-                n++;
-            }
+            tf.computeIfAbsent(term, k -> new int[FIELDS])[field]++;
+            n++;
         }
         return n;
     }

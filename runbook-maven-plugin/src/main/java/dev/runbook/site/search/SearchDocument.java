@@ -10,6 +10,11 @@ import java.util.List;
  * @param severity    {@code P0}..{@code P4}, or null when the runbook has none
  * @param sections    in page order; the first is the intro (anchor {@code ""}) when the page has text
  *                    before its first H2
+ * @param alert       the alert the page is the runbook of, when its file is named after one
+ *                    ({@code KubeletDown.md}), else {@code ""}
+ * @param status      the status badge's key ({@code verified}, {@code failing}, {@code unverified}), or null
+ *                    when the site has no status for it
+ * @param overdue     whether its review is overdue
  */
 public record SearchDocument(
         String url,
@@ -18,10 +23,20 @@ public record SearchDocument(
         List<String> services,
         List<String> tags,
         String severity,
-        List<Section> sections) {
+        List<Section> sections,
+        String alert,
+        String status,
+        boolean overdue) {
+
+    /** A page with no alert name and no status. */
+    public SearchDocument(String url, String title, String description, List<String> services, List<String> tags,
+                          String severity, List<Section> sections) {
+        this(url, title, description, services, tags, severity, sections, "", null, false);
+    }
 
     public SearchDocument {
         description = description == null ? "" : description;
+        alert = alert == null ? "" : alert;
         services = List.copyOf(services);
         tags = List.copyOf(tags);
         sections = List.copyOf(sections);

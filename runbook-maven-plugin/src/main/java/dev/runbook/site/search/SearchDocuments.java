@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.runbook.model.Runbook;
+import dev.runbook.status.RunbookStatus;
 import org.jsoup.Jsoup;
 
 import java.util.ArrayDeque;
@@ -29,6 +30,15 @@ public final class SearchDocuments {
     }
 
     public static SearchDocument from(Runbook runbook, String pageUrl) {
+        return from(runbook, pageUrl, null);
+    }
+
+    /**
+     * @param pageUrl the page's path relative to the site root, as a path (not percent-encoded):
+     *                search.js encodes it once when it makes the link
+     * @param status  the runbook's status for the result badge and the status filter, or null
+     */
+    public static SearchDocument from(Runbook runbook, String pageUrl, RunbookStatus status) {
         var fm = runbook.frontMatter();
         SectionCollector sections = new SectionCollector(runbook);
         sections.walk();
@@ -39,7 +49,25 @@ public final class SearchDocuments {
                 fm.services().stream().map(SearchDocuments::clean).toList(),
                 fm.tags().stream().map(SearchDocuments::clean).toList(),
                 fm.severity() == null ? null : fm.severity().name(),
-                sections.sections);
+                sections.sections,
+                alertName(runbook.relativePath()),
+                status == null ? null : status.verification().name().toLowerCase(java.util.Locale.ROOT),
+                status != null && status.reviewOverdue());
+    }
+
+    private static final java.util.regex.Pattern ALERT_NAME =
+            java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*");
+
+    /**
+     * The alert a runbook file is named after: {@code alerts/KubeletDown.md} is the runbook of the alert
+     * {@code KubeletDown}, as in the OpenShift and kube-prometheus runbook repositories. A camel-case
+     * file name of letters and digits; {@code ""} for anything else.
+     */
+    static String alertName(String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        return ALERT_NAME.matcher(base).matches() ? base : "";
     }
 
     /** NFKC and whitespace runs folded to one space: the text as a reader sees it in one line. */

@@ -30,21 +30,24 @@ import java.util.stream.Stream;
  *
  * <h2>Parts</h2>
  * <ul>
- * <li>{@code meta}: {@code format} (1), {@code layout} ({@code "single"} or {@code "split"}),
+ * <li>{@code meta}: {@code format} (2), {@code layout} ({@code "single"} or {@code "split"}),
  *   {@code docs} (count N), {@code stop} (the stop words, see {@link SearchTokenizer#STOP_WORDS}),
+ *   {@code weak} (question words counted low, see {@link SearchTokenizer#WEAK_WORDS}),
  *   {@code shards}: {@code dict} and {@code post} = first term of each dictionary / postings shard
  *   (a term lives in the last shard whose first term is ≤ it, in UTF-16 order), {@code text} = first doc
- *   id of each text shard; {@code facets}: {@code service}, {@code tag}, {@code severity} →
+ *   id of each text shard; {@code facets}: {@code service}, {@code tag}, {@code severity}, {@code status} →
  *   {@code [[name, count], …]} for the filter controls.</li>
  * <li>{@code d<i>} dictionary shard: {@code {"t": [terms sorted], "f": [document frequency]}}. Lets the
  *   reader expand prefixes and find one-edit typo candidates without loading any postings.</li>
  * <li>{@code p<i>} postings shard: {@code {term: postings}}; postings are a {@link PostingsCodec} string
  *   of pairs (doc-id gap, impact). The impact is the term's precomputed BM25 score in the document,
- *   fields weighted title 6, headings 2.5, body 1 (see {@link InvertedIndex}), × 4, rounded.</li>
+ *   fields weighted title 6, headings 2.5, alert name 2, body 1 (see {@link InvertedIndex}), × 4, rounded.</li>
  * <li>{@code t<i>} text shard: documents {@code text[i]} … {@code text[i+1]-1}, each
- *   {@code [url, title, description, [services], severity|null, [tags], [[anchor, heading, text], …]]};
+ *   {@code [url, title, description, [services], severity|null, [tags], [[anchor, heading, text], …],
+ *   status|null, overdue]}; {@code url} is the page's path, not percent-encoded;
  *   section text is cut at {@link Limits#maxSectionChars()} chars. Loaded only for results on screen.</li>
- * <li>{@code facets}: {@code {"service"|"tag"|"severity": {name: doc ids (PostingsCodec gaps)}}}.
+ * <li>{@code facets}: {@code {"service"|"tag"|"severity"|"status": {name: doc ids (PostingsCodec gaps)}}};
+ *   status names are {@code failing}, {@code unverified}, {@code verified} and {@code overdue}.
  *   Loaded only when a filter is used.</li>
  * </ul>
  *
@@ -130,10 +133,11 @@ public final class SearchIndexWriter {
         shards.put("post", firstKeys(postShards, ""));
         shards.put("text", firstKeys(textShards, 0));
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("format", 1);
+        meta.put("format", 2);
         meta.put("layout", single ? "single" : "split");
         meta.put("docs", sorted.size());
         meta.put("stop", SearchTokenizer.STOP_WORDS);
+        meta.put("weak", SearchTokenizer.WEAK_WORDS);
         meta.put("shards", shards);
         meta.put("facets", facetCounts(sorted));
 
@@ -188,7 +192,7 @@ public final class SearchIndexWriter {
                 .map(s -> (Object) List.of(s.anchor(), s.heading(), cut(s.text(), limits.maxSectionChars())))
                 .toList();
         return Arrays.asList(doc.url(), doc.title(), doc.description(), doc.services(), doc.severity(), doc.tags(),
-                sections);
+                sections, doc.status(), doc.overdue());
     }
 
     /** Cuts at a space so an excerpt never ends in half a word. */
@@ -219,11 +223,15 @@ public final class SearchIndexWriter {
         return out;
     }
 
-    /** facet → value → sorted doc ids; values sorted by name, severities P0..P4. */
+    /** The status filter's values, in the order a reader looks for them: what needs attention first. */
+    private static final List<String> STATUSES = List.of("failing", "unverified", "verified", "overdue");
+
+    /** facet → value → sorted doc ids; values sorted by name, severities P0..P4, statuses as above. */
     private static Map<String, Map<String, List<Integer>>> facetIds(List<SearchDocument> docs) {
         Map<String, List<Integer>> services = new TreeMap<>();
         Map<String, List<Integer>> tags = new TreeMap<>();
         Map<String, List<Integer>> severities = new TreeMap<>(Comparator.comparing(RunbookSeverity::valueOf));
+        Map<String, List<Integer>> statuses = new TreeMap<>(Comparator.comparing(STATUSES::indexOf));
         for (int d = 0; d < docs.size(); d++) {
             SearchDocument doc = docs.get(d);
             for (String s : doc.services().stream().distinct().toList()) {
@@ -235,11 +243,18 @@ public final class SearchIndexWriter {
             if (doc.severity() != null) {
                 severities.computeIfAbsent(doc.severity(), k -> new ArrayList<>()).add(d);
             }
+            if (doc.status() != null && STATUSES.contains(doc.status())) {
+                statuses.computeIfAbsent(doc.status(), k -> new ArrayList<>()).add(d);
+            }
+            if (doc.overdue()) {
+                statuses.computeIfAbsent("overdue", k -> new ArrayList<>()).add(d);
+            }
         }
         Map<String, Map<String, List<Integer>>> out = new LinkedHashMap<>();
         out.put("service", services);
         out.put("tag", tags);
         out.put("severity", severities);
+        out.put("status", statuses);
         return out;
     }
 

@@ -1,23 +1,28 @@
 package dev.runbook.site.search;
 
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns text into search terms. {@code templates/assets/search.js} has a line-for-line twin of this class
- * ({@code tokenize}/{@code stem}); the two must agree or queries miss, and {@code SearchQueryTest} runs
- * both on the same strings to keep them honest.
+ * ({@code tokens}/{@code stem}); the two must agree or queries miss, and {@code SearchQueryTest} runs
+ * both on the same strings (and on every word of two real corpora) to keep them honest.
  *
  * <p>Rules: NFKC, lower-case, runs of Unicode letters, marks and decimal digits are tokens, everything
- * else separates ({@code 5xx}, {@code p1}, {@code k8s} stay whole). Tokens longer than 40 chars and
- * digit-only tokens longer than 8 (hashes, ids, timestamps) are dropped: nobody types them, and they
- * would bloat the dictionary. A tiny plural stemmer folds {@code alerts → alert}, {@code replicas →
- * replica}, {@code policies → policy}, {@code addresses → address}; tokens with digits are not stemmed.
+ * else separates ({@code 5xx}, {@code p1}, {@code k8s} stay whole; {@code snake_case} and
+ * {@code kebab-case} fall apart into words). Digit-only tokens longer than 8 (hashes, ids, timestamps)
+ * are dropped: nobody types them, and they would bloat the dictionary. Every other token is stemmed with
+ * the Snowball English stemmer (Porter2), so {@code blocking}/{@code blocked}/{@code block} and
+ * {@code restoration}/{@code restore} meet; tokens with digits are not stemmed.
  */
 public final class SearchTokenizer {
 
@@ -25,14 +30,28 @@ public final class SearchTokenizer {
      * Words so common in English prose that their postings would be large and useless. They are left
      * out of the postings (not of the excerpts) and ignored in queries. Words that carry meaning in an
      * incident ("down", "not", "no", "up") are deliberately kept. Written into the index so the reader
-     * uses exactly this list.
+     * uses exactly this list. Compared with the token as typed (lower-cased), before stemming.
      */
     public static final List<String> STOP_WORDS = List.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of",
             "on", "or", "that", "the", "this", "to", "was", "were", "will", "with", "you", "your");
 
+    /**
+     * Words that shape a question rather than name its subject ("how do I restart …", "what should I
+     * check when …"). They stay in the index, but a query counts them at a fifth of a normal word, in
+     * the score and in the share of query words a page matches, so a page that never says "how" still
+     * answers "how to …". Written into the index for the reader, like the stop words.
+     */
+    public static final List<String> WEAK_WORDS = List.of(
+            "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "do", "does", "did", "doing",
+            "i", "me", "my", "we", "us", "our", "can", "could", "should", "would", "may", "might", "must", "shall",
+            "there", "here", "then", "than", "if", "so", "am", "has", "have", "had", "been", "being", "about",
+            "into", "after", "before", "another", "other", "some", "any", "something", "anything", "way", "ways",
+            "need", "want", "get", "gets", "got", "happen", "happens", "mean", "means", "meaning", "fix", "going");
+
     private static final Set<String> STOP = Set.copyOf(STOP_WORDS);
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
+    /** Whole tokens longer than this stay out of the dictionary (their camel-case parts go in). */
     static final int MAX_TOKEN_LENGTH = 40;
     static final int MAX_DIGITS_LENGTH = 8;
 
@@ -44,35 +63,44 @@ public final class SearchTokenizer {
         return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 
-    /** Every term of the text, stemmed, in order, stop words included. */
+    /** Every term of the text, stemmed, in order, stop words included, long tokens included. */
     public static List<String> terms(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(normalize(text).toLowerCase(Locale.ROOT));
         while (m.find()) {
             String token = m.group();
-            if (token.length() > MAX_TOKEN_LENGTH || (token.length() > MAX_DIGITS_LENGTH && allDigits(token))) {
-                continue;
+            if (!isNumberNobodyTypes(token)) {
+                out.add(stem(token));
             }
-            out.add(stem(token));
         }
         return out;
     }
 
     /**
-     * The terms the index stores for a text: {@link #terms} plus the parts of camel-case words, so
-     * that {@code KubeletDown} or {@code CertificateExpiringSoon} (alert names, the heart of many
-     * runbooks) are found by {@code kubelet down} or {@code expiring soon}. Queries are not split: a
-     * typed {@code kubeletdown} still matches the whole word.
+     * The terms the index stores for a text: every token that is not a stop word (and not longer than
+     * {@link #MAX_TOKEN_LENGTH}), stemmed, plus the parts of camel-case words, so that
+     * {@code KubeletDown} or {@code CertificateExpiringSoon} (alert names, the heart of many runbooks)
+     * are found by {@code kubelet down} or {@code expiring soon}. A query splits a pasted alert name the
+     * same way when the whole word is not in the index (search.js).
      */
     public static List<String> indexTerms(String text) {
-        List<String> out = terms(text);
-        Matcher m = TOKEN.matcher(normalize(text));
+        List<String> out = new ArrayList<>();
+        String normalized = normalize(text);
+        Matcher m = TOKEN.matcher(normalized.toLowerCase(Locale.ROOT));
         while (m.find()) {
-            List<String> parts = camelParts(m.group());
+            String token = m.group();
+            if (token.length() <= MAX_TOKEN_LENGTH && !isNumberNobodyTypes(token) && !isStopWord(token)) {
+                out.add(stem(token));
+            }
+        }
+        Matcher cased = TOKEN.matcher(normalized);
+        while (cased.find()) {
+            List<String> parts = camelParts(cased.group());
             if (parts.size() > 1) {
                 for (String part : parts) {
-                    if (part.length() >= 2) {
-                        out.add(stem(part.toLowerCase(Locale.ROOT)));
+                    String lower = part.toLowerCase(Locale.ROOT);
+                    if (lower.length() >= 2 && !isStopWord(lower) && !isNumberNobodyTypes(lower)) {
+                        out.add(stem(lower));
                     }
                 }
             }
@@ -102,21 +130,34 @@ public final class SearchTokenizer {
         return STOP.contains(term);
     }
 
+    /**
+     * The Snowball English (Porter2) stem of a lower-case token; tokens with digits are kept as they are
+     * ({@code k8s}, {@code 5xx}, {@code p1}). OpenNLP's stemmer object is not thread-safe (the index is
+     * built on all cores), so each thread has its own; stems are cached, as a site repeats its words.
+     */
     static String stem(String token) {
-        int n = token.length();
-        if (n < 4 || token.chars().anyMatch(Character::isDigit)) {
+        if (token.chars().anyMatch(Character::isDigit)) {
             return token;
         }
-        if (token.endsWith("ies") && n > 4) {
-            return token.substring(0, n - 3) + "y";
+        String cached = STEMS.get(token);
+        if (cached != null) {
+            return cached;
         }
-        if (token.endsWith("sses")) {
-            return token.substring(0, n - 2);
+        String stem = STEMMER.get().stem(token).toString();
+        if (STEMS.size() > MAX_CACHED_STEMS) {
+            STEMS.clear();
         }
-        if (token.endsWith("s") && !token.endsWith("ss") && !token.endsWith("us") && !token.endsWith("is")) {
-            return token.substring(0, n - 1);
-        }
-        return token;
+        STEMS.put(token, stem);
+        return stem;
+    }
+
+    private static final ThreadLocal<SnowballStemmer> STEMMER =
+            ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_STEMS = 200_000;
+
+    private static boolean isNumberNobodyTypes(String token) {
+        return token.length() > MAX_DIGITS_LENGTH && allDigits(token);
     }
 
     private static boolean allDigits(String token) {

@@ -123,6 +123,56 @@ public final class Views {
         return view.status().key().equals("unverified") ? 2 : 3;
     }
 
+    /**
+     * The runbooks before and after each one within its (first) service, in the index's order; keyed by
+     * page URL. A runbook alone in its service has neither.
+     */
+    public static Map<String, List<TagLink>> neighbours(List<RunbookView> all) {
+        Map<String, List<TagLink>> out = new java.util.HashMap<>();
+        for (ServiceGroup group : byService(all)) {
+            List<RunbookView> list = group.runbooks();
+            for (int i = 0; i < list.size(); i++) {
+                RunbookView view = list.get(i);
+                String home = view.services().isEmpty() ? NO_SERVICE : view.services().get(0);
+                if (!home.equalsIgnoreCase(group.name())) {
+                    continue; // a runbook of two services steps through the first one's list
+                }
+                TagLink previous = i > 0 ? new TagLink(list.get(i - 1).title(), list.get(i - 1).url()) : null;
+                TagLink next = i + 1 < list.size() ? new TagLink(list.get(i + 1).title(), list.get(i + 1).url()) : null;
+                out.put(view.url(), java.util.Arrays.asList(previous, next));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the page shows around its text.
+     *
+     * @param editUrl     the configured template with {@code {path}}, or null
+     * @param neighbours  previous and next (either may be null), or null
+     */
+    public static PageNav pageNav(String sourcePath, String editUrl, String lastChanged, List<TagLink> neighbours) {
+        List<String> segments = List.of(sourcePath.split("/"));
+        // Only web links: the setting is the site owner's, but a javascript: URL must never reach a page.
+        String edit = editUrl == null || !editUrl.matches("(?i)^https?://.*") ? null
+                : editUrl.replace("{path}", encodePath(sourcePath));
+        TagLink previous = neighbours == null ? null : neighbours.get(0);
+        TagLink next = neighbours == null ? null : neighbours.get(1);
+        return new PageNav(segments, edit, lastChanged, previous, next);
+    }
+
+    /** Each segment percent-encoded as a URL path segment (a space is %20, a slash stays a separator). */
+    static String encodePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (!out.isEmpty()) {
+                out.append('/');
+            }
+            out.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
     /** The panel of a page's findings, or null when it has none (the template then shows nothing). */
     public static FindingsPanel findings(List<Finding> findings) {
         if (findings.isEmpty()) {

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.runbook.core.time.Durations;
+import dev.runbook.secrets.Redactor;
 import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.Subject;
 
@@ -43,6 +44,15 @@ public final class AssertionEvaluator {
      *                          status itself; null when not set
      */
     public static Verdict evaluate(List<Assertion> assertions, Observation seen, Integer implicitMaxStatus) {
+        return evaluate(assertions, seen, implicitMaxStatus, Redactor.NONE);
+    }
+
+    /**
+     * As above, with every observed value passed through the run's redactor <em>before</em> it is quoted,
+     * JSON-escaped, collapsed onto one line or shortened: each of those turns a secret into a different
+     * string that a later redaction would no longer recognise.
+     */
+    public static Verdict evaluate(List<Assertion> assertions, Observation seen, Integer implicitMaxStatus, Redactor redactor) {
         List<String> failures = new ArrayList<>();
         boolean assertsStatus = assertions.stream().anyMatch(a -> a.subject() == Subject.STATUS);
         if (implicitMaxStatus != null && !assertsStatus && seen.status() != null && seen.status() >= implicitMaxStatus) {
@@ -69,7 +79,7 @@ public final class AssertionEvaluator {
             }
             try {
                 if (holds(actual, a.operator(), a.expected()) == a.negated()) {
-                    failures.add(a.subjectText() + " (" + render(actual) + ") " + rest(a));
+                    failures.add(a.subjectText() + " (" + render(actual, redactor) + ") " + rest(a));
                 }
             } catch (BoundedText.BudgetExceeded e) {
                 failures.add(a.subjectText() + " " + rest(a) + ": the regular expression gave up after "
@@ -85,14 +95,14 @@ public final class AssertionEvaluator {
             }
         }
         if (seen.failure() != null) {
-            failures.add(0, seen.failure());
+            failures.add(0, redactor.redact(seen.failure()));
         }
         if (failures.isEmpty()) {
             return new Verdict(true, "");
         }
         String message = String.join("; ", failures);
         if (seen.body() != null && !seen.body().isBlank() && seen.status() != null) {
-            message += " — body: " + excerpt(seen.body());
+            message += " — body: " + excerpt(redactor.redact(seen.body()));
         }
         return new Verdict(false, message);
     }
@@ -241,21 +251,22 @@ public final class AssertionEvaluator {
     }
 
     /** The observed value as the failure message shows it: strings quoted, durations short, absent as "missing". */
-    static String render(Object actual) {
+    static String render(Object actual, Redactor redactor) {
         if (actual == null) {
             return "missing";
         }
-        if (actual instanceof String s) {
+        if (actual instanceof String raw) {
+            String s = redactor.redact(raw);
             try {
                 return JSON.writeValueAsString(s.length() > BODY_EXCERPT ? s.substring(0, BODY_EXCERPT) + "…" : s);
             } catch (JsonProcessingException e) {
                 return '"' + s + '"';
             }
         }
-        return text(actual);
+        return redactor.redact(text(actual));
     }
 
-    /** The first characters of a body on one line, for failure messages. */
+    /** The first characters of a body on one line, for failure messages; redact the body before calling this. */
     public static String excerpt(String body) {
         String oneLine = body.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= BODY_EXCERPT ? oneLine : oneLine.substring(0, BODY_EXCERPT) + "…";

@@ -13,9 +13,16 @@ import java.util.Set;
  * @param secretValues   secret name → value, for the secrets that are set
  * @param missingSecrets secret names listed but not set; a check that uses one fails without sending anything
  * @param trustFiles     extra PEM certificates trusted for this environment only (absolute paths)
+ * @param redactor       the run's one redactor: masks every secret value of this environment, and every value
+ *                       registered while the run goes on ({@link Redactor#register}, e.g. captured values)
  */
 public record Environment(String name, Map<String, String> variables, Map<String, String> secretValues,
-                          Set<String> missingSecrets, HostAllowlist allowedHosts, List<Path> trustFiles) {
+                          Set<String> missingSecrets, HostAllowlist allowedHosts, List<Path> trustFiles, Redactor redactor) {
+
+    public Environment(String name, Map<String, String> variables, Map<String, String> secretValues,
+                       Set<String> missingSecrets, HostAllowlist allowedHosts, List<Path> trustFiles) {
+        this(name, variables, secretValues, missingSecrets, allowedHosts, trustFiles, new Redactor(secretValues.values()));
+    }
 
     public Environment {
         variables = Map.copyOf(variables);
@@ -24,10 +31,6 @@ public record Environment(String name, Map<String, String> variables, Map<String
         trustFiles = List.copyOf(trustFiles);
     }
 
-    /** Masks every secret value of this environment. */
-    public Redactor redactor() {
-        return new Redactor(secretValues.values());
-    }
 
     public Placeholders placeholders() {
         return new Placeholders(this);

@@ -15,12 +15,25 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Parses one {@code expect <subject> [argument] <op> [value]} line. */
-final class AssertionParser {
+public final class AssertionParser {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String VALUE_HINT = "a value is a quoted string (\"ok\"), a number (200), a duration (2s, 300ms) or true/false";
 
     private AssertionParser() {
+    }
+
+    /**
+     * The assertion a block without any {@code expect} line is held to (see {@code ProbeSpec.impliedExpectation}).
+     *
+     * @param expectation e.g. {@code status < 400}
+     */
+    public static Assertion implied(String expectation, int line) {
+        try {
+            return parse("expect " + expectation, line, 1);
+        } catch (SyntaxException e) {
+            throw new IllegalStateException("implied expectation '" + expectation + "' does not parse: " + e.getMessage(), e);
+        }
     }
 
     /**

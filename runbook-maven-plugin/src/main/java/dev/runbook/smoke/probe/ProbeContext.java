@@ -14,6 +14,14 @@ import java.time.Duration;
  */
 public record ProbeContext(Environment environment, OkHttpClient http, HandshakeCertificates trust, Duration timeout, Clock clock) {
 
+    /**
+     * The run's redactor. A probe that learns a secret value while it runs (a captured value, a credential
+     * pair built from a secret) calls {@code redactor().register(value)} so that no output shows it.
+     */
+    public dev.runbook.secrets.Redactor redactor() {
+        return environment.redactor();
+    }
+
     public String resolve(String template) throws ProbeRefusedException {
         try {
             return environment.placeholders().resolve(template);

@@ -22,6 +22,22 @@ public interface ProbeSpec {
     }
 
     /**
+     * What a block without any {@code expect} line asserts, as an expectation's text: by default that the
+     * probe got an answer. Without it a bare {@code curl URL} would pass on a 503.
+     */
+    default String impliedExpectation() {
+        return "connected == true";
+    }
+
+    /**
+     * This probe as the block's assertions need it: a probe may skip work no assertion looks at (a WebSocket
+     * check that asserts nothing about {@code message} ends at the handshake). Default: unchanged.
+     */
+    default ProbeSpec forSubjects(java.util.Set<Subject> asserted) {
+        return this;
+    }
+
+    /**
      * This probe with writes allowed, for a fence with {@code write=true}; kinds whose server enforces
      * read-only access (sql, redis) relax it here. Others return themselves.
      */

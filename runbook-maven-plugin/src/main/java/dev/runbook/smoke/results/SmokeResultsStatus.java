@@ -116,6 +116,19 @@ public final class SmokeResultsStatus implements StatusSource {
         return new RunbookStatus(Verification.UNVERIFIED, allPassed ? results.startedAt() : null, overdue, due, List.of());
     }
 
+    @Override
+    public List<dev.runbook.status.CheckStatus> checksOf(Runbook runbook) {
+        List<dev.runbook.status.CheckStatus> checks = new ArrayList<>();
+        for (CodeBlock block : runbook.smokeBlocks()) {
+            CheckResult r = byBlock.get(key(runbook.relativePath(), SmokeParser.fingerprint(block)));
+            if (r != null) {
+                checks.add(new dev.runbook.status.CheckStatus(block.position().line(), r.name(), r.outcome().label(),
+                        r.message() == null ? "" : r.message(), r.environment(), r.time()));
+            }
+        }
+        return checks;
+    }
+
     /** The run's results age out at startedAt + maxAge: verified runbooks become unverified then. */
     @Override
     public Instant changesAt() {

@@ -1,6 +1,7 @@
 package dev.runbook.smoke.run;
 
 import dev.runbook.secrets.Redactor;
+import dev.runbook.smoke.assertion.Assertion;
 import dev.runbook.smoke.assertion.AssertionEvaluator;
 import dev.runbook.smoke.assertion.Verdict;
 import dev.runbook.smoke.check.Capture;
@@ -11,9 +12,14 @@ import dev.runbook.smoke.probe.Observation;
 import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.probe.ProbeLines;
 import dev.runbook.smoke.probe.ProbeRefusedException;
+import dev.runbook.smoke.parse.AssertionParser;
 import dev.runbook.smoke.probe.ProbeSpec;
 import dev.runbook.smoke.probe.ReadsUntil;
 import dev.runbook.smoke.probe.Subject;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,29 +40,37 @@ final class CheckExecutor {
     Attempt attempt(SmokeCheck check, ProbeContext context) throws InterruptedException {
         Map<String, String> captured = new LinkedHashMap<>();
         ProbeContext stepContext = context;
+        Redactor redactor = context.redactor();
         for (int i = 0; i < check.steps().size(); i++) {
             Step step = check.steps().get(i);
             String stepName = check.steps().size() == 1 ? "" : "step " + (i + 1) + " (" + ProbeLines.abbreviate(step.label()) + "): ";
-            Redactor capturedValues = new Redactor(captured.values());
-            ProbeSpec spec = check.write() ? step.probe().allowingWrites() : step.probe();
-            if (spec instanceof ReadsUntil reader && step.assertions().stream().anyMatch(a -> a.subject() == Subject.MESSAGE)) {
+            Set<Subject> asserted = step.assertions().stream().map(Assertion::subject).collect(Collectors.toSet());
+            ProbeSpec spec = (check.write() ? step.probe().allowingWrites() : step.probe()).forSubjects(asserted);
+            if (spec instanceof ReadsUntil reader && asserted.contains(Subject.MESSAGE)) {
                 spec = reader.until(text -> AssertionEvaluator.holdsForMessage(step.assertions(), text));
             }
             Observation seen;
             try {
                 seen = spec.observe(stepContext);
             } catch (ProbeRefusedException e) {
-                return new Attempt(false, true, capturedValues.redact(stepName + e.getMessage()));
+                return new Attempt(false, true, redactor.redact(stepName + e.getMessage()));
             }
-            Verdict verdict = AssertionEvaluator.evaluate(step.assertions(), seen, spec.implicitMaxStatus());
+            // A step that only captures still asserts that its probe got an answer; a block of one bare probe
+            // asserts that too (a bare curl URL must not pass on a 503).
+            List<Assertion> assertions = step.assertions().isEmpty()
+                    ? List.of(AssertionParser.implied(spec.impliedExpectation(), spec.line()))
+                    : step.assertions();
+            Verdict verdict = AssertionEvaluator.evaluate(assertions, seen, spec.implicitMaxStatus(), redactor);
             if (!verdict.passed()) {
-                return new Attempt(false, false, capturedValues.redact(stepName + verdict.message()));
+                return new Attempt(false, false, redactor.redact(stepName + verdict.message()));
             }
             for (Capture c : step.captures()) {
                 String value = AssertionEvaluator.valueText(c.subject(), c.argument(), seen);
                 if (value == null) {
-                    return new Attempt(false, false, capturedValues.redact(stepName + "capture " + c.name() + " = " + c.subjectText() + " (missing)"));
+                    return new Attempt(false, false, redactor.redact(stepName + "capture " + c.name() + " = " + c.subjectText() + " (missing)"));
                 }
+                // A captured token is as secret as a configured one: from now on no output of the run shows it.
+                redactor.register(value);
                 captured.put(c.name(), value);
             }
             if (!step.captures().isEmpty()) {
@@ -71,7 +85,8 @@ final class CheckExecutor {
         Environment e = context.environment();
         Map<String, String> secrets = new HashMap<>(e.secretValues());
         secrets.putAll(captured);
-        Environment extended = new Environment(e.name(), e.variables(), secrets, e.missingSecrets(), e.allowedHosts(), e.trustFiles());
+        Environment extended = new Environment(e.name(), e.variables(), secrets, e.missingSecrets(), e.allowedHosts(),
+                e.trustFiles(), e.redactor());
         return new ProbeContext(extended, context.http(), context.trust(), context.timeout(), context.clock());
     }
 }

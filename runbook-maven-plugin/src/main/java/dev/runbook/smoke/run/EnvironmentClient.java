@@ -49,7 +49,7 @@ public final class EnvironmentClient implements AutoCloseable {
                 .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(false) // reads opt in per request (HttpProbe); writes never retry silently
                 .build();
     }
 

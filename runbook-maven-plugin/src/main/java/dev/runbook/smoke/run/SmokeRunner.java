@@ -67,7 +67,8 @@ public final class SmokeRunner {
             for (BlockParse block : blocks) {
                 if (!block.ok()) {
                     SmokeSyntaxError e = block.errors().get(0);
-                    results.add(skipped(block, "does not parse (" + e.line() + ":" + e.column() + " " + e.message() + "); see smoke.syntax"));
+                    results.add(skipped(block, "does not parse: line " + e.line() + ":" + e.column() + " " + e.message()
+                            + " (runbook:validate reports it as smoke.syntax)"));
                     continue;
                 }
                 running.add(block);
@@ -84,7 +85,7 @@ public final class SmokeRunner {
                     pool.shutdownNow();
                     future.cancel(true);
                     client.http().dispatcher().cancelAll();
-                    results.add(skipped(block, "the run's deadline of " + dev.runbook.core.time.Durations.format(options.deadline())
+                    results.add(skipped(block, "deadline: the run's deadline of " + dev.runbook.core.time.Durations.format(options.deadline())
                             + " passed before this check finished"));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();

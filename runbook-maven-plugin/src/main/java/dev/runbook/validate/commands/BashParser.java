@@ -6,7 +6,9 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterBash;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bash syntax through tree-sitter-bash (a real grammar, in-process via JNI; no shell is ever started).
@@ -30,6 +32,12 @@ final class BashParser {
     /** Either a parser or the reason there is none. */
     record Loaded(BashParser parser, String failure) {
     }
+
+    /** Compound commands whose opening word is where an incomplete one is best reported, and what completes them. */
+    private static final Map<String, String> OPENERS = Map.of(
+            "for", "\"do … done\"", "while", "\"do … done\"", "until", "\"do … done\"", "select", "\"do … done\"",
+            "if", "\"then … fi\"", "case", "\"in … esac\"", "[", "\" ]\" (or, if this is a note, not a command: move it out of the fence)",
+            "[[", "\" ]]\"", "{", "\"}\"");
 
     private final TSParser parser;
 
@@ -84,15 +92,31 @@ final class BashParser {
                 detail = "unclosed " + before + " quote";
             } else {
                 String token = tokenText(script, bad);
-                detail = token.isBlank() ? "unexpected end of command" : "unexpected \"" + token + "\"";
+                String closer = OPENERS.get(token);
+                detail = token.isBlank() ? "unexpected end of command"
+                        : closer != null ? "\"" + token + "\" is not completed: expected " + closer
+                        : "unexpected \"" + token + "\"";
             }
         }
         return Optional.of(new Problem(row, column, detail));
     }
 
+    /**
+     * Statements tree-sitter completed before it gave up. Error recovery often wraps them into the ERROR
+     * node together with the token that broke the parse; they are not where the problem is.
+     */
+    private static final Set<String> COMPLETE_STATEMENTS = Set.of("command", "pipeline", "list",
+            "variable_assignment", "variable_assignments", "declaration_command", "unset_command", "if_statement",
+            "for_statement", "c_style_for_statement", "while_statement", "case_statement", "function_definition",
+            "compound_statement", "subshell", "redirected_statement", "test_command", "negated_command", "comment",
+            "heredoc_body");
+
     private static TSNode firstBad(TSNode node) {
-        if (node.isMissing() || node.isError()) {
+        if (node.isMissing()) {
             return node;
+        }
+        if (node.isError()) {
+            return offendingPart(node);
         }
         for (int i = 0; i < node.getChildCount(); i++) {
             TSNode child = node.getChild(i);
@@ -104,6 +128,24 @@ final class BashParser {
             }
         }
         return null;
+    }
+
+    /**
+     * Inside an ERROR node, the first part that is not a statement tree-sitter completed: a nested error, or
+     * the token it could not place ({@code [} of a test never closed, a {@code for} without {@code do}).
+     */
+    private static TSNode offendingPart(TSNode error) {
+        for (int i = 0; i < error.getChildCount(); i++) {
+            TSNode child = error.getChild(i);
+            if (child.isMissing() || child.isError() || child.hasError()) {
+                TSNode found = firstBad(child);
+                return found != null ? found : child;
+            }
+            if (!(child.isNamed() && COMPLETE_STATEMENTS.contains(child.getType()))) {
+                return child;
+            }
+        }
+        return error;
     }
 
     /** The first leaf of an ERROR node: the token the parser could not place. */

@@ -8,6 +8,7 @@ import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
+import dev.runbook.validate.encoding.MojibakeRule;
 import dev.runbook.validate.syntax.CodeColumns;
 
 import java.util.List;
@@ -74,6 +75,9 @@ public final class CommandUnicodeRule implements Rule {
                 String line = lines.get(i);
                 for (int k = 0; k < line.length(); k++) {
                     String replacement = line.charAt(k) < 0x80 ? null : replacementFor(language, line, k);
+                    if (replacement != null && MojibakeRule.reportsCharAt(line, k)) {
+                        continue; // encoding.mojibake reports the whole mangled sequence, this char included.
+                    }
                     if (replacement != null) {
                         char c = line.charAt(k);
                         SourcePosition at = CodeColumns.at(runbook, block, i, k);

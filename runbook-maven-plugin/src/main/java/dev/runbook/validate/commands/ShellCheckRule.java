@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -232,7 +233,35 @@ public final class ShellCheckRule implements Rule {
         return jobs;
     }
 
+    /**
+     * ShellCheck's codes for look-alike characters (smart quotes SC1015/SC1016/SC1110–SC1112, no-break space
+     * SC1018, Unicode dash SC1100): {@code command.unicode} reports those chars (and {@code encoding.mojibake}
+     * the ones inside a mangled sequence), with the ASCII replacement; a second finding would say the same.
+     */
+    private static final Set<Integer> LOOK_ALIKE_CODES = Set.of(1015, 1016, 1018, 1100, 1110, 1111, 1112);
+
+    /**
+     * SC1128 (shebang not on the first line) when only blank lines come before it: a blank line after the
+     * opening fence is Markdown layout, and pasted into a shell (how a runbook block is used) the shebang is a
+     * comment on whatever line it stands. A comment or command before the shebang is still reported.
+     */
+    private static boolean shebangAfterBlankLinesOnly(Job job, ShellCheckRunner.Comment comment) {
+        if (comment.code() != 1128) {
+            return false;
+        }
+        List<ShellScript.Line> lines = job.script().lines();
+        for (int i = 0; i < Math.min(comment.line() - 1, lines.size()); i++) {
+            if (!lines.get(i).text().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void report(Job job, ShellCheckRunner.Comment comment, FindingSink sink) {
+        if (LOOK_ALIKE_CODES.contains(comment.code()) || shebangAfterBlankLinesOnly(job, comment)) {
+            return;
+        }
         List<ShellScript.Line> lines = job.script().lines();
         int row = Math.max(0, Math.min(comment.line() - 1, lines.size() - 1));
         ShellScript.Line line = lines.get(row);

@@ -9,7 +9,8 @@ import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 
 /**
- * {@code encoding.invalid} (error): the file is not clean UTF-8. Three cases, each reported once: bytes that
+ * {@code encoding.invalid} (error): the file is not clean UTF-8. A UTF-16 file (with its byte-order mark) is
+ * read, and reported with the fix. Three more cases, each reported once: bytes that
  * are not UTF-8 (at the first one), a byte-order mark (at 1:1; some tools then see a garbage first char, and
  * front-matter stops being front-matter), and mixed line endings (at the first line whose ending differs
  * from the file's majority).
@@ -40,6 +41,12 @@ public final class EncodingInvalidRule implements Rule {
             sink.report(this, runbook, source.firstInvalidByte(),
                     "the file is not valid UTF-8 from here on (probably saved as Windows-1252 or Latin-1)",
                     "re-save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+        }
+        if (!SourceText.UTF_8.equals(source.encoding())) {
+            sink.report(this, runbook, SourcePosition.START,
+                    "the file is saved as " + source.encoding() + " (with a byte-order mark); it was read, but tools"
+                            + " that expect UTF-8 (git diff, grep, ShellCheck, editors) see NUL bytes",
+                    "save it as UTF-8 without BOM, e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.new && mv FILE.new FILE");
         }
         if (source.hasByteOrderMark()) {
             sink.report(this, runbook, SourcePosition.START,

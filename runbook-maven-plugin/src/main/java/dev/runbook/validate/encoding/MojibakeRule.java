@@ -15,7 +15,24 @@ public final class MojibakeRule implements Rule {
 
     public static final String ID = "encoding.mojibake";
 
-    private final MojibakeDetector detector = new MojibakeDetector();
+    /** Stateless after construction, so one detector serves every thread. */
+    private static final MojibakeDetector SHARED = new MojibakeDetector();
+
+    private final MojibakeDetector detector = SHARED;
+
+    /**
+     * True when the char at {@code index} of {@code text} is part of a run this rule reports. Rules that would
+     * report the same char for another reason (the NBSP inside {@code âš } for ⚠ is {@code command.unicode}'s kind
+     * of char) leave it to this rule: encoding comes first, one defect gets one finding.
+     */
+    public static boolean reportsCharAt(String text, int index) {
+        for (MojibakeDetector.Run run : SHARED.find(text)) {
+            if (index >= run.start() && index < run.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public String id() {

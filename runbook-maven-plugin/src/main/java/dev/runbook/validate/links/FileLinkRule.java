@@ -54,7 +54,7 @@ public final class FileLinkRule implements Rule {
         ContentPaths paths = new ContentPaths(context.content().root());
         for (Link link : runbook.links()) {
             Optional<LinkTarget> target = LinkTarget.of(link);
-            if (target.isPresent() && !target.get().samePage()) {
+            if (target.isPresent() && !target.get().samePage() && LinkScheme.of(link.destination()).isEmpty()) {
                 checkPath(runbook, pages, paths, target.get().path(), link.destination(), link.image(), link.position(), sink);
             }
         }
@@ -80,16 +80,39 @@ public final class FileLinkRule implements Rule {
                     "link to a file inside the content folder, or use an absolute https:// URL");
             case INSIDE_MISSING -> {
                 String missing = resolved.get().relativePath();
-                String hint = suggestionsFor(missing, pages)
-                        .map(best -> "did you mean " + relativeTo(runbook.relativePath(), best) + "?")
-                        .orElse("fix the path (it is relative to this page) or add the file");
+                boolean fromRoot = path.startsWith("/");
+                Optional<String> beside = fromRoot ? besideThePage(runbook, paths, path) : Optional.empty();
+                String hint = beside.map(b -> "this resolves from the content root; the file beside this page is `" + b
+                                + "`: drop the leading /")
+                        .or(() -> suggestionsFor(missing, pages)
+                                .map(best -> "did you mean " + (fromRoot ? "/" + best : relativeTo(runbook.relativePath(), best)) + "?"))
+                        .orElse(fromRoot ? "fix the path (a leading / means the content folder's root) or add the file"
+                                : "fix the path (it is relative to this page) or add the file");
                 sink.report(this, runbook, at, (image ? "image" : "link") + " '" + written + "' points to " + missing
                         + ", which does not exist", hint);
             }
         }
     }
 
-    /** Only pages are offered as "did you mean" for a missing page; an image never gets a page suggested. */
+    /**
+     * For {@code /x.md} that is not at the root: the same path read from the page's folder, when a file is
+     * there. Writers often mean "this folder" by a leading slash.
+     */
+    private static Optional<String> besideThePage(Runbook runbook, ContentPaths paths, String path) {
+        String relative = path.replaceFirst("^/+", "");
+        if (relative.isEmpty() || !runbook.relativePath().contains("/")) {
+            return Optional.empty();
+        }
+        return paths.resolve(runbook.relativePath(), relative)
+                .filter(r -> r.kind() == ContentPaths.Kind.INSIDE_EXISTS)
+                .map(r -> relative);
+    }
+
+    /**
+     * Only pages are offered as "did you mean" for a missing page, and only a close one ({@link Closest#to}:
+     * one edit per five characters), so {@code failovr.md} gets {@code failover.md} but {@code x.md} never gets
+     * {@code runbooks/x.md}. An image never gets a page suggested.
+     */
     private static Optional<String> suggestionsFor(String missing, Set<String> pages) {
         String name = missing.substring(missing.lastIndexOf('/') + 1);
         if (!name.endsWith(".md") && name.contains(".")) {

@@ -1,6 +1,7 @@
 package dev.runbook.validate.placeholders;
 
 import dev.runbook.model.CodeBlock;
+import dev.runbook.model.Heading;
 import dev.runbook.model.Runbook;
 
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ final class RunbookLines {
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:\\s*\\S.*$");
     private static final Pattern SHORTCUT_REFERENCE = Pattern.compile("(?<!\\])\\[([^\\[\\]]+)\\](?![(\\[:])");
     private static final Pattern CLOSING_FENCE = Pattern.compile("`{3,}|~{3,}");
+    /**
+     * The text of an inline link with a real destination: it names the page or section it points at
+     * ({@code [the TODO page's format](todo-format.md)}), it is not a marker someone left. A link to nowhere
+     * ({@code [TODO]()}, {@code [TODO](#)}) keeps its text checked.
+     */
+    private static final Pattern LINK_TEXT = Pattern.compile("(?<!!)\\[([^\\[\\]]++)\\]\\((?!#?\\))[^()\\s]++(?:\\s++\"[^\"]*+\")?\\)");
 
     private RunbookLines() {
     }
@@ -71,6 +78,7 @@ final class RunbookLines {
                 }
             }
         }
+        int repeatedTitle = lineOfH1RepeatingTheTitle(runbook);
         List<Line> out = new ArrayList<>(count);
         boolean inComment = false;
         for (int n = 1; n <= count; n++) {
@@ -79,7 +87,7 @@ final class RunbookLines {
                 out.add(new Line(n, text, text, text, codeAt[n]));
                 continue;
             }
-            if (fence[n]) {
+            if (fence[n] || n == repeatedTitle) {
                 String blank = " ".repeat(text.length());
                 out.add(new Line(n, text, blank, blank, null));
                 continue;
@@ -99,6 +107,10 @@ final class RunbookLines {
                 blank(urls, URL, text);
             }
             if (text.contains("](")) {
+                Matcher linkText = LINK_TEXT.matcher(text);
+                while (linkText.find()) {
+                    java.util.Arrays.fill(urls, linkText.start(1), linkText.end(1), ' ');
+                }
                 blank(urls, LINK_DESTINATION, text);
             }
             char[] full = urls.clone();
@@ -118,6 +130,23 @@ final class RunbookLines {
             out.add(new Line(n, text, new String(urls), new String(full), null));
         }
         return out;
+    }
+
+    /**
+     * The file line of the H1 that repeats the front-matter title, or -1. The title line is reported; the
+     * H1 saying it again would be a second finding for the same words (front-matter title before H1).
+     */
+    private static int lineOfH1RepeatingTheTitle(Runbook runbook) {
+        String title = runbook.frontMatter().title();
+        if (title == null || !runbook.frontMatter().keyPositions().containsKey("title")) {
+            return -1;
+        }
+        for (Heading heading : runbook.headings()) {
+            if (heading.level() == 1 && heading.text().strip().equalsIgnoreCase(title.strip())) {
+                return heading.position().line();
+            }
+        }
+        return -1;
     }
 
     /** What {@link #REFERENCE_DEFINITION} needs: a "]:" after a '['. */

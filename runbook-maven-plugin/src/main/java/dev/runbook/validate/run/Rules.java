@@ -15,13 +15,17 @@ import dev.runbook.validate.frontmatter.FrontMatterSchemaRule;
 import dev.runbook.validate.frontmatter.FrontMatterUnknownKeyRule;
 import dev.runbook.validate.frontmatter.UnreadableFileRule;
 import dev.runbook.validate.links.AnchorLinkRule;
+import dev.runbook.validate.links.EmptyLinkRule;
 import dev.runbook.validate.links.FileLinkRule;
+import dev.runbook.validate.links.LinkSchemeRule;
+import dev.runbook.validate.links.ProtocolRelativeLinkRule;
 import dev.runbook.validate.links.external.ExternalLinkRule;
 import dev.runbook.validate.placeholders.FillInPlaceholderRule;
 import dev.runbook.validate.placeholders.TodoPlaceholderRule;
 import dev.runbook.validate.policy.SuppressionNoReasonRule;
 import dev.runbook.validate.policy.SuppressionUnusedRule;
 import dev.runbook.validate.review.ReviewOverdueRule;
+import dev.runbook.validate.smoke.SmokeNoAssertionRule;
 import dev.runbook.validate.smoke.SmokeSyntaxRule;
 import dev.runbook.validate.structure.DuplicateIdRule;
 import dev.runbook.validate.syntax.JsonSyntaxRule;
@@ -61,10 +65,14 @@ public final class Rules {
                 new UnreadableFileRule(),
                 new FileLinkRule(),
                 new AnchorLinkRule(),
+                new EmptyLinkRule(),
+                new LinkSchemeRule(),
+                new ProtocolRelativeLinkRule(),
                 new ExternalLinkRule(settings.links()),
                 new ReviewOverdueRule(settings.reviewEvery()),
                 new DuplicateIdRule(),
                 new SmokeSyntaxRule(),
+                new SmokeNoAssertionRule(),
                 new TodoPlaceholderRule(settings),
                 new FillInPlaceholderRule(settings),
                 new CommandSyntaxRule(settings),

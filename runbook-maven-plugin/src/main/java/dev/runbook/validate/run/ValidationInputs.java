@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code link.external} switched off. An online run asks the web, whose answer changes without any input
  * changing, so it always does the work (its own link cache keeps that cheap).
  *
- * <p>The inputs: the content folder (file list with sizes, modification times and inodes: a link to an
+ * <p>The inputs: the content folder (file list with contents, through every link inside it: a link to an
  * image that appears is a change), every setting, the baseline's content, the build date (review
  * deadlines), the plugin's jar and the ShellCheck binary. The outputs: the three reports, by content, so a
  * report deleted or edited by hand means the work is done again.

@@ -76,6 +76,9 @@ public final class ValidationRun {
         Path json = options.layout().findingsJson();
         Path sarif = options.layout().findingsSarif();
         Path junit = options.layout().validateJUnitXml();
+        for (Path file : List.of(json, sarif, junit)) { // what a killed run's writes left beside them
+            dev.runbook.core.AtomicFiles.removeLeftoverTemporaries(file);
+        }
         FindingsJson.write(report, json);
         SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);

@@ -29,8 +29,6 @@ public final class JsonSyntaxRule implements Rule {
 
     public static final String ID = "json.syntax";
 
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
-
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -71,13 +69,7 @@ public final class JsonSyntaxRule implements Rule {
             if (placeholders.hasPlaceholder(lines.get(row))) {
                 continue;
             }
-            int column = Math.max(0, failure.column() - 1);
-            java.util.regex.Matcher duplicate = DUPLICATE.matcher(failure.message());
-            if (duplicate.find()) {
-                // Jackson notices a duplicate after reading the name; point at the name itself.
-                int name = lines.get(row).lastIndexOf("\"" + duplicate.group(1) + "\"", column);
-                column = name >= 0 ? name : column;
-            }
+            int column = failure.column();
             sink.report(this, runbook, CodeColumns.at(runbook, block, row, column),
                     "JSON does not parse: " + failure.message(),
                     "fix the JSON here (no comments, no trailing commas, double quotes only, each key once),"
@@ -85,6 +77,7 @@ public final class JsonSyntaxRule implements Rule {
         }
     }
 
+    /** 1-based line in the block, 0-based column, and what is wrong in words. */
     private record Failure(int line, int column, String message) {
     }
 
@@ -96,17 +89,30 @@ public final class JsonSyntaxRule implements Rule {
                 return null;
             }
             parser.skipChildren();
-            JsonToken extra = parser.nextToken();
+            JsonToken extra;
+            try {
+                extra = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected character (','")) {
+                    // Array elements pasted without their [ ] ("jq .items[]" output): say so, not "unexpected ,".
+                    return new Failure(at.getLineNr(), at.getColumnNr() - 1,
+                            "`,` after a complete JSON value: several values need to be inside `[ ]`");
+                }
+                throw e;
+            }
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                return new Failure(at.getLineNr(), at.getColumnNr(), "more than one JSON value in the block");
+                return new Failure(at.getLineNr(), at.getColumnNr() - 1, "more than one JSON value in the block");
             }
             return null;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return new Failure(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), shortMessage(e));
+            JsonProblem problem = JsonProblem.of(text, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                    String.valueOf(e.getOriginalMessage()));
+            return new Failure(problem.line(), problem.column(), problem.message());
         } catch (IOException e) {
-            return new Failure(1, 1, e.getMessage());
+            return new Failure(1, 0, String.valueOf(e.getMessage()));
         } finally {
             if (parser != null) {
                 try {
@@ -130,14 +136,5 @@ public final class JsonSyntaxRule implements Rule {
             values++;
         }
         return values > 1;
-    }
-
-    private static String shortMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        return message.replaceAll("\\s*\\(for .*?\\)", "").strip();
     }
 }

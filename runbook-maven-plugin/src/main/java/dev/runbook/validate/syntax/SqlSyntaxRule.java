@@ -98,6 +98,14 @@ public final class SqlSyntaxRule implements Rule {
                                 : "unexpected \"" + at.image + "\"";
                     } else if (hasCause(e, java.util.concurrent.TimeoutException.class)) {
                         continue;
+                    } else if (unclosedQuote(statement.text()) >= 0) {
+                        // The lexer ran to the end of the statement inside a quote; the quote is what to fix.
+                        int open = unclosedQuote(statement.text());
+                        String before = statement.text().substring(0, open);
+                        line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+                        column = open - before.lastIndexOf('\n');
+                        problem = "unterminated " + (statement.text().charAt(open) == '\'' ? "string" : "quoted name")
+                                + ": this " + statement.text().charAt(open) + " is never closed";
                     } else {
                         problem = firstLine(e.getMessage());
                     }
@@ -120,6 +128,29 @@ public final class SqlSyntaxRule implements Rule {
                                 + " <!-- runbook-ignore sql.syntax: reason -->");
             }
         }
+    }
+
+    /** Offset of a {@code '} or {@code "} that is still open at the end of the statement, or -1. */
+    static int unclosedQuote(String sql) {
+        int open = -1;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (open >= 0) {
+                if (c == sql.charAt(open)) {
+                    if (i + 1 < sql.length() && sql.charAt(i + 1) == c) {
+                        i++; // '' or "" inside a quote is the quote char itself
+                    } else {
+                        open = -1;
+                    }
+                }
+            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                int newline = sql.indexOf('\n', i);
+                i = newline < 0 ? sql.length() : newline;
+            } else if (c == '\'' || c == '"') {
+                open = i;
+            }
+        }
+        return open;
     }
 
     private static ParseException parseExceptionIn(Throwable e) {

@@ -82,7 +82,7 @@ public final class YamlSyntaxRule implements Rule {
                 continue;
             }
             int row = Math.max(0, Math.min(problem.line(), lines.size() - 1));
-            if (placeholders.hasPlaceholder(lines.get(row))) {
+            if (placeholders.hasPlaceholder(lines.get(row)) || indentationAfterElision(problem, lines, row)) {
                 continue;
             }
             sink.report(this, runbook, CodeColumns.at(runbook, block, row, problem.column()),
@@ -91,6 +91,22 @@ public final class YamlSyntaxRule implements Rule {
     }
 
     private record Problem(int line, int column, String message, String hint) {
+    }
+
+    /**
+     * An indentation error on the line right after a {@code ...} line: the elision stands for lines left out,
+     * so the jump in indentation is the author's abridgement ({@code ...} then {@code   status:} deeper), not
+     * a mistake in the YAML.
+     */
+    private static boolean indentationAfterElision(Problem problem, List<String> lines, int row) {
+        if (!problem.message().contains("indentation") && !problem.message().contains("unexpected `: `")) {
+            return false;
+        }
+        int previous = row - 1;
+        while (previous >= 0 && lines.get(previous).isBlank()) {
+            previous--;
+        }
+        return previous >= 0 && ELISION.matcher(lines.get(previous)).matches();
     }
 
     static String withoutTemplates(List<String> lines) {
@@ -128,15 +144,57 @@ public final class YamlSyntaxRule implements Rule {
             }
             return null;
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            return new Problem(mark == null ? 0 : mark.getLine(), mark == null ? 0 : mark.getColumn(),
-                    "YAML does not parse: " + what + context,
-                    "check the indentation and quoting here; a value with \": \", \"#\" or a leading \"{\" or \"*\" needs quotes");
+            return inWords(e);
         } catch (YAMLException e) {
             return new Problem(0, 0, "YAML does not parse: " + e.getMessage(), "fix the YAML");
         }
+    }
+
+    private static final String QUOTING_HINT =
+            "check the indentation and quoting here; a value with \": \", \"#\" or a leading \"{\", \"*\", \"@\" or \"`\" needs quotes";
+
+    /**
+     * SnakeYAML's problem said as a person would, at the place to fix: an unterminated quote at the quote that
+     * opened it (SnakeYAML notices at the end of the block), a flow collection never closed at its bracket.
+     */
+    private static Problem inWords(MarkedYAMLException e) {
+        Mark problemMark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Mark contextMark = e.getContextMark() != null ? e.getContextMark() : problemMark;
+        int line = problemMark == null ? 0 : problemMark.getLine();
+        int column = problemMark == null ? 0 : problemMark.getColumn();
+        String problem = String.valueOf(e.getProblem());
+        String context = String.valueOf(e.getContext());
+        String words;
+        if (context.contains("quoted scalar") && contextMark != null) {
+            line = contextMark.getLine();
+            column = contextMark.getColumn();
+            words = "unterminated string: this quote is never closed";
+        } else if (problem.contains("TAB")) {
+            words = "a tab in the indentation: YAML indents with spaces only";
+        } else if (problem.startsWith("found character")) {
+            int quote = problem.indexOf('\'');
+            String c = quote >= 0 && quote + 1 < problem.length() ? problem.substring(quote + 1, quote + 2) : "?";
+            words = "a plain value cannot start with `" + c + "`: put the value in quotes";
+        } else if (problem.equals("mapping values are not allowed here")) {
+            words = "unexpected `: ` here: quote a value that contains \": \", or indent this key under a key that has no value";
+        } else if (problem.startsWith("expected <block end>")) {
+            words = "this line's indentation does not match the lines above it";
+        } else if (context.contains("flow sequence") || context.contains("flow mapping")) {
+            boolean sequence = context.contains("sequence");
+            if (contextMark != null) {
+                line = contextMark.getLine();
+                column = contextMark.getColumn();
+            }
+            words = "unclosed `" + (sequence ? "[" : "{") + "`: a `,` or `" + (sequence ? "]" : "}") + "` is missing";
+        } else if (problem.startsWith("found undefined alias")) {
+            words = "`*" + problem.substring("found undefined alias".length()).strip()
+                    + "` refers to an anchor that is not defined above (quote the value if `*` is meant literally)";
+        } else if (problem.startsWith("could not find expected ':'")) {
+            words = "missing `:` after a key (or a line that is neither `key: value` nor a list item)";
+        } else {
+            words = problem + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
+        }
+        return new Problem(line, column, "YAML does not parse: " + words, QUOTING_HINT);
     }
 
     private static Problem duplicateKey(Node root) {
@@ -155,7 +213,7 @@ public final class YamlSyntaxRule implements Rule {
                         Node previous = keys.putIfAbsent(key.getValue(), key);
                         if (previous != null) {
                             return new Problem(key.getStartMark().getLine(), key.getStartMark().getColumn(),
-                                    "YAML key \"" + key.getValue() + "\" appears twice in the same mapping (first on line "
+                                    "YAML duplicate key \"" + key.getValue() + "\" in one mapping (first on line "
                                             + (previous.getStartMark().getLine() + 1) + " of the block); the second silently wins",
                                     "keep one \"" + key.getValue() + "\" entry; merge the two values if both matter");
                         }

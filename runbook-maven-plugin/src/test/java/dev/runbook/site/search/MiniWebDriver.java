@@ -1,5 +1,6 @@
 package dev.runbook.site.search;
 
+import dev.runbook.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,7 +37,7 @@ final class MiniWebDriver implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        driver = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port, "--allowed-ips=127.0.0.1")
+        driver = new ProcessBuilder(RequiredTool.chromedriver().toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -69,7 +70,7 @@ final class MiniWebDriver implements AutoCloseable {
 
     private String startSession(Path userDataDir) throws IOException {
         Files.createDirectories(userDataDir);
-        Map<String, Object> options = Map.of("binary", "/usr/bin/chromium", "args", List.of(
+        Map<String, Object> options = Map.of("binary", RequiredTool.chromium().toString(), "args", List.of(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + userDataDir));

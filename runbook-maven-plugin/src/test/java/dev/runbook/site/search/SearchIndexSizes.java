@@ -1,5 +1,6 @@
 package dev.runbook.site.search;
 
+import dev.runbook.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.load.ContentLoader;
@@ -63,7 +64,7 @@ public final class SearchIndexSizes {
         Files.writeString(requests, json.writeValueAsString(Map.of("queries", queries)));
         Path harness = Path.of(SearchIndexSizes.class.getClassLoader().getResource("dev/runbook/site/search/harness.js").toURI());
         Path searchJs = Path.of(SearchIndexSizes.class.getClassLoader().getResource("dev/runbook/theme/assets/search.js").toURI());
-        Process p = new ProcessBuilder("node", harness.toString(), searchJs.toString(), site.toString(), requests.toString())
+        Process p = new ProcessBuilder(RequiredTool.node().toString(), harness.toString(), searchJs.toString(), site.toString(), requests.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         JsonNode out = json.readTree(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         p.waitFor();

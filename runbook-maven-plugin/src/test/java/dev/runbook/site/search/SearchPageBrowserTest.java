@@ -33,7 +33,7 @@ class SearchPageBrowserTest {
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title>
             <link rel="stylesheet" href="${root}assets/search.css">
             <script src="${root}assets/search.js" defer></script></head>
-            <body><header><form class="search" role="search" data-root="${root}" onsubmit="return false">
+            <body><header><form class="search" role="search" data-root="${root}">
             <input id="search-input" type="search" placeholder="Search runbooks" aria-label="Search runbooks"
              aria-controls="search-results" aria-expanded="false"><div id="search-results" role="listbox" hidden></div>
             </form></header><main><h1>${title}</h1><input id="other" type="text"></main></body></html>
@@ -83,7 +83,7 @@ class SearchPageBrowserTest {
 
             browser.keys("failo");
             browser.waitFor("document.querySelectorAll('#search-results [role=option]').length > 0"
-                    + " && !document.getElementById('search-results').hidden", "results");
+                    + " && !document.querySelector('.search-panel').hidden", "results");
             JsonNode first = browser.script("""
                     const o = document.querySelector('#search-results [role=option]');
                     return {title: o.querySelector('.search-title').textContent, href: o.querySelector('a').href,
@@ -106,7 +106,7 @@ class SearchPageBrowserTest {
             assertEquals("true", aria.get("selected").asText());
 
             browser.keys(MiniWebDriver.ESCAPE);
-            browser.waitFor("document.getElementById('search-results').hidden"
+            browser.waitFor("document.querySelector('.search-panel').hidden"
                     + " && document.getElementById('search-input').getAttribute('aria-expanded') === 'false'", "closed");
 
             // Runbook text is shown as text, never parsed as HTML.
@@ -179,6 +179,109 @@ class SearchPageBrowserTest {
                     "return document.querySelector('#search-results a').getAttribute('href').split('#')[0]").asText());
         } finally {
             server.stop(0);
+        }
+    }
+
+    private static final String UX_PAGE = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>UX</title>
+            <link rel="stylesheet" href="assets/search.css">
+            <script src="assets/search.js" defer></script></head>
+            <body><header id="top"><form class="search" role="search" data-root="">
+            <input id="search-input" type="search" placeholder="Search runbooks" aria-label="Search runbooks"
+             aria-controls="search-results" aria-expanded="false"><div id="search-results" role="listbox" hidden></div>
+            </form></header><main><h1 id="title">Start</h1></main></body></html>
+            """;
+
+    private static final String OPTIONS = "document.querySelectorAll('#search-results [role=option]')";
+
+    /** Each UX point of issue #16, typed with real key presses into the box, from file://. */
+    @Test
+    void escapeCorrectionShowAllStatusAndNoLayoutShift() throws IOException {
+        Path site = dir.resolve("site");
+        List<SearchDocument> docs = new ArrayList<>(SearchFixtures.demo());
+        String[] statuses = {"failing", "verified", "unverified"};
+        for (int i = 0; i < 14; i++) {
+            docs.add(new SearchDocument("disks/disk-" + i + ".html", "Disk full on host " + i, "", List.of("storage"),
+                    List.of(), null, List.of(new SearchDocument.Section("", "", "The disk is full; free space.")),
+                    "", statuses[i % 3], i == 4));
+        }
+        new SearchIndexWriter().write(docs, site);
+        copyAsset("search.js", site);
+        copyAsset("search.css", site);
+        Files.writeString(site.resolve("index.html"), UX_PAGE);
+
+        try (MiniWebDriver browser = new MiniWebDriver(dir.resolve("chrome-profile"))) {
+            browser.navigate(site.resolve("index.html").toUri().toString());
+            browser.waitFor("window.RunbookSearch && document.readyState === 'complete'", "search.js");
+            String layout = "(() => { const h = document.getElementById('top').getBoundingClientRect();"
+                    + " return h.height + ':' + document.getElementById('title').getBoundingClientRect().top; })()";
+            String before = browser.script("return " + layout).asText();
+
+            // Filters (four, with status) appear in the floating panel: nothing in the page moves.
+            browser.script("document.getElementById('search-input').focus()");
+            browser.waitFor("document.querySelectorAll('.search-filter').length === 4"
+                    + " && !document.querySelector('.search-panel').hidden", "filters in the panel");
+            browser.keys("disk");
+            browser.waitFor(OPTIONS + ".length === 10", "ten results");
+            assertEquals(before, browser.script("return " + layout).asText(), "no layout shift");
+
+            // Status badges on results; "show all N" reaches the rest.
+            JsonNode badges = browser.script("return [...document.querySelectorAll('#search-results .badge')].map(b => b.className)");
+            assertTrue(badges.toString().contains("badge-failing") && badges.toString().contains("badge-verified"), badges.toString());
+            assertEquals("Show all 14 runbooks", browser.script("return document.querySelector('.search-more').textContent").asText());
+            browser.script("document.querySelector('.search-more').click()");
+            browser.waitFor(OPTIONS + ".length === 14 && document.querySelector('.search-more').hidden", "all fourteen");
+
+            // The status filter.
+            browser.script("const s = document.querySelector('.search-filter[aria-label=\"Filter by status\"]');"
+                    + " s.value = 'verified'; s.dispatchEvent(new Event('change'));");
+            browser.waitFor(OPTIONS + ".length === 5", "five verified");
+            assertEquals(5, browser.script("return document.querySelectorAll('#search-results .badge-verified').length").asInt());
+            browser.script("const s = document.querySelector('.search-filter[aria-label=\"Filter by status\"]');"
+                    + " s.value = ''; s.dispatchEvent(new Event('change'));");
+            browser.waitFor(OPTIONS + ".length === 10", "filter cleared");
+
+            // Escape closes the list first (the text stays), and clears the box only on a second press.
+            browser.keys(MiniWebDriver.ESCAPE);
+            browser.waitFor("document.querySelector('.search-panel').hidden", "closed by Escape");
+            assertEquals("disk", browser.script("return document.getElementById('search-input').value").asText());
+            browser.keys(MiniWebDriver.ESCAPE);
+            browser.waitFor("document.getElementById('search-input').value === ''", "cleared by the second Escape");
+
+            // A typo correction says so, and offers the words as typed.
+            browser.keys("postgres failovr");
+            browser.waitFor("!document.querySelector('.search-note').hidden", "correction note");
+            assertEquals("Showing results for postgres failover. Search for \u201cpostgres failovr\u201d instead",
+                    browser.script("return document.querySelector('.search-note').textContent").asText());
+            assertEquals("Postgres primary failover",
+                    browser.script("return document.querySelector('#search-results .search-title').textContent").asText());
+            browser.script("document.querySelector('.search-original').click()");
+            browser.waitFor("document.querySelector('.search-note').hidden", "searched as typed");
+            assertEquals("postgres failovr", browser.script("return document.getElementById('search-input').value").asText());
+            assertEquals(before, browser.script("return " + layout).asText(), "no layout shift with the note either");
+        }
+    }
+
+    @Test
+    void aResultWhoseFileNameNeedsEncodingOpens() throws IOException {
+        Path site = dir.resolve("site");
+        String name = "odd names/a b+c#d \u00e9t\u00e9.html";
+        new SearchIndexWriter().write(List.of(new SearchDocument(name, "Quixotic page", "", List.of(), List.of(), null,
+                List.of(new SearchDocument.Section("", "", "quixotic text")))), site);
+        copyAsset("search.js", site);
+        copyAsset("search.css", site);
+        Files.writeString(site.resolve("index.html"), UX_PAGE);
+        Path target = site.resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "<!doctype html><title>Arrived</title><h1>Arrived</h1>");
+        try (MiniWebDriver browser = new MiniWebDriver(dir.resolve("chrome-profile"))) {
+            browser.navigate(site.resolve("index.html").toUri().toString());
+            browser.waitFor("window.RunbookSearch && document.readyState === 'complete'", "search.js");
+            browser.script("document.getElementById('search-input').focus()");
+            browser.keys("quixotic");
+            browser.waitFor(OPTIONS + ".length === 1", "result");
+            browser.keys(MiniWebDriver.ENTER);
+            browser.waitFor("document.title === 'Arrived'", "the page opened");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runbook.site.search;
 
+import dev.runbook.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,14 +38,14 @@ class SearchQueryTest {
     @BeforeAll
     static void nodeIsInstalled() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(RequiredTool.node().toString(), "--version").redirectErrorStream(true).start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || !version.startsWith("v")) {
                 fail("`node --version` did not work (" + version + "); install Node.js 18+ to run the search tests");
             }
         } catch (IOException | InterruptedException e) {
-            fail("Node.js is needed to test search.js but `node` could not be started: " + e.getMessage()
-                    + "; install Node.js 18+ and put it on the PATH");
+            fail("Node.js is needed to test search.js but it could not be started: " + e.getMessage()
+                    + "; install Node.js 18+ (apt-get install nodejs) or set NODE to its executable");
         }
     }
 
@@ -65,10 +66,14 @@ class SearchQueryTest {
         ObjectNode requests = JSON.createObjectNode();
         requests.set("tokenize", JSON.valueToTree(tokenize));
         requests.set("queries", JSON.valueToTree(queries));
+        return run(site, requests);
+    }
+
+    private JsonNode run(Path site, ObjectNode requests) throws Exception {
         Path file = Files.createTempFile(dir, "requests", ".json");
         Files.writeString(file, requests.toString());
         Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-        Process p = new ProcessBuilder("node", resource("dev/runbook/site/search/harness.js").toString(),
+        Process p = new ProcessBuilder(RequiredTool.node().toString(), resource("dev/runbook/site/search/harness.js").toString(),
                 resource("dev/runbook/theme/assets/search.js").toString(), site.toString(), file.toString())
                 .redirectError(stderr.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -141,7 +146,7 @@ class SearchQueryTest {
         a.get(10).get("results").forEach(r -> assertEquals("P1", r.get("severity").asText()));
         assertEquals(List.of(POSTGRES), urls(a.get(11)), "tag filter");
         assertEquals(GATEWAY, first(a.get(12)), "5xx is a token");
-        assertEquals(List.of(TLS), urls(a.get(13)), "parts of the camel-case CertificateExpiringSoon");
+        assertEquals(TLS, first(a.get(13)), "parts of the camel-case CertificateExpiringSoon");
         assertEquals(List.of("CertificateExpiringSoon"), marked(a.get(13).at("/results/0/excerpt")),
                 "the camel-case word is highlighted");
     }
@@ -266,5 +271,173 @@ class SearchQueryTest {
             facetsLoaded |= answer.get("loads").toString().contains("facets");
         }
         assertTrue(!facetsLoaded, "facets are loaded only when a filter is used");
+    }
+
+    @Test
+    void javaAndJavaScriptStemEveryWordOfTwoRealCorporaAlike() throws Exception {
+        List<String> words = new ArrayList<>();
+        for (String line : Files.readAllLines(resource("dev/runbook/site/search/stemmer-words.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                words.add(line.strip());
+            }
+        }
+        assertTrue(words.size() > 5000, words.size() + " words");
+        new SearchIndexWriter().write(List.of(), dir.resolve("site"));
+        ObjectNode requests = JSON.createObjectNode();
+        requests.set("stem", JSON.valueToTree(words));
+        JsonNode stems = run(dir.resolve("site"), requests).get("stems");
+        List<String> differ = new ArrayList<>();
+        int changed = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String java = SearchTokenizer.stem(words.get(i));
+            changed += java.equals(words.get(i)) ? 0 : 1;
+            if (!java.equals(stems.get(i).asText())) {
+                differ.add(words.get(i) + ": Java " + java + ", JavaScript " + stems.get(i).asText());
+            }
+        }
+        assertEquals(List.of(), differ);
+        assertTrue(changed > words.size() / 3, "the stemmer changed " + changed + " of " + words.size() + " words");
+    }
+
+    private static SearchDocument page(String url, String title, String headings, String body) {
+        return new SearchDocument(url, title, "", List.of(), List.of(), null,
+                List.of(new SearchDocument.Section("", "", body), new SearchDocument.Section("more", headings, "")));
+    }
+
+    private static Map<String, Object> q(String text, Map<String, Object> options) {
+        return Map.of("q", text, "options", options);
+    }
+
+    @Test
+    void questionsFindThePageThatAnswersThemAndWordFormsMeet() throws Exception {
+        List<SearchDocument> docs = new ArrayList<>(List.of(
+                page("payments/restart.html", "Restart the payments worker", "Rolling restart",
+                        "Scale the payments worker down and up again. The worker restarts in a minute."),
+                page("faq/how.html", "How we write runbooks", "What to do when in doubt",
+                        "How do I write a runbook? What do I do when I am not sure which page to change? Ask here."),
+                page("network/blocked.html", "Egress blocked by a network policy", "Blocked connections",
+                        "Outbound connections are blocked; restoration means restoring the previous policy."),
+                page("misc/download.html", "Download the logs", "Downloads",
+                        "Download logs with the download script.")));
+        for (int i = 0; i < 30; i++) {
+            docs.add(page("filler/" + i + ".html", "Filler " + i, "Notes", "The node went down at night " + i + "."));
+        }
+        docs.add(page("nodes/down.html", "Node down", "Node is down", "A node is down: cordon and drain it."));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(
+                q("how do I restart the payments worker"),
+                q("what should I do when egress is blocking"),
+                q("restore policy "),
+                q("node down"),
+                q("node down", Map.of("typing", false)),
+                q("downl"))));
+        assertEquals("payments/restart.html", first(a.get(0)), "question words barely count");
+        assertEquals("network/blocked.html", first(a.get(1)), "blocking meets blocked");
+        assertEquals("network/blocked.html", first(a.get(2)), "restore meets restoration and restoring");
+        assertEquals("nodes/down.html", first(a.get(3)), "a whole word being typed beats its longer prefixes");
+        assertTrue(!urls(a.get(3)).subList(0, 3).contains("misc/download.html"), urls(a.get(3)).toString());
+        assertTrue(!urls(a.get(4)).contains("misc/download.html"), "no prefix once the word is finished");
+        assertEquals("misc/download.html", first(a.get(5)), "prefix while typing");
+    }
+
+    @Test
+    void aPastedAlertNameLongerThanAnyIndexedWordFindsItsPage() throws Exception {
+        String alert = "KubePersistentVolumeInodesFillingUpPredictedSoonX"; // 49 characters
+        assertEquals(49, alert.length());
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("alerts/" + alert + ".html", alert, "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "Inodes on a persistent volume run out soon.")),
+                        SearchDocuments.alertName("alerts/" + alert + ".md"), null, false),
+                page("alerts/volume.html", "KubePersistentVolumeFillingUp", "Volume", "A persistent volume is filling up."),
+                page("alerts/inodes.html", "NodeFilesystemFilesFillingUp", "Inodes", "Inodes are filling up on a node."));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(q(alert), q(alert + " "),
+                q("kube_persistent_volume_inodes_filling_up"))));
+        assertEquals("alerts/" + alert + ".html", first(a.get(0)), "pasted, last word still 'typed'");
+        assertEquals("alerts/" + alert + ".html", first(a.get(1)), "pasted and finished");
+        assertEquals("alerts/" + alert + ".html", first(a.get(2)), "snake_case words are words");
+    }
+
+    @Test
+    void fieldsWeighTitleThenHeadingsThenAlertNameThenBody() throws Exception {
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("d/body.html", "Page one", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "Mentions zephyrdrift once.")), "", null, false),
+                new SearchDocument("c/alert.html", "Page two", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "Nothing here.")), "ZephyrdriftAlert", null, false),
+                new SearchDocument("b/heading.html", "Page three", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("z", "Zephyrdrift", "Nothing here.")), "", null, false),
+                new SearchDocument("a/title.html", "Zephyrdrift", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "Nothing here.")), "", null, false));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        JsonNode answer = answers(run(dir.resolve("site"), List.of(), List.of(q("zephyrdrift ")))).get(0);
+        assertEquals(List.of("a/title.html", "b/heading.html", "c/alert.html", "d/body.html"), urls(answer));
+    }
+
+    @Test
+    void aTypoCorrectionIsReportedWithTheWordAsPagesSpellItAndCanBeTurnedOff() throws Exception {
+        new SearchIndexWriter().write(SearchFixtures.demo(), dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(
+                q("postgres failovr "), q("postgres failovr ", Map.of("exact", true)), q("postgres failover "))));
+        assertEquals(POSTGRES, first(a.get(0)));
+        assertEquals("postgres failover ", a.get(0).at("/corrected/text").asText());
+        assertEquals("postgres failovr ", a.get(0).at("/corrected/original").asText());
+        assertTrue(a.get(1).get("corrected").isNull(), "exact: no correction");
+        assertTrue(!urls(a.get(1)).isEmpty(), "exact still finds postgres");
+        assertTrue(a.get(2).get("corrected").isNull(), "nothing to correct");
+    }
+
+    @Test
+    void statusIsInResultsAndFilters() throws Exception {
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("a.html", "Disk full on alpha", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "disk")), "", "failing", false),
+                new SearchDocument("b.html", "Disk full on beta", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "disk")), "", "verified", true),
+                new SearchDocument("c.html", "Disk full on gamma", "", List.of(), List.of(), null,
+                        List.of(new SearchDocument.Section("", "", "disk")), "", "unverified", false));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(
+                q("disk", "status", "verified"), q("disk", "status", "overdue"), q("", "status", "failing"), q("disk"))));
+        assertEquals(List.of("b.html"), urls(a.get(0)));
+        assertEquals(List.of("b.html"), urls(a.get(1)));
+        assertEquals(List.of("a.html"), urls(a.get(2)));
+        assertEquals("failing", a.get(3).at("/results/0/status").asText() + "", "status of " + urls(a.get(3)));
+        a.get(3).get("results").forEach(r -> assertEquals(r.get("url").asText().equals("b.html"), r.get("overdue").asBoolean()));
+    }
+
+    @Test
+    void hrefsAreEncodedOnceFromThePagePath() throws Exception {
+        List<SearchDocument> docs = List.of(new SearchDocument("dir/a b+c#d \u00e9t\u00e9.html", "Odd oddity", "", List.of(),
+                List.of(), null, List.of(new SearchDocument.Section("h\u00e9", "H\u00e9", "oddity"))));
+        new SearchIndexWriter().write(docs, dir.resolve("site"));
+        JsonNode r = answers(run(dir.resolve("site"), List.of(), List.of(q("oddity")))).get(0).at("/results/0");
+        assertEquals("dir/a%20b%2Bc%23d%20%C3%A9t%C3%A9.html#h%C3%A9", r.get("href").asText());
+        assertEquals(java.net.URI.create("file:///site/" + r.get("href").asText()).getPath(), "/site/dir/a b+c#d \u00e9t\u00e9.html",
+                "decodes to the file's own name");
+    }
+
+    @Test
+    void aSupersededQueryStopsLoadingShards() throws Exception {
+        var d = SearchIndexWriter.Limits.DEFAULT;
+        new SearchIndexWriter(new SearchIndexWriter.Limits(1, 200, 400, 200, d.maxSectionChars()))
+                .write(SearchFixtures.demo(), dir.resolve("site"));
+        List<JsonNode> a = answers(run(dir.resolve("site"), List.of(), List.of(
+                q("certificate expiry", Map.of("supersededAfterLoads", 1)), q("certificate expiry"))));
+        assertEquals("superseded", a.get(0).get("error").asText());
+        assertEquals(1, a.get(0).get("loads").size(), "stopped after " + a.get(0).get("loads"));
+        assertEquals(TLS, first(a.get(1)));
+        assertTrue(a.get(1).get("loads").toString().contains("search/t/"), "the query that counts loads text shards");
+    }
+
+    @Test
+    void aTypoIsMatchedAgainstStemsThroughItsOneEditSpellings() throws Exception {
+        new SearchIndexWriter().write(List.of(
+                page("k/scheduler.html", "Kube scheduler down", "Scheduler", "The scheduler is not running."),
+                page("k/schedule.html", "Backup schedule", "Cron", "When backups run.")), dir.resolve("site"));
+        // "schedluer" is one swap from "scheduler", but two edits from its stem "schedul".
+        JsonNode answer = answers(run(dir.resolve("site"), List.of(), List.of(q("schedluer down ")))).get(0);
+        assertEquals("k/scheduler.html", first(answer));
+        assertEquals("scheduler down ", answer.at("/corrected/text").asText());
     }
 }

@@ -202,4 +202,67 @@ class CommandSyntaxRuleTest {
         assertEquals(List.of(), run(new CommandLanguageRule(RuleSettings.defaults()), md));
         assertEquals(List.of(), run(new CommandContinuationRule(RuleSettings.defaults()), md));
     }
+
+    /**
+     * Issue #20: a {@code [word: text]} line later in the block made tree-sitter report the first command
+     * ("unexpected curl"). bash -n accepts all three blocks: {@code [TBD:} and {@code [foo:} are command words
+     * to bash, since its test command is the word {@code [} alone.
+     */
+    @Test
+    void bracketNotesAfterACommandAreNotSyntaxErrors() {
+        String md = """
+                ```bash
+                curl -fsS https://api.internal.example/v1/status
+                echo finished
+                [TBD: fill in the endpoint]
+                ```
+
+                ```bash
+                curl -fsS https://api.internal.example/v1/status
+                [foo: bar]
+                ```
+
+                ```sh
+                kubectl get pods; [[note]] && echo yes
+                if true; then [x: y]; fi
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void aBlockThatParsesWithoutItsPlaceholderLinesIsLeftToThePlaceholderRules() {
+        String md = """
+                ```bash
+                kubectl rollout restart deploy/api
+                TODO (ask the DB team
+                kubectl rollout status deploy/api
+                ```
+                """;
+        assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    @Test
+    void aRealErrorPointsAtTheOffendingTokenNotAtTheFirstCommand() {
+        String md = """
+                ```bash
+                kubectl get pods
+                echo checking
+                for pod in a b
+                  kubectl delete pod "$pod"
+                done
+                ```
+
+                ```bash
+                kubectl get nodes
+                [ -f /etc/app.conf
+                echo z
+                ```
+                """;
+        List<Finding> findings = run(rule, md);
+        assertEquals(List.of("4:1", "11:1"), positions(findings));
+        assertEquals("shell command does not parse: \"for\" is not completed: expected \"do … done\"",
+                findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("\"[\" is not completed: expected \" ]\""), findings.get(1).message());
+    }
 }

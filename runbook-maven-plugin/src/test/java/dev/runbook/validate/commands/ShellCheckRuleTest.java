@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.testing.RequiredTool;
 import dev.runbook.core.LinesLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
@@ -11,7 +12,6 @@ import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.RuleSettings.ShellCheck;
 import dev.runbook.validate.RuleSettings.ShellCheck.Mode;
 import dev.runbook.validate.ValidationContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Runs the real ShellCheck binary; CI installs it (Debian package {@code shellcheck}). */
 class ShellCheckRuleTest {
 
-    private static final Path SHELLCHECK = Path.of("/usr/bin/shellcheck");
-
-    @BeforeAll
-    static void shellCheckIsInstalled() {
-        if (!Files.isExecutable(SHELLCHECK)) {
-            fail("these tests run the real ShellCheck and need " + SHELLCHECK + ": apt-get install -y shellcheck");
-        }
-    }
+    private static final Path SHELLCHECK = RequiredTool.shellcheck();
 
     private static RuleSettings settings(Mode mode, Path binary, Set<String> exclude) {
         return RuleSettings.defaults().withShellCheck(new ShellCheck(mode, binary, exclude));
@@ -292,9 +285,8 @@ class ShellCheckRuleTest {
 
     @Test
     void autoFindsShellCheckOnThePath() {
-        assertEquals(java.util.Optional.of(SHELLCHECK), ShellCheckBinary.locate(
-                new ShellCheck(Mode.AUTO, null, Set.of())).map(p -> p.toAbsolutePath().normalize()),
-                "/usr/bin is on the PATH");
+        assertEquals(RequiredTool.onPath("shellcheck"), ShellCheckBinary.locate(new ShellCheck(Mode.AUTO, null, Set.of())),
+                "the first shellcheck on the PATH, as a shell would run it");
     }
 
     @Test
@@ -305,5 +297,18 @@ class ShellCheckRuleTest {
         assertEquals(List.of(), run.findings());
         assertEquals(1, run.warnings().size(), run.warnings().toString());
         assertTrue(run.warnings().get(0).contains("/bin/false exited with 1 and printed nothing"), run.warnings().get(0));
+    }
+
+    /**
+     * Issue #20: ShellCheck's SC1018 (no-break space) is command.unicode's finding; SC1128 after a blank first
+     * line is Markdown layout (found on the OpenShift corpus). A shebang after a comment is still SC1128.
+     */
+    @Test
+    void lookAlikeCharactersAndAShebangAfterBlankLinesAreLeftOut() {
+        String md = "```bash\nkubectl\u00A0get pods\n```\n\n```sh\n\n#!/usr/bin/env bash\necho ok\n```\n\n"
+                + "```sh\n# dump the data\n#!/usr/bin/env bash\necho ok\n```\n";
+        Run run = run(forcedOn(), md);
+        assertEquals(List.of("command.shellcheck 13:1 SC1128"), run.findings().stream()
+                .map(f -> f.ruleId() + " " + f.line() + ":" + f.column() + " " + f.message().substring(0, 6)).toList());
     }
 }

@@ -105,4 +105,31 @@ class FileLinkRuleTest {
         assertEquals(1, findings.size());
         assertEquals("fix the path (it is relative to this page) or add the file", findings.get(0).hint());
     }
+
+    /** Issue #20: a /x.md link whose file sits beside the page says so, instead of a far-away "did you mean". */
+    @Test
+    void aRootLinkToAFileBesideThePageSaysDropTheSlash() {
+        Fixture f = new Fixture(temp)
+                .file("ops/db/page.md", "# Page\n\nSee [failover](/failover.md) and [other](/nowhere-at-all.md).\n")
+                .file("ops/db/failover.md", "# Failover\n")
+                .file("archive/failover.md", "# Old failover\n");
+        List<Finding> findings = f.run(new FileLinkRule());
+        assertEquals(2, findings.size());
+        assertEquals("this resolves from the content root; the file beside this page is `failover.md`: drop the leading /",
+                findings.get(0).hint());
+        assertEquals("fix the path (a leading / means the content folder's root) or add the file", findings.get(1).hint());
+    }
+
+    @Test
+    void didYouMeanOnlyWhenTheCandidateIsClose() {
+        Fixture f = new Fixture(temp)
+                .file("page.md", "[a](restart-ap.md) [b](x.md) [c](cache.md)\n")
+                .file("restart-api.md", "# R\n")
+                .file("runbooks/x.md", "# X\n")
+                .file("queue.md", "# Q\n");
+        List<Finding> findings = f.run(new FileLinkRule());
+        assertEquals(List.of("did you mean restart-api.md?", "fix the path (it is relative to this page) or add the file",
+                "fix the path (it is relative to this page) or add the file"),
+                findings.stream().map(Finding::hint).sorted().toList().stream().sorted((x, y) -> x.startsWith("did") ? -1 : y.startsWith("did") ? 1 : 0).toList());
+    }
 }

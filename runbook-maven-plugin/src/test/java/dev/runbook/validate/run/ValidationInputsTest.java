@@ -112,6 +112,24 @@ class ValidationInputsTest {
     }
 
     @Test
+    void temporariesAKilledRunLeftBesideTheReportsAreRemovedByTheNextRun() throws Exception {
+        Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
+        Path work = Files.createDirectories(temp.resolve("target/runbook"));
+        Path reports = Files.createDirectories(temp.resolve("target/runbook-reports"));
+        List<Path> leftovers = List.of(work.resolve(".findings.json.0b5c-dead.tmp"), work.resolve(".findings.sarif.77aa.tmp"),
+                reports.resolve(".TEST-runbook-validate.xml.1234.tmp"));
+        for (Path leftover : leftovers) {
+            Files.writeString(leftover, "{\"torn\": ");
+        }
+        Path unrelated = Files.writeString(work.resolve(".other.json.1.tmp"), "not ours");
+        new ValidationRun(f.log()).run(offline(f));
+        for (Path leftover : leftovers) {
+            assertFalse(Files.exists(leftover), leftover + " survived");
+        }
+        assertTrue(Files.exists(unrelated), "only the reports' own temporaries are removed");
+    }
+
+    @Test
     void aReportDeletedOrEditedByHandMeansTheWork() throws Exception {
         Fixture f = settled(new Fixture(temp).file("a.md", "# A\n"));
         new ValidationRun(f.log()).run(offline(f));

@@ -29,14 +29,17 @@ class JsonSyntaxRuleTest {
                   ```
                 """;
         List<Finding> findings = run(rule, md);
-        assertEquals(List.of("8:3"), positions(findings));
-        assertTrue(findings.get(0).message().startsWith("JSON does not parse: Unexpected character ('}'"), findings.get(0).message());
+        // At the comma to delete, not at the brace where Jackson noticed it.
+        assertEquals(List.of("7:18"), positions(findings));
+        assertEquals("JSON does not parse: trailing comma before `}`: JSON allows no comma after the last entry",
+                findings.get(0).message());
     }
 
     @Test
     void duplicateKeysCommentsAndSingleQuotes() {
         assertEquals(List.of("2:10"), positions(run(rule, "```json\n{\"a\": 1, \"a\": 2}\n```\n")));
-        assertTrue(run(rule, "```json\n{\"a\": 1, \"a\": 2}\n```\n").get(0).message().contains("Duplicate field 'a'"));
+        assertEquals("JSON does not parse: duplicate key \"a\" (first on line 1 of the block); the second silently wins",
+                run(rule, "```json\n{\"a\": 1, \"a\": 2}\n```\n").get(0).message());
         assertEquals(List.of("2:1"), positions(run(rule, "```json\n// note\n{}\n```\n")));
         assertEquals(List.of("2:2"), positions(run(rule, "```json\n{'a': 1}\n```\n")));
     }
@@ -76,5 +79,35 @@ class JsonSyntaxRuleTest {
     @Test
     void errorsOnPlaceholderLinesAreLeftToThePlaceholderRules() {
         assertEquals(List.of(), positions(run(rule, "```json\n{\"project\": <project-id>}\n```\n")));
+    }
+
+    /** Issue #20: each message says what a person would, at the character to fix; no Jackson text. */
+    @Test
+    void messagesSayWhatIsWrongInWordsAtTheExactColumn() {
+        assertJson("{\n  \"a\": 1\n  \"b\": 2\n}", "3:9", "missing comma between `1` and `\"b\"`");
+        assertJson("[1, 2,]", "2:6", "trailing comma before `]`: JSON allows no comma after the last element");
+        assertJson("{\n  \"msg\": \"disk full\n}", "3:10", "unterminated string: this `\"` is never closed on its line");
+        assertJson("{\"a\": \"open", "2:7", "unterminated string: this `\"` is never closed on its line");
+        assertJson("{\"a\" 1}", "2:5", "missing `:` between the key `\"a\"` and its value");
+        assertJson("{name: 1}", "2:2", "key `name` is not quoted: JSON keys take double quotes");
+        assertJson("{\"a\": ...}", "2:7", "`...` is not a JSON value (an elision?)");
+        assertJson("{\"a\": tru}", "2:7", "`tru` is not a JSON value: strings take double quotes; the words are true, false and null");
+        assertJson("{\n  \"a\": [1,\n  2", "3:8", "unclosed `[`: the block ends before its `]`");
+        assertJson("{\"a\": 1}}", "2:9", "extra `}` with nothing open to close");
+        assertJson("{\"a\": 1, // why\n\"b\": 2}", "2:10", "a comment: JSON has no comments");
+    }
+
+    private void assertJson(String json, String position, String message) {
+        List<Finding> findings = run(rule, "```json\n" + json + "\n```\n");
+        assertEquals(List.of(position), positions(findings), json);
+        assertEquals("JSON does not parse: " + message, findings.get(0).message(), json);
+        assertTrue(!findings.get(0).message().contains("code ") && !findings.get(0).message().contains("Unexpected"));
+    }
+
+    /** Found on the OpenShift corpus: jq .items[] output pasted as objects separated by commas. */
+    @Test
+    void objectsSeparatedByCommasWithoutTheArray() {
+        assertJson("{\"type\": \"Ready\"},\n{\"type\": \"MemoryPressure\"}", "2:18",
+                "`,` after a complete JSON value: several values need to be inside `[ ]`");
     }
 }

@@ -85,4 +85,22 @@ class SqlSyntaxRuleTest {
         assertTrue(md.contains("pg_stat_replication") && md.contains("SHOW SLAVE STATUS\\G"));
         assertEquals(List.of(), run(rule, md));
     }
+
+    /** Issue #20: a quote that never closes is named and pointed at, not JSqlParser's lexer text. */
+    @Test
+    void anUnterminatedStringIsReportedAtItsQuote() {
+        String md = """
+                ```sql
+                SELECT id FROM orders WHERE state = 'open;
+                ```
+
+                ```sql
+                SELECT "order id FROM orders;
+                ```
+                """;
+        List<Finding> findings = run(rule, md);
+        assertEquals(List.of("2:37", "6:8"), positions(findings));
+        assertEquals("SQL statement does not parse: unterminated string: this ' is never closed", findings.get(0).message());
+        assertEquals("SQL statement does not parse: unterminated quoted name: this \" is never closed", findings.get(1).message());
+    }
 }

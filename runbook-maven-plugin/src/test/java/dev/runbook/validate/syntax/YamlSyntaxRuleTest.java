@@ -43,7 +43,7 @@ class YamlSyntaxRuleTest {
                 """;
         List<Finding> findings = run(rule, md);
         assertEquals(List.of("6:5"), positions(findings));
-        assertTrue(findings.get(0).message().contains("\"name\" appears twice"), findings.get(0).message());
+        assertTrue(findings.get(0).message().contains("duplicate key \"name\""), findings.get(0).message());
     }
 
     @Test
@@ -80,5 +80,42 @@ class YamlSyntaxRuleTest {
                 ```
                 """;
         assertEquals(List.of(), positions(run(rule, md)));
+    }
+
+    /** Issue #20: SnakeYAML's wording becomes a sentence about the line, at the character to fix. */
+    @Test
+    void messagesSayWhatIsWrongInWordsAtTheExactColumn() {
+        assertYaml("name: api\nimage: \"registry/api:1.2\nreplicas: 2", "3:8", "unterminated string: this quote is never closed");
+        assertYaml("a: 1\n\tb: 2", "3:1", "a tab in the indentation: YAML indents with spaces only");
+        assertYaml("args: [--verbose, --port=80", "2:7", "unclosed `[`: a `,` or `]` is missing");
+        assertYaml("url: http://x: y", "2:14", "unexpected `: ` here: quote a value that contains \": \", or indent this key under a key that has no value");
+        assertYaml("spec:\n  replicas: 1\n image: x", "4:2", "this line's indentation does not match the lines above it");
+        assertYaml("owner: @team-payments", "2:8", "a plain value cannot start with `@`: put the value in quotes");
+    }
+
+    private void assertYaml(String yaml, String position, String message) {
+        List<Finding> findings = run(rule, "```yaml\n" + yaml + "\n```\n");
+        assertEquals(List.of(position), positions(findings), yaml);
+        assertEquals("YAML does not parse: " + message, findings.get(0).message(), yaml);
+    }
+
+    /** Found on the OpenShift corpus: "..." stands for lines left out, so the deeper line after it is not an error. */
+    @Test
+    void anIndentationJumpRightAfterAnElisionIsTheAbridgement() {
+        String md = """
+                ```yaml
+                apiVersion: kubevirt.io/v1
+                kind: VirtualMachineInstance
+                ...
+                  status:
+                    phase: Running
+                ```
+
+                ```yaml
+                kind: Pod
+                  status: Running
+                ```
+                """;
+        assertEquals(List.of("11:9"), positions(run(rule, md)));
     }
 }

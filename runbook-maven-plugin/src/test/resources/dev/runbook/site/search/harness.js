@@ -1,7 +1,9 @@
 // Runs queries through the real search.js in Node, for SearchQueryTest.
 // usage: node harness.js <search.js> <siteDir> <requests.json>
-// requests: {"tokenize": ["text", ...], "queries": [{"q": "...", "filters": {...}, "limit": 10}, ...]}
-// prints: {"tokens": [[...], ...], "answers": [{"total", "results", "loads": [files loaded for this query]}]}
+// requests: {"tokenize": ["text", ...], "stem": ["word", ...],
+//            "queries": [{"q": "...", "filters": {...}, "limit": 10, "options": {"typing": false, "exact": true}}, ...]}
+// prints: {"tokens": [[...], ...], "stems": [...],
+//          "answers": [{"total", "results", "corrected", "loads": [files loaded for this query]}]}
 //
 // The shim gives search.js the two things it touches outside the UI: document.createElement("script")
 // and document.head.appendChild(script). "Loading" a script reads the file from siteDir and runs it in
@@ -44,13 +46,18 @@ vm.runInContext(fs.readFileSync(searchJs, "utf8"), context, { filename: "search.
 const search = context.window.RunbookSearch;
 
 (async () => {
-  const out = { tokens: (requests.tokenize || []).map((t) => Array.from(search.tokenize(t))), answers: [] };
+  const out = { tokens: (requests.tokenize || []).map((t) => Array.from(search.tokenize(t))),
+    stems: (requests.stem || []).map((w) => search.stem(w)), answers: [] };
   const index = search.open("");
   for (const r of requests.queries || []) {
     const before = loads.length;
     try {
-      const answer = await index.query(r.q, r.filters || {}, r.limit || 10);
-      out.answers.push({ q: r.q, total: answer.total, results: answer.results, loads: loads.slice(before) });
+      const options = Object.assign({}, r.options || {});
+      // A newer query arrives once this one has loaded n files: the UI's seq check, simulated.
+      if (options.supersededAfterLoads) options.current = () => loads.length - before < r.options.supersededAfterLoads;
+      const answer = await index.query(r.q, r.filters || {}, r.limit || 10, options);
+      out.answers.push({ q: r.q, total: answer.total, results: answer.results, corrected: answer.corrected,
+        loads: loads.slice(before) });
     } catch (e) {
       out.answers.push({ q: r.q, error: String(e && e.message || e), loads: loads.slice(before) });
     }

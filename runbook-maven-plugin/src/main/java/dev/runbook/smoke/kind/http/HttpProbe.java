@@ -62,9 +62,13 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
         }
         if (spec.basicAuth() != null) {
             String user = context.resolve(spec.basicAuth());
+            if (context.redactor().reveals(user)) {
+                // base64(user:secret) differs from base64(secret): hide the pair as one secret too.
+                context.redactor().register(user);
+            }
             int colon = user.indexOf(':');
-            request.header("Authorization", colon < 0 ? Credentials.basic(user, "")
-                    : Credentials.basic(user.substring(0, colon), user.substring(colon + 1)));
+            request.header("Authorization", colon < 0 ? Credentials.basic(user, "", StandardCharsets.UTF_8)
+                    : Credentials.basic(user.substring(0, colon), user.substring(colon + 1), StandardCharsets.UTF_8));
         }
         String body = context.resolve(spec.body());
         request.method(spec.method(), requestBody(spec, body));
@@ -138,6 +142,11 @@ public final class HttpProbe implements Probe<HttpProbeSpec> {
         OkHttpClient.Builder b = base.newBuilder()
                 .followRedirects(false)
                 .followSslRedirects(false)
+                // A server may close a pooled connection while it idles (any HTTP/1.0 server does after each
+                // answer); the next request on it ends with "unexpected end of stream". A read (GET, HEAD,
+                // OPTIONS) is then sent again on a fresh connection, which OkHttp does only for a reused
+                // connection or another route. A write is never repeated behind the author's back.
+                .retryOnConnectionFailure(!spec.writes())
                 .callTimeout(total)
                 .readTimeout(total)
                 .writeTimeout(total)

@@ -20,6 +20,12 @@ public record HttpProbeSpec(int line, String method, String url, List<Header> he
                             boolean followRedirects, boolean insecure, boolean failOnHttpError,
                             Duration maxTime, Duration connectTimeout, String basicAuth) implements ProbeSpec {
 
+    /** A bare request proves the service answers without an error: 4xx and 5xx fail. */
+    @Override
+    public String impliedExpectation() {
+        return "status < 400";
+    }
+
     public record Header(String name, String value) {
     }
 

@@ -34,8 +34,9 @@ public final class UrlChecker {
     private final LinkCheckSettings settings;
     private final HostFilter hostFilter;
 
+    /** {@code client} is used as given, except that the limiter paces its requests to each host. */
     public UrlChecker(OkHttpClient client, HostRateLimiter limiter, LinkCheckSettings settings) {
-        this.client = client;
+        this.client = limiter.pace(client);
         this.limiter = limiter;
         this.settings = settings;
         this.hostFilter = new HostFilter(settings.checkPrivate());

@@ -70,9 +70,10 @@ class ExternalLinkRuleTest {
         server.close();
     }
 
+    /** Timeouts far above what a loopback answer takes even on a loaded machine; only /slow hits them. */
     private static LinkCheckSettings settings() {
         return LinkCheckSettings.defaults().withCheckPrivate(true)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(5))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(15))
                 .withConcurrency(4, 2, Duration.ZERO)
                 .withRetry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(5)));
     }
@@ -122,8 +123,9 @@ class ExternalLinkRuleTest {
 
     @Test
     void slowServerTimesOutAsAWarning() {
-        Fixture f = pages("/slow");
-        List<Finding> findings = f.run(new ExternalLinkRule(settings()));
+        Fixture f = pages("/slow"); // holds its answer for 10s, far past this read timeout
+        List<Finding> findings = f.run(new ExternalLinkRule(settings()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(15))));
         assertEquals(1, findings.size());
         assertEquals(Severity.WARNING, findings.get(0).severity());
         assertTrue(findings.get(0).message().contains("timed out"), findings.get(0).message());
@@ -176,18 +178,20 @@ class ExternalLinkRuleTest {
 
     @Test
     void requestsToOneHostAreSpacedOut() {
+        // One unmeasured run first: the first exchange loads the client's and the server's classes.
+        pages("/warm-up").run(new ExternalLinkRule(settings()));
         Fixture f = pages("/ok", "/temporary", "/no-head");
-        f.run(new ExternalLinkRule(settings().withConcurrency(4, 4, Duration.ofMillis(100))));
+        f.run(new ExternalLinkRule(settings().withConcurrency(4, 4, Duration.ofMillis(400))));
         List<Long> starts = java.util.stream.Stream.of("/ok", "/temporary", "/no-head")
                 .flatMap(p -> server.hits(p).stream()).map(LocalHttpServer.Hit::nanos).sorted().toList();
         assertEquals(5, starts.size()); // ok; temporary then ok; no-head HEAD + GET
-        // Arrival times carry a little network jitter, so each gap gets slack; the whole run cannot be shorter.
+        // Half the spacing as the bound: the server stamps an arrival when its handler thread runs, which can
+        // lag the bytes on a loaded machine, and so can the flush that follows the limiter's turn (see
+        // HostRateLimiter#pace). HostRateLimiterTest proves the limiter itself with a manual clock.
         for (int i = 1; i < starts.size(); i++) {
             long gapMillis = TimeUnit.NANOSECONDS.toMillis(starts.get(i) - starts.get(i - 1));
-            assertTrue(gapMillis >= 50, "requests " + (i - 1) + " and " + i + " only " + gapMillis + "ms apart");
+            assertTrue(gapMillis >= 200, "requests " + (i - 1) + " and " + i + " only " + gapMillis + "ms apart");
         }
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(starts.get(starts.size() - 1) - starts.get(0));
-        assertTrue(spanMillis >= 350, "5 requests 100ms apart took only " + spanMillis + "ms");
     }
 
     @Test

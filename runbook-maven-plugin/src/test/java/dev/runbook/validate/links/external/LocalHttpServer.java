@@ -32,6 +32,7 @@ final class LocalHttpServer implements AutoCloseable {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hitsByPath = new ConcurrentHashMap<>();
     private final List<Hit> hits = new ArrayList<>();
+    private volatile Runnable hitListener = () -> { };
 
     LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -46,7 +47,18 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return url("127.0.0.1", path);
+    }
+
+    /** The URL under another name for this server, e.g. {@code localhost}, so the client asks its DNS. */
+    String url(String host, String path) {
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
+    }
+
+    /** Runs after each request is recorded, before it is answered. */
+    LocalHttpServer onHit(Runnable listener) {
+        hitListener = listener;
+        return this;
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
@@ -54,6 +66,7 @@ final class LocalHttpServer implements AutoCloseable {
         synchronized (hits) {
             hits.add(new Hit(exchange.getRequestMethod(), path, System.nanoTime()));
         }
+        hitListener.run();
         try {
             int n = hitsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             Route route = routes.get(path);
@@ -64,6 +77,13 @@ final class LocalHttpServer implements AutoCloseable {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Every request so far, in the order the server recorded them. */
+    List<Hit> hits() {
+        synchronized (hits) {
+            return List.copyOf(hits);
         }
     }
 

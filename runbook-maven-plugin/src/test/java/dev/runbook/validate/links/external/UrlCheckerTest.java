@@ -27,7 +27,7 @@ class UrlCheckerTest {
     Path temp;
 
     private static final LinkCheckSettings SETTINGS = LinkCheckSettings.defaults().withCheckPrivate(true)
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+            .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30)); // far above a loaded machine's TLS handshake
 
     private static UrlChecker checker(OkHttpClient client) {
         return new UrlChecker(client, new HostRateLimiter(2, Duration.ZERO), SETTINGS);

@@ -1,0 +1,47 @@
+package dev.runbook.validate.links;
+
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Link;
+import dev.runbook.model.Runbook;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+
+/**
+ * {@code link.protocol-relative} (warning): a link such as {@code //grafana.example.com/d/api} that takes
+ * its scheme from the page. The site works from {@code file://}, where the link becomes
+ * {@code file://grafana.example.com/d/api} and opens nothing; it is also never checked by
+ * {@code link.external}.
+ */
+public final class ProtocolRelativeLinkRule implements Rule {
+
+    public static final String ID = "link.protocol-relative";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "A protocol-relative link (//host/x) that breaks when the site is opened from file://";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (Link link : runbook.links()) {
+            String d = link.destination();
+            if (d.startsWith("//") && d.length() > 2 && d.charAt(2) != '/') {
+                sink.report(this, runbook, link.position(),
+                        (link.image() ? "image" : "link") + " '" + d + "' has no scheme; opened from file:// it becomes file:"
+                                + d + " and goes nowhere",
+                        "write https:" + d);
+            }
+        }
+    }
+}

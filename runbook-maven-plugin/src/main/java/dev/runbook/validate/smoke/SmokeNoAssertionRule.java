@@ -1,0 +1,48 @@
+package dev.runbook.validate.smoke;
+
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.Severity;
+import dev.runbook.model.Runbook;
+import dev.runbook.smoke.parse.BlockParse;
+import dev.runbook.smoke.parse.SmokeParser;
+import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.Rule;
+import dev.runbook.validate.ValidationContext;
+
+/**
+ * {@code smoke.no-assertion}: a smoke block with no {@code expect} line. It still proves something (the
+ * runner holds it to {@code status < 400}, or {@code connected == true} for other probes), but a reader
+ * cannot see that, and a health check usually means more: the author should write it down.
+ */
+public final class SmokeNoAssertionRule implements Rule {
+
+    public static final String ID = "smoke.no-assertion";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "A smoke block without an expect line: it only proves status < 400 (HTTP) or connected == true.";
+    }
+
+    @Override
+    public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
+        for (BlockParse parse : SmokeParser.parse(runbook)) {
+            if (parse.ok() && parse.check().assertions().isEmpty()) {
+                String implied = parse.check().probe().impliedExpectation();
+                sink.report(new Finding(ID, defaultSeverity(), runbook.relativePath(), parse.block().position().line(), 1,
+                        "smoke block '" + parse.check().name() + "' has no expect line; it only checks " + implied,
+                        "say what proves the procedure works, e.g. `expect " + implied + "` or `expect status == 200` and "
+                                + "`expect json $.status == \"ok\"`"));
+            }
+        }
+    }
+}
