@@ -9,6 +9,7 @@ import dev.runbook.core.time.Durations;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -68,6 +69,9 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -155,6 +159,25 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
         Instant now = buildInstant();
         return SmokeResultsStatus.load(layout().smokeResultsJson(), smokeMaxAge(), reviewSchedule(),
                 LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), now);
+    }
+
+    /** Old property names, read with a warning when only they are given. */
+    protected PropertyAliases aliases() {
+        return new PropertyAliases(this::userProperty, line -> getLog().warn(line));
+    }
+
+    /** A user property as Maven resolves one: -D (session), then the project's properties; null when unset. */
+    private String userProperty(String name) {
+        if (session != null) {
+            String value = session.getUserProperties().getProperty(name);
+            if (value == null) {
+                value = session.getSystemProperties().getProperty(name);
+            }
+            if (value != null) {
+                return value;
+            }
+        }
+        return project == null ? null : project.getProperties().getProperty(name);
     }
 
     protected RunLog runLog() {

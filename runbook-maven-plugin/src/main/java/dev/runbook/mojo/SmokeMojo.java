@@ -46,7 +46,7 @@ public class SmokeMojo extends AbstractRunbookMojo {
 
     /**
      * The environments file. Default: {@code runbook-environments.yaml} beside the content folder, else in
-     * this module's folder.
+     * this module's folder. The old property {@code runbook.environmentsFile} is still read, with a warning.
      */
     @Parameter(property = RunbookProperties.SMOKE_ENVIRONMENTS_FILE)
     File environmentsFile;
@@ -71,20 +71,28 @@ public class SmokeMojo extends AbstractRunbookMojo {
     String deadline;
 
 
-    /** Variables added to (or overriding) the chosen environment's, from the POM. */
+    /** Variables added to (or overriding) the chosen environment's, from the POM. On the command line use {@code variablesProperty}. */
     @Parameter
     Map<String, String> variables;
 
-    /** Secret names (environment variables) added to the chosen environment's. */
-    @Parameter
+    /**
+     * The property form of {@code variables}: {@code name=value} pairs, comma-separated, e.g.
+     * {@code -Drunbook.smoke.variables=api=https://api.staging.example.com,region=eu}; an entry overrides the
+     * POM's entry of the same name.
+     */
+    @Parameter(property = RunbookProperties.SMOKE_VARIABLES)
+    String variablesProperty;
+
+    /** Secret names (environment variables) added to the chosen environment's. Comma-separated as a property. */
+    @Parameter(property = RunbookProperties.SMOKE_SECRETS)
     List<String> secrets;
 
-    /** Hosts added to the chosen environment's allowlist. */
-    @Parameter
+    /** Hosts added to the chosen environment's allowlist. Comma-separated as a property. */
+    @Parameter(property = RunbookProperties.SMOKE_ALLOWED_HOSTS)
     List<String> allowedHosts;
 
-    /** PEM files (relative to this module) trusted for the chosen environment. */
-    @Parameter
+    /** PEM files (relative to this module) trusted for the chosen environment. Comma-separated as a property. */
+    @Parameter(property = RunbookProperties.SMOKE_TRUST)
     List<String> trust;
 
     @Override
@@ -95,9 +103,17 @@ public class SmokeMojo extends AbstractRunbookMojo {
         }
         Duration runDeadline = duration(RunbookProperties.SMOKE_DEADLINE, deadline);
         smokeMaxAge(); // checked here so that a typo fails before any check runs
+        String environments = aliases().value(RunbookProperties.SMOKE_ENVIRONMENTS_FILE,
+                environmentsFile == null ? null : environmentsFile.getPath(), null);
+        Map<String, String> allVariables;
+        try {
+            allVariables = PropertyAliases.mergeMap(RunbookProperties.SMOKE_VARIABLES, variables, variablesProperty);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage());
+        }
         SmokeRequest request = new SmokeRequest(contentRoot(), environment.strip(),
-                environmentsFile == null ? null : environmentsFile.toPath(), baseDirectory(),
-                new EnvironmentOverrides(variables, secrets, allowedHosts, trust), buildPath(),
+                environments == null ? null : baseDirectory().resolve(environments), baseDirectory(),
+                new EnvironmentOverrides(allVariables, secrets, allowedHosts, trust), buildPath(),
                 new RunnerOptions(concurrency, runDeadline, RunnerOptions.DEFAULTS.backoff()), failBuild,
                 System::getenv, Clock.systemUTC(), runLog(), allowSkipped);
         SmokeSession.run(request);

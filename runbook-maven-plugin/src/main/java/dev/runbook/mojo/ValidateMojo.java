@@ -10,7 +10,6 @@ import dev.runbook.validate.commands.ShellCheckBinary;
 import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.validate.RetryPolicy;
 import dev.runbook.validate.policy.FailOn;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -49,24 +48,40 @@ public class ValidateMojo extends AbstractRunbookMojo {
         return RunbookProperties.VALIDATE_SKIP;
     }
 
-    /** Lowest severity that fails the build: {@code error} or {@code warning}. */
-    @Parameter(property = RunbookProperties.PREFIX + "failOn", defaultValue = "error")
+    /**
+     * Lowest severity that fails the build: {@code error}, {@code warning} or {@code none}. The old property
+     * {@code runbook.failOn} is still read, with a warning.
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_FAIL_ON, defaultValue = FAIL_ON_DEFAULT)
     String failOn;
 
-    /** Per-rule level, e.g. {@code <link.external>warning</link.external>}; levels: off, warning, error. */
+    static final String FAIL_ON_DEFAULT = "error";
+
+    /**
+     * Per-rule level, e.g. {@code <link.external>warning</link.external>}; levels: off, info, warning, error.
+     * On the command line use {@code severitiesProperty}.
+     */
     @Parameter
     Map<String, String> severities;
 
-    /** A findings.json from an earlier run: the findings in it are accepted, only new ones fail. */
-    @Parameter(property = RunbookProperties.PREFIX + "baseline")
+    /**
+     * The property form of {@code severities}: {@code rule=level} pairs, comma-separated, e.g.
+     * {@code -Drunbook.validate.severities=link.external=warning,command.prompt=off}; an entry overrides the
+     * POM's entry for the same rule.
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_SEVERITIES)
+    String severitiesProperty;
+
+    /**
+     * A findings.json from an earlier run: the findings in it are accepted, only new ones fail. The old
+     * property {@code runbook.baseline} is still read, with a warning.
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_BASELINE)
     File baseline;
 
     /** Skip the network: external links are not checked. Maven's offline mode ({@code mvn -o}) implies it. */
-    @Parameter(property = RunbookProperties.PREFIX + "offline", defaultValue = "false")
+    @Parameter(property = RunbookProperties.OFFLINE, defaultValue = "false")
     boolean offline;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
 
     /** The plugin's own version, from its descriptor: SARIF names it as the tool's version. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -74,119 +89,146 @@ public class ValidateMojo extends AbstractRunbookMojo {
 
 
     /** Time to open a connection to a linked server. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.connectTimeout", defaultValue = "10s")
+    @Parameter(property = RunbookProperties.LINKS + "connectTimeout", defaultValue = "10s")
     String linksConnectTimeout;
 
     /** Time to wait for a response's bytes. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.readTimeout", defaultValue = "20s")
+    @Parameter(property = RunbookProperties.LINKS + "readTimeout", defaultValue = "20s")
     String linksReadTimeout;
 
     /** Budget for one URL, retries and redirects included. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.timeout", defaultValue = "60s")
+    @Parameter(property = RunbookProperties.LINKS + "timeout", defaultValue = "60s")
     String linksTimeout;
 
     /** URLs checked at once. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.concurrency", defaultValue = "8")
+    @Parameter(property = RunbookProperties.LINKS + "concurrency", defaultValue = "8")
     int linksConcurrency;
 
     /** Requests in flight to one host at once. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.perHost", defaultValue = "2")
+    @Parameter(property = RunbookProperties.LINKS + "perHost", defaultValue = "2")
     int linksPerHost;
 
     /** Minimum time between two requests to one host. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.hostSpacing", defaultValue = "200ms")
+    @Parameter(property = RunbookProperties.LINKS + "hostSpacing", defaultValue = "200ms")
     String linksHostSpacing;
 
     /** Tries per URL on 429/503 (the first included). */
-    @Parameter(property = RunbookProperties.PREFIX + "links.maxAttempts", defaultValue = "3")
+    @Parameter(property = RunbookProperties.LINKS + "maxAttempts", defaultValue = "3")
     int linksMaxAttempts;
 
     /** Regular expressions; a URL matching any of them is not checked. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.excludes")
+    @Parameter(property = RunbookProperties.LINKS + "excludes")
     List<String> linksExcludes;
 
     /** How long a good result stays in target/runbook/link-cache.json; 0 disables the cache. */
-    @Parameter(property = RunbookProperties.PREFIX + "links.cacheTtl", defaultValue = "1d")
+    @Parameter(property = RunbookProperties.LINKS + "cacheTtl", defaultValue = "1d")
     String linksCacheTtl;
 
     /** Also check loopback, private and example hosts (skipped by default). */
-    @Parameter(property = RunbookProperties.PREFIX + "links.checkPrivate", defaultValue = "false")
+    @Parameter(property = RunbookProperties.LINKS + "checkPrivate", defaultValue = "false")
     boolean linksCheckPrivate;
 
-    /** Front-matter keys another tool reads (e.g. Hugo's weight); they are not reported as unknown. */
+    /** Front-matter keys another tool reads (e.g. Hugo's weight); they are not reported as unknown. Comma-separated as a property. */
     @Parameter(property = RunbookProperties.PREFIX + "frontMatter.allowedKeys")
     List<String> frontMatterAllowedKeys;
 
-    /** Further regular expressions reported as {@code placeholder.todo} (e.g. {@code \\bWIP\\b}). */
-    @Parameter
+    /**
+     * Further regular expressions reported as {@code placeholder.todo} (e.g. {@code \\bWIP\\b}). As a
+     * property, comma-separated (a pattern that contains a comma goes in the POM).
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_TODO_PATTERNS)
     List<String> todoPatterns;
 
-    /** Further regular expressions reported as {@code placeholder.fill-in} (e.g. {@code <team-name>}). */
-    @Parameter
+    /**
+     * Further regular expressions reported as {@code placeholder.fill-in} (e.g. {@code <team-name>}). As a
+     * property, comma-separated (a pattern that contains a comma goes in the POM).
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_FILL_IN_PATTERNS)
     List<String> fillInPatterns;
 
-    /** Fence languages parsed as shell; default bash, sh, shell, zsh and console. */
-    @Parameter
+    /** Fence languages parsed as shell; default bash, sh, shell, zsh and console. Comma-separated as a property. */
+    @Parameter(property = RunbookProperties.VALIDATE_SHELL_LANGUAGES)
     List<String> shellLanguages;
 
     /**
      * ShellCheck for {@code command.shellcheck}: {@code auto} runs it when it is installed, {@code on} requires
-     * it (the build fails when it is missing), {@code off} never runs it.
+     * it (the build fails when it is missing), {@code off} never runs it. The old property
+     * {@code runbook.shellcheck} is still read, with a warning.
      */
-    @Parameter(property = RunbookProperties.PREFIX + "shellcheck", defaultValue = "auto")
+    @Parameter(property = RunbookProperties.VALIDATE_SHELLCHECK, defaultValue = SHELLCHECK_DEFAULT)
     String shellcheck;
 
-    /** The ShellCheck executable; default: {@code shellcheck} on the PATH. */
-    @Parameter(property = RunbookProperties.PREFIX + "shellcheckPath")
+    static final String SHELLCHECK_DEFAULT = "auto";
+
+    /**
+     * The ShellCheck executable; default: {@code shellcheck} on the PATH. The old property
+     * {@code runbook.shellcheckPath} is still read, with a warning.
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_SHELLCHECK_PATH)
     File shellcheckPath;
 
-    /** ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see docs/validate.md). */
-    @Parameter
+    /**
+     * ShellCheck codes never reported; default SC2154, SC2034, SC1090, SC1091, SC2164, SC2155, SC2317 (see
+     * docs/validate.md). Giving the list replaces the default; comma-separated as a property.
+     */
+    @Parameter(property = RunbookProperties.VALIDATE_SHELLCHECK_EXCLUDE)
     List<String> shellcheckExclude;
 
     @Override
     protected void run() throws RunbookProblemException, SetupException, IOException {
+        PropertyAliases aliases = aliases();
+        String failOnValue = aliases.value(RunbookProperties.VALIDATE_FAIL_ON, failOn, FAIL_ON_DEFAULT);
+        String baselineValue = aliases.value(RunbookProperties.VALIDATE_BASELINE,
+                baseline == null ? null : baseline.getPath(), null);
+        Map<String, String> levels;
+        try {
+            levels = PropertyAliases.mergeMap(RunbookProperties.VALIDATE_SEVERITIES, severities, severitiesProperty);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage());
+        }
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
-                FailOn.parse(failOn), severities, baseline == null ? null : baseline.toPath(), ruleSettings(),
-                pluginVersion()));
+                FailOn.parse(failOnValue), levels, baselineValue == null ? null : baseDirectory().resolve(baselineValue),
+                ruleSettings(aliases), pluginVersion()));
     }
 
     /** Every rule's configuration, each parameter's error named after that parameter. */
-    private RuleSettings ruleSettings() throws SetupException {
+    private RuleSettings ruleSettings(PropertyAliases aliases) throws SetupException {
         RetryPolicy defaults = RetryPolicy.defaults();
         LinkCheckSettings links = LinkCheckSettings.defaults()
                 .withOffline(offline())
-                .withTimeouts(Durations.duration(RunbookProperties.PREFIX + "links.connectTimeout", linksConnectTimeout),
-                        Durations.duration(RunbookProperties.PREFIX + "links.readTimeout", linksReadTimeout),
-                        Durations.duration(RunbookProperties.PREFIX + "links.timeout", linksTimeout))
+                .withTimeouts(Durations.duration(RunbookProperties.LINKS + "connectTimeout", linksConnectTimeout),
+                        Durations.duration(RunbookProperties.LINKS + "readTimeout", linksReadTimeout),
+                        Durations.duration(RunbookProperties.LINKS + "timeout", linksTimeout))
                 .withConcurrency(Math.max(1, linksConcurrency), Math.max(1, linksPerHost),
-                        Durations.duration(RunbookProperties.PREFIX + "links.hostSpacing", linksHostSpacing))
+                        Durations.duration(RunbookProperties.LINKS + "hostSpacing", linksHostSpacing))
                 .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
-                .withExcludes(patterns(RunbookProperties.PREFIX + "links.excludes", linksExcludes))
-                .withCacheTtl(Durations.duration(RunbookProperties.PREFIX + "links.cacheTtl", linksCacheTtl))
+                .withExcludes(patterns(RunbookProperties.LINKS + "excludes", linksExcludes))
+                .withCacheTtl(Durations.duration(RunbookProperties.LINKS + "cacheTtl", linksCacheTtl))
                 .withCheckPrivate(linksCheckPrivate);
         RuleSettings settings = RuleSettings.defaults()
                 .withLinks(links)
                 .withReviewEvery(reviewSchedule().defaultInterval())
                 .withAllowedFrontMatterKeys(frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys))
-                .withExtraTodoPatterns(patterns("todoPatterns", todoPatterns))
-                .withExtraFillInPatterns(patterns("fillInPatterns", fillInPatterns))
-                .withShellCheck(shellCheckSettings());
+                .withExtraTodoPatterns(patterns("todoPatterns (" + RunbookProperties.VALIDATE_TODO_PATTERNS + ")", todoPatterns))
+                .withExtraFillInPatterns(patterns("fillInPatterns (" + RunbookProperties.VALIDATE_FILL_IN_PATTERNS + ")", fillInPatterns))
+                .withShellCheck(shellCheckSettings(aliases));
         if (shellLanguages != null && !shellLanguages.isEmpty()) {
             settings = settings.withShellLanguages(new HashSet<>(shellLanguages));
         }
         return settings;
     }
 
-    private RuleSettings.ShellCheck shellCheckSettings() throws SetupException {
+    private RuleSettings.ShellCheck shellCheckSettings(PropertyAliases aliases) throws SetupException {
         RuleSettings.ShellCheck.Mode mode;
         try {
-            mode = RuleSettings.ShellCheck.parseMode(shellcheck);
+            mode = RuleSettings.ShellCheck.parseMode(aliases.value(RunbookProperties.VALIDATE_SHELLCHECK, shellcheck, SHELLCHECK_DEFAULT));
         } catch (IllegalArgumentException e) {
-            throw new SetupException("runbook.shellcheck: " + e.getMessage());
+            throw new SetupException(RunbookProperties.VALIDATE_SHELLCHECK + ": " + e.getMessage());
         }
+        String path = aliases.value(RunbookProperties.VALIDATE_SHELLCHECK_PATH,
+                shellcheckPath == null ? null : shellcheckPath.getPath(), null);
         RuleSettings.ShellCheck settings = new RuleSettings.ShellCheck(mode,
-                shellcheckPath == null ? null : shellcheckPath.toPath(),
+                path == null ? null : baseDirectory().resolve(path),
                 shellcheckExclude == null ? RuleSettings.ShellCheck.DEFAULT_EXCLUDE
                         : shellcheckExclude.stream().filter(c -> c != null && !c.isBlank()).collect(Collectors.toSet()));
         if (mode == RuleSettings.ShellCheck.Mode.ON && ShellCheckBinary.locate(settings).isEmpty()) {

@@ -88,7 +88,7 @@ class ValidateMojoShellCheckTest {
     void anUnknownModeIsASetupError() {
         mojo.shellcheck = "sometimes";
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().contains("runbook.shellcheck") && e.getMessage().contains("auto, on or off"), e.getMessage());
+        assertTrue(e.getMessage().contains("runbook.validate.shellcheck") && e.getMessage().contains("auto, on or off"), e.getMessage());
     }
 
     @Test
