@@ -16,8 +16,13 @@ assert sarif.runs[0].results.size() == 4
 assert sarif.runs[0].results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == 'SRCROOT' }
 def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(basedir, 'target/runbook-reports/TEST-runbook-validate.xml')).documentElement
-assert junit.getAttribute('tests') == '2'
+// One <testsuite> per runbook, one <testcase> per finding (2 errors, 2 warnings), one <failure> per error.
+assert junit.tagName == 'testsuites'
+assert junit.getElementsByTagName('testsuite').length == 2
+assert junit.getAttribute('tests') == '4'
 assert junit.getElementsByTagName('failure').length == 2
+def names = (0..<junit.getElementsByTagName('testcase').length).collect { junit.getElementsByTagName('testcase').item(it).getAttribute('name') }
+assert names.contains('link.file content/index.md:4') : names
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/runbook/findings.json'))
 assert json.counts.error == 2 && json.counts.warning == 2
 return true

@@ -359,7 +359,7 @@ public final class SiteBuilder {
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
                 request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section,
-                request.reportPageIfPresent() != null);
+                request.reportPageIfPresent() != null, "runbook-maven-plugin " + request.pluginVersion());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * {@code target/runbook/findings.json}, read by the site, the gate report and the next run's baseline.
- * Schema (version 1): {@code version}, {@code buildDate}, {@code contentPrefix}, {@code runbooks} (paths),
+ * Schema (version 1): {@code version}, {@code pluginVersion} (the plugin that wrote it; absent when unknown), {@code buildDate}, {@code contentPrefix}, {@code runbooks} (paths),
  * {@code counts} ({@code error}, {@code warning}, {@code info}), {@code countsByRule},
  * {@code findings[]} and {@code baselined[]}, each finding with {@code ruleId}, {@code severity},
  * {@code file}, {@code line}, {@code column}, {@code message}, {@code hint} (may be absent) and
@@ -40,8 +40,16 @@ public final class FindingsJson {
     }
 
     public static void write(ValidationReport report, Path file) throws IOException {
+        write(report, null, file);
+    }
+
+    /** @param pluginVersion the version of the plugin writing the file, or null when unknown (then left out) */
+    public static void write(ValidationReport report, String pluginVersion, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
+        if (pluginVersion != null && !pluginVersion.isBlank()) {
+            root.put("pluginVersion", pluginVersion);
+        }
         root.put("buildDate", report.buildDate().toString());
         root.put("contentPrefix", report.contentPrefix());
         ArrayNode runbooks = root.putArray("runbooks");

@@ -17,20 +17,26 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code target/runbook-reports/TEST-runbook-validate.xml}, shaped like a Surefire report so CI test
- * views show it: one testcase per runbook (and per unreadable file), one {@code <failure>} per error
- * finding with {@code file:line:col}, warnings and hints in {@code <system-out>}. Written with StAX, so
- * everything from content is escaped; characters XML 1.0 cannot carry are replaced.
+ * {@code target/runbook-reports/TEST-runbook-validate.xml}, in the JUnit XML shape CI test views read:
+ * {@code <testsuites>} holding one {@code <testsuite>} per runbook (named by its repository path), and in it
+ * one {@code <testcase>} per finding, named {@code rule file:line}. An error finding's testcase carries
+ * exactly one {@code <failure>} (message, rule as type, {@code file:line:col} and the fix in the text); a
+ * warning's or hint's testcase passes and says what it found in {@code <system-out>}, as it does not fail
+ * the build by default; a runbook without findings has one passing testcase, {@code clean}. Several
+ * failures in one testcase are avoided on purpose: common XSDs and several CI views read only the first.
+ * Written with StAX, so everything from content is escaped; characters XML 1.0 cannot carry are replaced.
  */
 public final class JUnitXmlReport {
 
-    static final String SUITE = "runbook.validate";
+    static final String SUITES = "runbook.validate";
+    static final String CLEAN_CASE = "clean";
 
     private JUnitXmlReport() {
     }
@@ -41,26 +47,29 @@ public final class JUnitXmlReport {
         report.findings().forEach(f -> files.add(f.file()));
         files.forEach(f -> byFile.put(f, new ArrayList<>()));
         report.findings().forEach(f -> byFile.get(f.file()).add(f));
-        long failures = byFile.values().stream().filter(l -> l.stream().anyMatch(f -> f.severity() == Severity.ERROR)).count();
+        byFile.values().forEach(l -> l.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column)
+                .thenComparing(Finding::ruleId)));
+        int tests = byFile.values().stream().mapToInt(l -> Math.max(1, l.size())).sum();
+        long failures = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        // The time of this run (UTC, as Surefire writes it), not the build's pinned output date: CI views show
+        // it as when the checks ran.
+        String timestamp = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
         AtomicFiles.write(file, out -> {
             try {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeCharacters("\n");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", SUITE);
-                xml.writeAttribute("tests", Integer.toString(byFile.size()));
+                xml.writeStartElement("testsuites");
+                xml.writeAttribute("name", SUITES);
+                xml.writeAttribute("tests", Integer.toString(tests));
                 xml.writeAttribute("failures", Long.toString(failures));
                 xml.writeAttribute("errors", "0");
-                xml.writeAttribute("skipped", "0");
                 xml.writeAttribute("time", "0");
-                // The time of this run (UTC, as Surefire writes it), not the build's pinned output date: CI views
-                // show it as when the checks ran.
-                xml.writeAttribute("timestamp", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
                 xml.writeCharacters("\n");
+                int id = 0;
                 for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
-                    writeCase(xml, report, entry.getKey(), entry.getValue());
+                    writeSuite(xml, report, entry.getKey(), entry.getValue(), id++, timestamp);
                 }
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
@@ -73,36 +82,57 @@ public final class JUnitXmlReport {
         });
     }
 
-    private static void writeCase(XMLStreamWriter xml, ValidationReport report, String file, List<Finding> findings)
-            throws XMLStreamException {
+    private static void writeSuite(XMLStreamWriter xml, ValidationReport report, String file, List<Finding> findings,
+                                   int id, String timestamp) throws XMLStreamException {
+        String suite = clean(report.repositoryPath(file));
         xml.writeCharacters("  ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(report.repositoryPath(file)));
-        xml.writeAttribute("classname", SUITE);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", suite);
+        xml.writeAttribute("tests", Integer.toString(Math.max(1, findings.size())));
+        xml.writeAttribute("failures", Long.toString(findings.stream().filter(f -> f.severity() == Severity.ERROR).count()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", "0");
-        StringBuilder out = new StringBuilder();
+        xml.writeAttribute("timestamp", timestamp);
+        xml.writeAttribute("id", Integer.toString(id));
+        xml.writeCharacters("\n");
+        if (findings.isEmpty()) {
+            xml.writeCharacters("    ");
+            xml.writeEmptyElement("testcase");
+            xml.writeAttribute("name", CLEAN_CASE);
+            xml.writeAttribute("classname", suite);
+            xml.writeAttribute("time", "0");
+            xml.writeCharacters("\n");
+        }
         for (Finding f : findings) {
-            String located = report.repositoryPath(f.file()) + ":" + f.line() + ":" + f.column();
-            if (f.severity() == Severity.ERROR) {
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement("failure");
-                xml.writeAttribute("message", clean("[" + f.ruleId() + "] " + f.message()));
-                xml.writeAttribute("type", f.ruleId());
-                xml.writeCharacters(clean(located + ": " + f.message() + (f.hint() == null ? "" : "\nfix: " + f.hint())));
-                xml.writeEndElement();
-            } else {
-                out.append(report.contentPrefix()).append(f.toConsoleLine()).append('\n');
-            }
+            writeCase(xml, report, suite, f);
         }
-        if (!out.isEmpty()) {
-            xml.writeCharacters("\n    ");
+        xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void writeCase(XMLStreamWriter xml, ValidationReport report, String suite, Finding f)
+            throws XMLStreamException {
+        String path = report.repositoryPath(f.file());
+        xml.writeCharacters("    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", clean(f.ruleId() + " " + path + ":" + f.line()));
+        xml.writeAttribute("classname", suite);
+        xml.writeAttribute("time", "0");
+        xml.writeCharacters("\n      ");
+        if (f.severity() == Severity.ERROR) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean("[" + f.ruleId() + "] " + f.message()));
+            xml.writeAttribute("type", f.ruleId());
+            xml.writeCharacters(clean(path + ":" + f.line() + ":" + f.column() + ": " + f.message()
+                    + (f.hint() == null || f.hint().isBlank() ? "" : "\nfix: " + f.hint())));
+        } else {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(clean(out.toString()));
-            xml.writeEndElement();
+            xml.writeCharacters(clean(report.contentPrefix() + f.toConsoleLine()));
         }
-        if (!findings.isEmpty()) {
-            xml.writeCharacters("\n  ");
-        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }

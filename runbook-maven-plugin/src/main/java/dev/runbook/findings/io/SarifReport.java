@@ -18,10 +18,12 @@ import java.util.Map;
 
 /**
  * {@code target/runbook/findings.sarif}, SARIF 2.1.0 for code-scanning UIs: one run whose driver lists
- * every rule (id, description, help link, default level) and one result per finding, located by a URI
- * relative to the repository root ({@code uriBaseId} {@value #BASE_ID}) and carrying a stable
- * partial fingerprint. Each rule's help link is {@code docs/validate.md#<rule id>} (the docs carry an
- * {@code <a id>} per rule).
+ * every rule (id, description, where it is documented, default level) and one result per finding, located
+ * by a URI relative to the repository root ({@code uriBaseId} {@value #BASE_ID}) and carrying a stable
+ * partial fingerprint. {@value #BASE_ID} is declared with a description but no absolute URI: the file is
+ * the same on every machine (a build cache may restore it elsewhere), and code-scanning UIs resolve the
+ * relative URIs against their own checkout. Each rule's help names {@code docs/validate.md#<rule id>}
+ * (the docs carry an {@code <a id>} per rule).
  */
 public final class SarifReport {
 
@@ -33,8 +35,7 @@ public final class SarifReport {
     private SarifReport() {
     }
 
-    /** @param repositoryRoot absolute repository root, recorded as the base of every result's URI */
-    public static void write(ValidationReport report, Path repositoryRoot, String toolVersion, Path file) throws IOException {
+    public static void write(ValidationReport report, String toolVersion, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -51,12 +52,13 @@ public final class SarifReport {
             r.put("id", rule.id());
             r.putObject("shortDescription").put("text", rule.description());
             // No helpUri: the project publishes no docs site yet, and a guessed address is worse than none.
-            r.putObject("help").put("text", rule.description() + " See the plugin's docs (validate.md, rules-content.md), entry "
-                    + rule.id() + ".");
+            String sentence = rule.description().endsWith(".") ? rule.description() : rule.description() + ".";
+            r.putObject("help").put("text", sentence + " See docs/validate.md#" + rule.docsAnchor()
+                    + " in the plugin's documentation.");
             r.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         }
-        String base = repositoryRoot.toAbsolutePath().normalize().toUri().toString();
-        run.putObject("originalUriBaseIds").putObject(BASE_ID).put("uri", base.endsWith("/") ? base : base + "/");
+        run.putObject("originalUriBaseIds").putObject(BASE_ID).putObject("description").put("text",
+                "The repository root (the nearest folder above the project that holds .git, else the project folder).");
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
             ObjectNode result = results.addObject();

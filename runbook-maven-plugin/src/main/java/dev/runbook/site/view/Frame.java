@@ -7,11 +7,12 @@ package dev.runbook.site.view;
  * @param canonical absolute URL of the page when a baseUrl is configured, else null
  * @param section   which navigation item is current: "index", "status", "tags", "report" or "" (for aria-current)
  * @param report    the site carries the release report ({@code report.html}), so the navigation links it
+ * @param generator the plugin and its version, named in the footer ({@code runbook-maven-plugin 1.2.3})
  */
 public record Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section,
-                    boolean report) {
+                    boolean report, String generator) {
 
     public Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section) {
-        this(root, siteTitle, pageTitle, canonical, buildDate, section, false);
+        this(root, siteTitle, pageTitle, canonical, buildDate, section, false, null);
     }
 }

@@ -29,6 +29,11 @@ public final class SmokeResultsJson {
     public static void write(Path file, SmokeResults run, Redactor redactor) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
+        // The plugin jar's manifest (Implementation-Version, the POM version); absent when run from classes.
+        String pluginVersion = SmokeResultsJson.class.getPackage().getImplementationVersion();
+        if (pluginVersion != null) {
+            root.put("pluginVersion", pluginVersion);
+        }
         root.put("environment", run.environment());
         root.put("startedAt", run.startedAt().toString());
         root.put("durationMs", run.durationMs());

@@ -79,8 +79,8 @@ public final class ValidationRun {
         for (Path file : List.of(json, sarif, junit)) { // what a killed run's writes left beside them
             dev.runbook.core.AtomicFiles.removeLeftoverTemporaries(file);
         }
-        FindingsJson.write(report, json);
-        SarifReport.write(report, repositoryRoot, options.toolVersion(), sarif);
+        FindingsJson.write(report, options.toolVersion(), json);
+        SarifReport.write(report, options.toolVersion(), sarif);
         JUnitXmlReport.write(report, junit);
         if (upToDate != null) {
             upToDate.remember(inputs);

@@ -62,7 +62,7 @@ class ReportsTest {
     @Test
     void findingsJsonRoundTripsWithCountsAndFingerprints() throws Exception {
         Path file = temp.resolve("runbook/findings.json");
-        FindingsJson.write(report(), file);
+        FindingsJson.write(report(), "1.2.3", file);
         FindingsJson.Contents read = FindingsJson.read(file);
         assertEquals(FINDINGS, read.findings());
         assertEquals(1, read.baselined().size());
@@ -70,6 +70,7 @@ class ReportsTest {
         assertEquals(List.of("clean.md", "db/fail over.md", "ops/restart.md"), read.runbooks());
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals(2, json.path("counts").path("error").asInt());
+        assertEquals("1.2.3", json.path("pluginVersion").asText());
         assertEquals(1, json.path("countsByRule").path("link.external").asInt());
         assertEquals(Fingerprint.of(FINDINGS.get(0)), json.path("findings").get(0).path("fingerprint").asText());
         try (var stream = Files.list(file.getParent())) {
@@ -89,7 +90,7 @@ class ReportsTest {
     @Test
     void sarifValidatesAgainstTheSarif210SchemaAndLocatesFindings() throws Exception {
         Path file = temp.resolve("runbook/findings.sarif");
-        SarifReport.write(report(), temp.resolve("repo root"), "1.2.3", file);
+        SarifReport.write(report(), "1.2.3", file);
         JsonNode sarif = new ObjectMapper().readTree(file.toFile());
 
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
@@ -117,32 +118,77 @@ class ReportsTest {
         assertEquals("SRCROOT", location.path("artifactLocation").path("uriBaseId").asText());
         assertEquals(12, location.path("region").path("startLine").asInt());
         assertEquals(5, location.path("region").path("startColumn").asInt());
-        assertTrue(run.path("originalUriBaseIds").path("SRCROOT").path("uri").asText().endsWith("/repo%20root/"));
+        assertTrue(run.path("originalUriBaseIds").path("SRCROOT").has("description"));
+        assertTrue(run.path("originalUriBaseIds").path("SRCROOT").path("uri").isMissingNode(), "no absolute path in the file");
+        assertTrue(!sarif.toString().contains(temp.toString()) && !sarif.toString().matches("(?s).*file:/+\\w.*"), "no absolute path");
+        assertEquals("1.2.3", run.path("tool").path("driver").path("version").asText());
+        assertTrue(rules.get(0).path("help").path("text").asText().endsWith(". See docs/validate.md#"
+                + rules.get(0).path("id").asText() + " in the plugin's documentation."));
         assertEquals("note", run.path("results").get(3).path("level").asText());
     }
 
+    /**
+     * One suite per runbook, one case per finding named {@code rule file:line}, at most one failure per case
+     * (common XSDs and CI views read only the first), the counts matching the children, a clean runbook one
+     * passing case.
+     */
     @Test
-    void junitXmlParsesWithOneCasePerRunbookAndOneFailurePerError() throws Exception {
+    void junitXmlHasASuitePerRunbookAndACasePerFindingWithOneFailureEach() throws Exception {
         Path file = new dev.runbook.core.OutputLayout(temp).validateJUnitXml();
         JUnitXmlReport.write(report(), file);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
-        Element suite = doc.getDocumentElement();
-        assertEquals("testsuite", suite.getTagName());
-        assertEquals("3", suite.getAttribute("tests"));
-        assertEquals("1", suite.getAttribute("failures"));
-        NodeList cases = suite.getElementsByTagName("testcase");
-        assertEquals(3, cases.getLength());
-        Element failing = (Element) cases.item(1);
-        assertEquals("content/db/fail over.md", failing.getAttribute("name"));
-        NodeList failures = failing.getElementsByTagName("failure");
-        assertEquals(2, failures.getLength());
-        assertEquals("[link.file] link 'x<y>&\"z\".md' points to db/x.md, which does not exist",
-                ((Element) failures.item(0)).getAttribute("message"));
-        assertTrue(failures.item(0).getTextContent().startsWith("content/db/fail over.md:12:5: "));
-        assertTrue(failures.item(1).getTextContent().contains("no anchor #a\uFFFDb"), "control char replaced");
-        Element warned = (Element) cases.item(2);
-        assertEquals(0, warned.getElementsByTagName("failure").getLength());
-        assertTrue(warned.getElementsByTagName("system-out").item(0).getTextContent()
+        Element root = doc.getDocumentElement();
+        assertEquals("testsuites", root.getTagName());
+        assertEquals("5", root.getAttribute("tests"), "1 clean runbook + 4 findings");
+        assertEquals("2", root.getAttribute("failures"));
+        NodeList suites = root.getElementsByTagName("testsuite");
+        assertEquals(3, suites.getLength());
+        List<String> suiteNames = new java.util.ArrayList<>();
+        int caseCount = 0;
+        int failureCount = 0;
+        for (int i = 0; i < suites.getLength(); i++) {
+            Element suite = (Element) suites.item(i);
+            suiteNames.add(suite.getAttribute("name"));
+            NodeList cases = suite.getElementsByTagName("testcase");
+            assertEquals(Integer.toString(cases.getLength()), suite.getAttribute("tests"), suite.getAttribute("name"));
+            int suiteFailures = 0;
+            for (int c = 0; c < cases.getLength(); c++) {
+                Element testcase = (Element) cases.item(c);
+                int failures = testcase.getElementsByTagName("failure").getLength();
+                assertTrue(failures + testcase.getElementsByTagName("error").getLength() <= 1, "one failure per case");
+                assertEquals(suite.getAttribute("name"), testcase.getAttribute("classname"));
+                assertTrue(!testcase.getAttribute("name").isBlank() && !testcase.getAttribute("time").isBlank());
+                suiteFailures += failures;
+            }
+            assertEquals(Integer.toString(suiteFailures), suite.getAttribute("failures"));
+            assertTrue(suite.getAttribute("timestamp").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"),
+                    suite.getAttribute("timestamp"));
+            caseCount += cases.getLength();
+            failureCount += suiteFailures;
+        }
+        assertEquals(List.of("content/clean.md", "content/db/fail over.md", "content/ops/restart.md"), suiteNames);
+        assertEquals(5, caseCount);
+        assertEquals(2, failureCount);
+
+        Element clean = (Element) ((Element) suites.item(0)).getElementsByTagName("testcase").item(0);
+        assertEquals("clean", clean.getAttribute("name"));
+        assertEquals(0, clean.getChildNodes().getLength(), "a clean runbook passes");
+
+        NodeList failing = ((Element) suites.item(1)).getElementsByTagName("testcase");
+        assertEquals("link.file content/db/fail over.md:12", ((Element) failing.item(0)).getAttribute("name"));
+        assertEquals("link.anchor content/db/fail over.md:20", ((Element) failing.item(1)).getAttribute("name"));
+        Element failure = (Element) ((Element) failing.item(0)).getElementsByTagName("failure").item(0);
+        assertEquals("[link.file] link 'x<y>&\"z\".md' points to db/x.md, which does not exist", failure.getAttribute("message"));
+        assertEquals("link.file", failure.getAttribute("type"));
+        assertEquals("content/db/fail over.md:12:5: link 'x<y>&\"z\".md' points to db/x.md, which does not exist\n"
+                + "fix: did you mean ../x.md?", failure.getTextContent());
+        assertTrue(failing.item(1).getTextContent().contains("no anchor #a\uFFFDb"), "control char replaced");
+
+        NodeList warned = ((Element) suites.item(2)).getElementsByTagName("testcase");
+        assertEquals("review.overdue content/ops/restart.md:3", ((Element) warned.item(0)).getAttribute("name"));
+        assertEquals(0, ((Element) warned.item(0)).getElementsByTagName("failure").getLength(), "a warning passes");
+        assertTrue(((Element) warned.item(0)).getElementsByTagName("system-out").item(0).getTextContent()
                 .contains("content/ops/restart.md:3:1: warning [review.overdue]"));
+        assertEquals("link.external content/ops/restart.md:9", ((Element) warned.item(1)).getAttribute("name"));
     }
 }
