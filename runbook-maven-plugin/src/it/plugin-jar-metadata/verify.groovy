@@ -22,4 +22,13 @@ new JarFile(jar).withCloseable { zip ->
     String implementationVersion = zip.manifest.mainAttributes.getValue('Implementation-Version')
     assert implementationVersion == pluginVersion : "manifest Implementation-Version is ${implementationVersion}"
 }
+
+// runbook:help -Ddetail (run 2): every parameter has a description, and the renamed properties are shown.
+String help = new File(basedir, 'build.log').text
+assert help.contains('runbook:validate')
+assert !help.contains('(no description)') : 'a parameter without a description in runbook:help -Ddetail'
+['runbook.validate.failOn', 'runbook.validate.baseline', 'runbook.validate.severities', 'runbook.validate.todoPatterns',
+ 'runbook.smoke.environmentsFile', 'runbook.smoke.variables', 'runbook.report.baseline', 'runbook.smoke.failBuild'].each {
+    assert help.contains('User property: ' + it) : "runbook:help -Ddetail does not show ${it}"
+}
 return true
