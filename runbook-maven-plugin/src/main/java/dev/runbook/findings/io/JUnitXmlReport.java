@@ -15,11 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -37,6 +38,7 @@ public final class JUnitXmlReport {
 
     static final String SUITES = "runbook.validate";
     static final String CLEAN_CASE = "clean";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private JUnitXmlReport() {
     }
@@ -53,7 +55,8 @@ public final class JUnitXmlReport {
         long failures = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         // The time of this run (UTC, as Surefire writes it), not the build's pinned output date: CI views show
         // it as when the checks ran.
-        String timestamp = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Always with seconds: LocalDateTime.toString() drops ":00", which the JUnit XSDs' xs:dateTime rejects.
+        String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
         AtomicFiles.write(file, out -> {
             try {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
