@@ -185,6 +185,17 @@ class RunbookPageTest {
     }
 
     @Test
+    void footerShowsTheStatusDateAndTheBuildDateWhenThePinnedClockDiffersFromIt() throws Exception {
+        assertEquals("Built 2026-11-22", Jsoup.parse(site.page("db/primary-down.html")).selectFirst("footer.site-footer span").text());
+        site.builtOn = java.time.LocalDate.of(2026, 12, 4);
+        site.build();
+        for (String page : List.of("db/primary-down.html", "index.html", "status.html", "404.html")) {
+            assertEquals("Statuses and review dates as of 2026-11-22 · built 2026-12-04",
+                    Jsoup.parse(site.page(page)).selectFirst("footer.site-footer span").text(), page);
+        }
+    }
+
+    @Test
     void editUrlThatIsNoWebLinkShowsNoLink() throws Exception {
         site.editUrl = "javascript:alert(1)//{path}";
         site.build();
