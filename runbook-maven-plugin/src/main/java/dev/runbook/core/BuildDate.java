@@ -49,6 +49,22 @@ public final class BuildDate {
         return LocalDate.ofInstant(instant(asOf, clock), ZoneOffset.UTC);
     }
 
+    /**
+     * The day the output says it was built: {@code project.build.outputTimestamp} when the project sets it
+     * (Maven's own "build time" for reproducible builds, the one its jars carry), else the clock's date.
+     * Shown beside a pinned review clock, so a reader sees both "statuses as of" and "built".
+     */
+    public static LocalDate builtOn(String outputTimestamp, Clock clock) {
+        try {
+            if (isPinned(outputTimestamp)) {
+                return date(outputTimestamp, clock);
+            }
+        } catch (SetupException unreadable) {
+            // Maven and its archiver reject a malformed outputTimestamp themselves; the footer falls back to today.
+        }
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
     /** True when the build pins its clock ({@code runbook.asOf}); the output is then reproducible. */
     public static boolean isPinned(String asOf) {
         return asOf != null && !asOf.isBlank() && !asOf.startsWith("${");

@@ -67,6 +67,10 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     @Parameter(property = RunbookProperties.AS_OF)
     protected String asOf;
 
+    /** Maven's reproducible-build time; shown as the site's "built" date when {@code runbook.asOf} pins "now". */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    protected String outputTimestamp;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -141,6 +145,11 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     protected LocalDate buildDate() throws SetupException {
         return BuildDate.date(asOf, Clock.systemUTC());
+    }
+
+    /** The day the output was built, for the footer: differs from {@link #buildDate()} only when asOf pins it. */
+    protected LocalDate builtOn() {
+        return BuildDate.isPinned(asOf) ? BuildDate.builtOn(outputTimestamp, Clock.systemUTC()) : null;
     }
 
     protected ReviewSchedule reviewSchedule() throws SetupException {

@@ -81,6 +81,9 @@ public class SiteMojo extends AbstractRunbookMojo {
         if (editUrl != null && !editUrl.isBlank()) {
             settings.put(SiteRun.EDIT_URL, editUrl);
         }
+        if (builtOn() != null) {
+            settings.put(SiteRun.BUILT_ON, builtOn().toString());
+        }
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
                 InputDigest.codeSourceOf(SiteMojo.class)));

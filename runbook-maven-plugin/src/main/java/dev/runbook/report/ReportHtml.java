@@ -68,7 +68,9 @@ public final class ReportHtml {
         model.put("siteTitle", siteTitle);
         model.put("root", siteRoot);
         model.put("inSite", inSite);
-        model.put("css", css());
+        String css = css();
+        model.put("css", css);
+        model.put("reportSecurityPolicy", securityPolicy("\n" + css + "\n"));
         model.put("passed", report.passed());
         model.put("explanation", report.explanation());
         model.put("violations", report.violations().stream().map(v -> violation(v, links)).toList());
@@ -189,6 +191,21 @@ public final class ReportHtml {
             String page = layout.pageOf(path);
             return new ReportModel.RunbookLink(path, runbook == null ? path : runbook.title(),
                     page == null ? null : siteRoot + SiteLayout.href(page));
+        }
+    }
+
+    /**
+     * The standalone report's Content-Security-Policy: it fetches nothing and runs nothing, and its one inline
+     * stylesheet is allowed by its hash. {@code styleText} must be the style element's exact text.
+     */
+    static String securityPolicy(String styleText) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(styleText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "default-src 'none'; style-src 'sha256-" + java.util.Base64.getEncoder().encodeToString(hash)
+                    + "'; img-src data:; base-uri 'none'; form-action 'none'";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

@@ -103,7 +103,7 @@ final class PageWriter {
         // a server. Static HTML cannot be right in both places without a baseUrl (docs/site.md says so).
         Frame top = SiteBuilder.frame(request, "404.html", "Page not found", "");
         notFound.put("frame", new Frame(request.baseUrl() == null ? "" : request.baseUrl(), top.siteTitle(),
-                top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report(), top.generator()));
+                top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report(), top.builtOn(), top.generator()));
         written.add(write("404.html", theme.render("404.ftlh", notFound)));
         return written;
     }

@@ -75,7 +75,7 @@ public final class SiteBuilder {
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
                 "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
                 "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()),
-                "editUrl", String.valueOf(request.editUrl()));
+                "editUrl", String.valueOf(request.editUrl()), "builtOn", String.valueOf(request.builtOn()));
         List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
         Map<String, List<TagLink>> neighbours = Views.neighbours(all);
         Map<String, String> lastChanged = LastChanged.of(request.content().root(),
@@ -359,7 +359,8 @@ public final class SiteBuilder {
     static Frame frame(SiteRequest request, String page, String title, String section) {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
                 request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section,
-                request.reportPageIfPresent() != null, "runbook-maven-plugin " + request.pluginVersion());
+                request.reportPageIfPresent() != null, request.builtOn() == null ? null : request.builtOn().toString(),
+                "runbook-maven-plugin " + request.pluginVersion());
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Objects;
  *                          to {@code report.html} and linked from the navigation when the file exists; may be null
  * @param allowRemoteImages {@code runbook.site.allowRemoteImages}: the pages' Content-Security-Policy lets images
  *                          load from other hosts (off: only the site's own images and {@code data:} URLs)
+ * @param builtOn           the day the site was built, when it differs from {@code buildDate} (runbook.asOf pins
+ *                          "now"): the footer then shows "statuses as of" and "built"; else null
  * @param editUrl           where a runbook's source is edited, {@code {path}} standing for its path in the content
  *                          folder (e.g. {@code https://github.com/org/repo/edit/main/content/{path}}); may be null
  */
@@ -44,7 +46,8 @@ public record SiteRequest(
         List<Finding> findings,
         Path reportPage,
         boolean allowRemoteImages,
-        String editUrl) {
+        String editUrl,
+        LocalDate builtOn) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -66,6 +69,7 @@ public record SiteRequest(
         log = log == null ? RunLog.SILENT : log;
         findings = findings == null ? List.of() : List.copyOf(findings);
         editUrl = editUrl == null || editUrl.isBlank() ? null : editUrl.strip();
+        builtOn = buildDate.equals(builtOn) ? null : builtOn;
     }
 
     /** A build whose pages load no image from another host and carry no "Edit this page" link. */
@@ -73,7 +77,7 @@ public record SiteRequest(
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log, List<Finding> findings, Path reportPage) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, findings, reportPage, false, null);
+                pluginVersion, threads, log, findings, reportPage, false, null, null);
     }
 
     /** A build with no validation findings and no release report to show (neither ran before it). */
@@ -81,6 +85,6 @@ public record SiteRequest(
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, List.of(), null, false, null);
+                pluginVersion, threads, log, List.of(), null, false, null, null);
     }
 }

@@ -71,6 +71,9 @@ public final class SiteRun {
     /** The settings key of {@code runbook.site.allowRemoteImages} (see {@link SiteRequest#allowRemoteImages}). */
     public static final String ALLOW_REMOTE_IMAGES = "allowRemoteImages";
 
+    /** The settings key of the day the site says it was built, when runbook.asOf pins "now" ({@link SiteRequest#builtOn}). */
+    public static final String BUILT_ON = "builtOn";
+
     private final RunLog log;
 
     public SiteRun(RunLog log) {
@@ -114,7 +117,8 @@ public final class SiteRun {
                 options.templatesOverride(), options.siteTitle(), options.baseUrl(), options.drafts(), options.status(),
                 options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
                 lastValidationFindings(layout.findingsJson()), reportPage,
-                Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL));
+                Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL),
+                options.settings().containsKey(BUILT_ON) ? LocalDate.parse(options.settings().get(BUILT_ON)) : null);
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);

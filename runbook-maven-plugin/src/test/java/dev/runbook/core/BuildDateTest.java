@@ -40,4 +40,13 @@ class BuildDateTest {
         SetupException e = assertThrows(SetupException.class, () -> BuildDate.instant("last tuesday", REAL));
         assertTrue(e.getMessage().contains("runbook.asOf is 'last tuesday'") && e.getMessage().contains("2026-12-04"), e.getMessage());
     }
+
+    @Test
+    void builtOnIsMavensOutputTimestampWhenSetElseToday() {
+        assertEquals(LocalDate.parse("2026-11-30"), BuildDate.builtOn("2026-11-30T12:00:00Z", REAL));
+        assertEquals(LocalDate.parse("2026-11-30"), BuildDate.builtOn("1796040000", REAL));
+        assertEquals(LocalDate.parse("2026-12-04"), BuildDate.builtOn(null, REAL));
+        assertEquals(LocalDate.parse("2026-12-04"), BuildDate.builtOn("${project.build.outputTimestamp}", REAL));
+        assertEquals(LocalDate.parse("2026-12-04"), BuildDate.builtOn("last tuesday", REAL), "malformed: Maven reports it; we show today");
+    }
 }

@@ -93,6 +93,13 @@ class ReleaseGateTest {
         assertEquals("Fail over <script>alert(1)</script>", html.selectFirst("tr[data-path=db/failover.md] .col-title a").text(),
                 "content is escaped, not executed");
         assertTrue(html.select("script").isEmpty());
+        // Its policy fetches and runs nothing; the one inline stylesheet is allowed by the hash of its exact text.
+        String policy = html.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        String styleText = Files.readString(target.resolve("runbook/report.html"));
+        styleText = styleText.substring(styleText.indexOf("<style>") + "<style>".length(), styleText.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(styleText.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("default-src 'none'; style-src 'sha256-" + hash + "'; img-src data:; base-uri 'none'; form-action 'none'", policy);
         assertTrue(html.selectFirst("tr[data-path=api/restart.md]").text().contains("API health: status (503) == 200"));
         assertEquals(List.of("team-api", "team-db"), html.select(".owner-box").eachAttr("data-owner"));
         assertEquals(List.of("smoke check fails: line 9: API health: status (503) == 200"),

@@ -130,6 +130,40 @@ class RunbookPageTest {
     }
 
     @Test
+    void aBlockOfSeveralStepsShowsEachStepWithItsKind() throws Exception {
+        site.write("db/replica.md", String.join("\n", "# Replica", "",
+                "```smoke {name=\"Log in, then read\" write=true}",
+                "POST {{api}}/oauth/token",
+                "Content-Type: application/x-www-form-urlencoded",
+                "",
+                "grant_type=client_credentials",
+                "expect status == 200",
+                "capture token = json $.access_token",
+                "sql postgresql://{{db}}/app user={{PGUSER}} password={{PGPASSWORD}}",
+                "query \"select pg_is_in_recovery() as replica\"",
+                "expect value $.replica == true",
+                "redis redis://{{cache}}:6379",
+                "command \"PING\"",
+                "expect reply == \"PONG\"",
+                "turn {{turn}}:3478 udp user={{TURN_USER}} password={{TURN_PASSWORD}}",
+                "```", ""));
+        site.build();
+        Element card = Jsoup.parse(site.page("db/replica.html")).selectFirst("section.smoke-card");
+        List<Element> steps = card.select("ol.smoke-steps > li.smoke-step");
+        assertEquals(List.of("Step 1 of 4", "Step 2 of 4", "Step 3 of 4", "Step 4 of 4"),
+                steps.stream().map(s -> s.selectFirst(".smoke-step-title").text()).toList());
+        assertEquals(List.of("HTTP", "SQL", "Redis", "TURN"),
+                steps.stream().map(s -> s.selectFirst(".smoke-probe .smoke-label").text()).toList());
+        assertEquals("Content-Type: application/x-www-form-urlencoded\ngrant_type=client_credentials",
+                steps.get(0).selectFirst(".smoke-request code").wholeText());
+        assertEquals("token = json $.access_token", steps.get(0).select(".smoke-checks").get(1).selectFirst("code").text());
+        assertEquals("Query", steps.get(1).selectFirst(".smoke-request .smoke-label").text());
+        assertEquals("Command", steps.get(2).selectFirst(".smoke-request .smoke-label").text());
+        assertEquals(List.of("reply == \"PONG\""), steps.get(2).select(".smoke-expect code").eachText());
+        assertEquals("no assertions: passes when the probe answers", steps.get(3).selectFirst(".smoke-none").text());
+    }
+
+    @Test
     void contentIsEscapedAndRawHtmlSanitized() throws Exception {
         String html = site.page("db/primary-down.html");
         assertFalse(html.contains("<script>alert"), "no script from content survives");
@@ -182,6 +216,17 @@ class RunbookPageTest {
                 Jsoup.parse(site.page("db/primary-down.html")).selectFirst("a.edit-link").attr("href"));
         assertEquals("https://git.example/org/repo/edit/main/content/db/with%20space.md",
                 Jsoup.parse(site.page("db/with space.html")).selectFirst("a.edit-link").attr("href"));
+    }
+
+    @Test
+    void footerShowsTheStatusDateAndTheBuildDateWhenThePinnedClockDiffersFromIt() throws Exception {
+        assertEquals("Built 2026-11-22", Jsoup.parse(site.page("db/primary-down.html")).selectFirst("footer.site-footer span").text());
+        site.builtOn = java.time.LocalDate.of(2026, 12, 4);
+        site.build();
+        for (String page : List.of("db/primary-down.html", "index.html", "status.html", "404.html")) {
+            assertEquals("Statuses and review dates as of 2026-11-22 · built 2026-12-04",
+                    Jsoup.parse(site.page(page)).selectFirst("footer.site-footer span").text(), page);
+        }
     }
 
     @Test

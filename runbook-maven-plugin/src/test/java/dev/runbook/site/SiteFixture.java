@@ -27,6 +27,7 @@ final class SiteFixture {
     String baseUrl;
     boolean allowRemoteImages;
     String editUrl;
+    LocalDate builtOn;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
     List<dev.runbook.findings.Finding> findings = List.of();
 
@@ -59,6 +60,6 @@ final class SiteFixture {
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog, findings, null, allowRemoteImages, editUrl));
+                "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn));
     }
 }

@@ -1,6 +1,7 @@
 package dev.runbook.smoke.results;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One block's result as saved in {@code smoke-results.json}. Messages are already redacted.
@@ -9,9 +10,20 @@ import java.time.Instant;
  * @param line        file line of the block's opening fence
  * @param fingerprint the block's content id (see {@code SmokeParser.fingerprint})
  * @param time        when the check started
+ * @param steps       each step of the last attempt, in order (one for a single-probe block; none when it did not run)
  */
 public record CheckResult(String runbook, int line, String name, String fingerprint, Outcome outcome, long durationMs,
-                          String message, String environment, Instant time, int attempts) {
+                          String message, String environment, Instant time, int attempts, List<StepResult> steps) {
+
+    public CheckResult {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A result that records no steps (a block that did not run, or one read from an older results file). */
+    public CheckResult(String runbook, int line, String name, String fingerprint, Outcome outcome, long durationMs,
+                       String message, String environment, Instant time, int attempts) {
+        this(runbook, line, name, fingerprint, outcome, durationMs, message, environment, time, attempts, List.of());
+    }
 
     /**
      * Why a skipped check did not run, in one word or two ({@code deadline}, {@code does not parse}): the part

@@ -65,6 +65,22 @@ public final class SmokeJUnitXml {
                         default -> {
                         }
                     }
+                    if (r.steps().size() > 1) {
+                        // Every step of a multi-step block, so CI shows which passed before the one that failed.
+                        StringBuilder stepLines = new StringBuilder();
+                        for (int i = 0; i < r.steps().size(); i++) {
+                            StepResult step = r.steps().get(i);
+                            stepLines.append("step ").append(i + 1).append(" (").append(redactor.redact(step.label())).append("): ")
+                                    .append(step.outcome().label());
+                            if (!step.message().isEmpty()) {
+                                stepLines.append(": ").append(redactor.redact(step.message()));
+                            }
+                            stepLines.append('\n');
+                        }
+                        xml.writeStartElement("system-out");
+                        xml.writeCharacters(clean(stepLines.toString()));
+                        xml.writeEndElement();
+                    }
                     xml.writeEndElement();
                     xml.writeCharacters("\n");
                 }

@@ -54,6 +54,13 @@ public final class SmokeResultsJson {
             c.put("environment", r.environment());
             c.put("time", r.time().toString());
             c.put("attempts", r.attempts());
+            ArrayNode steps = c.putArray("steps");
+            for (StepResult step : r.steps()) {
+                ObjectNode s = steps.addObject();
+                s.put("probe", redactor.redact(step.label()));
+                s.put("outcome", step.outcome().label());
+                s.put("message", redactor.redact(step.message()));
+            }
         }
         byte[] bytes = JSON.writeValueAsBytes(root);
         AtomicFiles.write(file, out -> out.write(bytes));
@@ -66,10 +73,15 @@ public final class SmokeResultsJson {
         }
         List<CheckResult> results = new ArrayList<>();
         for (JsonNode c : root.path("checks")) {
+            List<StepResult> steps = new ArrayList<>();
+            for (JsonNode s : c.path("steps")) {
+                steps.add(new StepResult(s.path("probe").asText(), Outcome.parse(s.path("outcome").asText("skipped")),
+                        s.path("message").asText("")));
+            }
             results.add(new CheckResult(c.path("runbook").asText(), c.path("line").asInt(), c.path("name").asText(),
                     c.path("fingerprint").asText(), Outcome.parse(c.path("outcome").asText("skipped")),
                     c.path("durationMs").asLong(), c.path("message").asText(""), c.path("environment").asText(),
-                    Instant.parse(c.path("time").asText(root.path("startedAt").asText())), c.path("attempts").asInt()));
+                    Instant.parse(c.path("time").asText(root.path("startedAt").asText())), c.path("attempts").asInt(), steps));
         }
         return new SmokeResults(root.path("environment").asText(), Instant.parse(root.path("startedAt").asText()),
                 root.path("durationMs").asLong(), results);

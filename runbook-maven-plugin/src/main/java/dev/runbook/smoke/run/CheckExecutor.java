@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.runbook.smoke.results.Outcome;
+import dev.runbook.smoke.results.StepResult;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,13 +38,14 @@ import java.util.Map;
 final class CheckExecutor {
 
     /** The result of one attempt; {@code refused} means the check cannot run here and retrying is pointless. */
-    record Attempt(boolean passed, boolean refused, String message) {
+    record Attempt(boolean passed, boolean refused, String message, List<StepResult> steps) {
     }
 
     Attempt attempt(SmokeCheck check, ProbeContext context) throws InterruptedException {
         Map<String, String> captured = new LinkedHashMap<>();
         ProbeContext stepContext = context;
         Redactor redactor = context.redactor();
+        List<StepResult> steps = new ArrayList<>();
         for (int i = 0; i < check.steps().size(); i++) {
             Step step = check.steps().get(i);
             String stepName = check.steps().size() == 1 ? "" : "step " + (i + 1) + " (" + ProbeLines.abbreviate(step.label()) + "): ";
@@ -53,7 +58,7 @@ final class CheckExecutor {
             try {
                 seen = spec.observe(stepContext);
             } catch (ProbeRefusedException e) {
-                return new Attempt(false, true, redactor.redact(stepName + e.getMessage()));
+                return ended(check, steps, Outcome.ERROR, false, true, redactor, stepName, e.getMessage());
             }
             // A step that only captures still asserts that its probe got an answer; a block of one bare probe
             // asserts that too (a bare curl URL must not pass on a 503).
@@ -62,12 +67,13 @@ final class CheckExecutor {
                     : step.assertions();
             Verdict verdict = AssertionEvaluator.evaluate(assertions, seen, spec.implicitMaxStatus(), redactor);
             if (!verdict.passed()) {
-                return new Attempt(false, false, redactor.redact(stepName + verdict.message()));
+                return ended(check, steps, Outcome.FAIL, false, false, redactor, stepName, verdict.message());
             }
             for (Capture c : step.captures()) {
                 String value = AssertionEvaluator.valueText(c.subject(), c.argument(), seen);
                 if (value == null) {
-                    return new Attempt(false, false, redactor.redact(stepName + "capture " + c.name() + " = " + c.subjectText() + " (missing)"));
+                    return ended(check, steps, Outcome.FAIL, false, false, redactor, stepName,
+                            "capture " + c.name() + " = " + c.subjectText() + " (missing)");
                 }
                 // A captured token is as secret as a configured one: from now on no output of the run shows it.
                 redactor.register(value);
@@ -76,8 +82,20 @@ final class CheckExecutor {
             if (!step.captures().isEmpty()) {
                 stepContext = withCaptures(context, captured);
             }
+            steps.add(new StepResult(step.label(), Outcome.PASS, ""));
         }
-        return new Attempt(true, false, "");
+        return new Attempt(true, false, "", steps);
+    }
+
+    /** The attempt ended at the current step: it is recorded with its message, the steps after it as not run. */
+    private static Attempt ended(SmokeCheck check, List<StepResult> steps, Outcome outcome, boolean passed, boolean refused,
+                                 Redactor redactor, String stepName, String message) {
+        String redacted = redactor.redact(message);
+        steps.add(new StepResult(check.steps().get(steps.size()).label(), outcome, redacted));
+        for (int i = steps.size(); i < check.steps().size(); i++) {
+            steps.add(new StepResult(check.steps().get(i).label(), Outcome.SKIPPED, "not run: an earlier step failed"));
+        }
+        return new Attempt(passed, refused, redactor.redact(stepName + message), steps);
     }
 
     /** The context whose placeholders also know the captured values, as secrets (so they are masked too). */

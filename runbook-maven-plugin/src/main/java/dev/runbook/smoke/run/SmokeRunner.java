@@ -10,6 +10,7 @@ import dev.runbook.smoke.probe.ProbeContext;
 import dev.runbook.smoke.results.CheckResult;
 import dev.runbook.smoke.results.Outcome;
 import dev.runbook.smoke.results.SmokeResults;
+import dev.runbook.smoke.results.StepResult;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +90,9 @@ public final class SmokeRunner {
                             + " passed before this check finished"));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    results.add(result(block.check(), Outcome.ERROR, 0, "internal error: " + cause, clock.instant(), 1));
+                    SmokeCheck check = block.check();
+                    results.add(new CheckResult(check.runbookPath(), check.line(), redactor.redact(check.name()), check.fingerprint(),
+                            Outcome.ERROR, 0, redactor.redact("internal error: " + cause), environment.name(), clock.instant(), 1));
                 }
             }
         } finally {
@@ -126,12 +129,10 @@ public final class SmokeRunner {
         }
         Outcome outcome = attempt.passed() ? Outcome.PASS : attempt.refused() ? Outcome.ERROR : Outcome.FAIL;
         long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return result(check, outcome, ms, attempt.message(), time, attempts);
-    }
-
-    private CheckResult result(SmokeCheck check, Outcome outcome, long ms, String message, Instant time, int attempts) {
+        List<StepResult> steps = attempt.steps().stream()
+                .map(s -> new StepResult(redactor.redact(s.label()), s.outcome(), redactor.redact(s.message()))).toList();
         return new CheckResult(check.runbookPath(), check.line(), redactor.redact(check.name()), check.fingerprint(), outcome, ms,
-                redactor.redact(message), environment.name(), time, attempts);
+                redactor.redact(attempt.message()), environment.name(), time, attempts, steps);
     }
 
     private CheckResult skipped(BlockParse block, String message) {

@@ -14,6 +14,7 @@ import dev.runbook.load.ContentLoader;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.model.Runbook;
 import dev.runbook.findings.io.ConsoleReport;
+import dev.runbook.core.ReportSet;
 import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.findings.io.JUnitXmlReport;
 import dev.runbook.findings.io.SarifReport;
@@ -76,12 +77,17 @@ public final class ValidationRun {
         Path json = options.layout().findingsJson();
         Path sarif = options.layout().findingsSarif();
         Path junit = options.layout().validateJUnitXml();
-        for (Path file : List.of(json, sarif, junit)) { // what a killed run's writes left beside them
-            dev.runbook.core.AtomicFiles.removeLeftoverTemporaries(file);
+        // The three reports are one set: CI reads the JUnit XML, code scanning the SARIF, the release report
+        // findings.json; none may show a run the others do not.
+        ReportSet reports = ReportSet.of(List.of(json, sarif, junit));
+        try {
+            FindingsJson.write(report, options.toolVersion(), reports.stage(json));
+            SarifReport.write(report, options.toolVersion(), reports.stage(sarif));
+            JUnitXmlReport.write(report, reports.stage(junit));
+            reports.publish();
+        } finally {
+            reports.discard();
         }
-        FindingsJson.write(report, options.toolVersion(), json);
-        SarifReport.write(report, options.toolVersion(), sarif);
-        JUnitXmlReport.write(report, junit);
         if (upToDate != null) {
             upToDate.remember(inputs);
         }

@@ -4,7 +4,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.runbook.smoke.SmokeFixture;
 import dev.runbook.smoke.env.Environment;
 import dev.runbook.smoke.results.CheckResult;
+import dev.runbook.secrets.Redactor;
 import dev.runbook.smoke.results.Outcome;
+import dev.runbook.smoke.results.SmokeJUnitXml;
+import dev.runbook.smoke.results.SmokeResults;
+import dev.runbook.smoke.results.SmokeResultsJson;
+import dev.runbook.smoke.results.StepResult;
 import dev.runbook.smoke.servers.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +103,26 @@ class StepsAndCapturesTest {
         for (String line : fixture.logLines) {
             assertFalse(line.contains(TOKEN), line);
         }
+        assertEquals(List.of(
+                new StepResult("GET {{api}}/login", Outcome.PASS, ""),
+                new StepResult("GET {{api}}/echo", Outcome.FAIL,
+                        "json $.you_sent (\"Bearer •••\") == \"nothing\" — body: {\"you_sent\":\"Bearer •••\"}"),
+                new StepResult("GET {{api}}/me", Outcome.SKIPPED, "not run: an earlier step failed")), r.steps());
+
+        // Both reports carry every step: the JSON reads back as it was, the JUnit XML lists them for CI.
+        SmokeResults run = new SmokeResults("test", r.time(), r.durationMs(), List.of(r));
+        Path json = dir.resolve("smoke-results.json");
+        SmokeResultsJson.write(json, run, Redactor.NONE);
+        assertEquals(r.steps(), SmokeResultsJson.read(json).results().get(0).steps());
+        Path xml = dir.resolve("TEST-runbook-smoke.xml");
+        SmokeJUnitXml.write(xml, run, Redactor.NONE);
+        String out = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+                .getElementsByTagName("system-out").item(0).getTextContent();
+        assertEquals("step 1 (GET {{api}}/login): pass\n"
+                + "step 2 (GET {{api}}/echo): fail: json $.you_sent (\"Bearer •••\") == \"nothing\" — body: {\"you_sent\":\"Bearer •••\"}\n"
+                + "step 3 (GET {{api}}/me): skipped: not run: an earlier step failed\n", out);
+        assertFalse(Files.readString(json).contains(TOKEN));
+        assertFalse(Files.readString(xml).contains(TOKEN));
     }
 
     @Test
