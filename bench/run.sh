@@ -123,7 +123,7 @@ hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate.json" \
   --prepare "rm -f $validate_state" "$mvn_bench $validate_goal"
 mark validate_nosc "runbook:validate offline, cold, ShellCheck off"
 hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate-noshellcheck.json" \
-  --prepare "rm -f $validate_state" "$mvn_bench $validate_goal -Drunbook.shellcheck=off"
+  --prepare "rm -f $validate_state" "$mvn_bench $validate_goal -Drunbook.validate.shellcheck=off"
 set +e; $mvn_bench $validate_goal > "$out/validate.log" 2>&1; validate_rc=$?; set -e
 mark validate_warm "runbook:validate offline, nothing changed since the last run"
 hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate-warm.json" "$mvn_bench $validate_goal"
@@ -136,7 +136,7 @@ mark smoke "runbook:smoke: $smoke_checks HTTP checks against a loopback server"
 serve "$work/smoke/server" "$out/smoke.port"; sport=$(cat "$out/smoke.port")
 printf 'bench:\n  variables: { api: "http://127.0.0.1:%s" }\n  allowed_hosts: ["127.0.0.1"]\n' "$sport" > "$work/smoke/runbook-environments.yaml"
 rm -rf "$work/smoke-project"; project "$work/smoke-project" "$work/smoke/content"
-smoke_cmd="$repo/mvnw -q -B -o -f $work/smoke-project/pom.xml $plugin:smoke -Drunbook.env=bench -Drunbook.environmentsFile=$work/smoke/runbook-environments.yaml"
+smoke_cmd="$repo/mvnw -q -B -o -f $work/smoke-project/pom.xml $plugin:smoke -Drunbook.env=bench -Drunbook.smoke.environmentsFile=$work/smoke/runbook-environments.yaml"
 hyperfine -N --warmup 0 --runs "$runs" --export-json "$out/smoke.json" "$smoke_cmd"
 smoke_passed=$(python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['counts']; print('%d pass, %d fail, %d error, %d skipped' % (c['pass'], c['fail'], c['error'], c['skipped']))" "$work/smoke-project/target/runbook/smoke-results.json")
 mark hugo "Hugo on the same pages (plain layout; Hugo has no built-in search)"
