@@ -68,7 +68,9 @@ public final class ValidationRun {
                 : ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log, upToDate.contentTree(),
                         upToDate.digestStart());
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
+        long rulesStart = System.nanoTime();
         ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
+        log.debug("runbook: validate: rules and policy took " + (System.nanoTime() - rulesStart) / 1_000_000 + " ms");
 
         Path repositoryRoot = repositoryRoot(options.projectBase());
         ValidationReport report = new ValidationReport(options.buildDate(),
@@ -79,6 +81,7 @@ public final class ValidationRun {
         Path junit = options.layout().validateJUnitXml();
         // The three reports are one set: CI reads the JUnit XML, code scanning the SARIF, the release report
         // findings.json; none may show a run the others do not.
+        long reportsStart = System.nanoTime();
         ReportSet reports = ReportSet.of(List.of(json, sarif, junit));
         try {
             FindingsJson.write(report, options.toolVersion(), reports.stage(json));
@@ -88,6 +91,7 @@ public final class ValidationRun {
         } finally {
             reports.discard();
         }
+        log.debug("runbook: validate: reports written in " + (System.nanoTime() - reportsStart) / 1_000_000 + " ms");
         if (upToDate != null) {
             upToDate.remember(inputs);
         }

@@ -38,8 +38,13 @@ public final class Validator {
     }
 
     private static void runOne(Rule rule, ValidationContext context, FindingSink sink) {
+        long start = System.nanoTime();
         try {
             rule.checkAll(context, sink);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (ms >= 100) { // which rule a slow validation spends its time in, at -X
+                context.log().debug("runbook: validate: rule " + rule.id() + " took " + ms + " ms");
+            }
         } catch (RuntimeException e) {
             context.log().warn("validate: rule " + rule.id() + " failed and was skipped: " + e
                     + " (please report this as a bug)");
