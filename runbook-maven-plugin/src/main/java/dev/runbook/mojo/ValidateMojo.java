@@ -58,7 +58,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
     static final String FAIL_ON_DEFAULT = "error";
 
     /**
-     * Per-rule level, e.g. {@code <link.external>warning</link.external>}; levels: off, info, warning, error.
+     * Per-rule level, e.g. {@code <link.external>warning</link.external>}; levels: off, warning, error.
      * On the command line use {@code severitiesProperty}.
      */
     @Parameter
