@@ -18,6 +18,24 @@ import java.util.TreeMap;
 public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<Finding> findings,
                                List<Finding> baselined, List<RuleInfo> rules, String contentPrefix) {
 
+    /**
+     * The run's id, carried by findings.json, the SARIF and the JUnit XML, so that a reader of several can
+     * tell they belong together. Derived from the report's content: the same findings give the same id, and
+     * rebuilt reports stay byte-identical.
+     */
+    public String runId() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object part : List.of(buildDate, runbooks, findings, baselined, contentPrefix)) {
+                sha.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     public ValidationReport {
         runbooks = List.copyOf(runbooks);
         findings = List.copyOf(findings);

@@ -55,6 +55,13 @@ class ReportsKillTest {
         ReportsChild.validate(content, project);
         Map<String, String> recovered = snapshot(reports);
         assertTrue(recovered.get("findings.json").contains("placeholder.todo"), recovered.get("findings.json"));
+        String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recovered.get("findings.json")).get("runId").asText();
+        assertEquals(12 * 2, runId.length(), runId);
+        assertTrue(recovered.get("findings.sarif").contains("\"id\" : \"runbook-validate/" + runId + "\""), "SARIF names the same run");
+        assertTrue(recovered.get("TEST-runbook-validate.xml").contains("<property name=\"runbook.runId\" value=\"" + runId + "\""),
+                "the JUnit XML names the same run");
+        assertFalse(runId.equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(before.get("findings.json")).get("runId").asText()),
+                "another run, another id");
         for (Path report : reports) {
             try (Stream<Path> siblings = Files.list(report.getParent())) {
                 List<String> left = siblings.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();

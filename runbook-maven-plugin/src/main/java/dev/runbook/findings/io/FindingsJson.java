@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * {@code target/runbook/findings.json}, read by the site, the gate report and the next run's baseline.
- * Schema (version 1): {@code version}, {@code pluginVersion} (the plugin that wrote it; absent when unknown), {@code buildDate}, {@code contentPrefix}, {@code runbooks} (paths),
+ * Schema (version 1): {@code version}, {@code runId} (shared with the SARIF and JUnit XML of the same run), {@code pluginVersion} (the plugin that wrote it; absent when unknown), {@code buildDate}, {@code contentPrefix}, {@code runbooks} (paths),
  * {@code counts} ({@code error}, {@code warning}, {@code info}), {@code countsByRule},
  * {@code findings[]} and {@code baselined[]}, each finding with {@code ruleId}, {@code severity},
  * {@code file}, {@code line}, {@code column}, {@code message}, {@code hint} (may be absent) and
@@ -47,6 +47,7 @@ public final class FindingsJson {
     public static void write(ValidationReport report, String pluginVersion, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
+        root.put("runId", report.runId());
         if (pluginVersion != null && !pluginVersion.isBlank()) {
             root.put("pluginVersion", pluginVersion);
         }

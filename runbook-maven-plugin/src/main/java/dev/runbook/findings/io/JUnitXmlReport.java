@@ -98,6 +98,13 @@ public final class JUnitXmlReport {
         xml.writeAttribute("time", "0");
         xml.writeAttribute("timestamp", timestamp);
         xml.writeAttribute("id", Integer.toString(id));
+        xml.writeCharacters("\n    ");
+        // The same id as findings.json and the SARIF of this run, so a reader of several can tell they belong together.
+        xml.writeStartElement("properties");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", "runbook.runId");
+        xml.writeAttribute("value", report.runId());
+        xml.writeEndElement();
         xml.writeCharacters("\n");
         if (findings.isEmpty()) {
             xml.writeCharacters("    ");

@@ -40,6 +40,8 @@ public final class SarifReport {
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
+        // The same id as findings.json and the JUnit XML of this run ("category/instance", as SARIF asks).
+        run.putObject("automationDetails").put("id", "runbook-validate/" + report.runId());
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "runbook-maven-plugin");
         driver.put("version", toolVersion);
