@@ -24,16 +24,32 @@ public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<
      * rebuilt reports stay byte-identical.
      */
     public String runId() {
+        // Fed part by part: one string of 100,000 findings would cost more than the reports themselves.
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (Object part : List.of(buildDate, runbooks, findings, baselined, contentPrefix)) {
-                sha.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
+            update(sha, String.valueOf(buildDate));
+            runbooks.forEach(runbook -> update(sha, runbook));
+            update(sha, "\u0001findings");
+            findings.forEach(finding -> update(sha, finding));
+            update(sha, "\u0001baselined");
+            baselined.forEach(finding -> update(sha, finding));
+            update(sha, contentPrefix);
             return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
+    }
+
+    private static void update(java.security.MessageDigest sha, Finding f) {
+        for (String part : new String[] {f.ruleId(), f.severity().label(), f.file(), Integer.toString(f.line()),
+                Integer.toString(f.column()), f.message(), String.valueOf(f.hint())}) {
+            update(sha, part);
+        }
+    }
+
+    private static void update(java.security.MessageDigest sha, String part) {
+        sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
     }
 
     public ValidationReport {

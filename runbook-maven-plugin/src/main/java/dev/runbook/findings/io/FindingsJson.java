@@ -1,8 +1,8 @@
 package dev.runbook.findings.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
@@ -45,31 +45,57 @@ public final class FindingsJson {
 
     /** @param pluginVersion the version of the plugin writing the file, or null when unknown (then left out) */
     public static void write(ValidationReport report, String pluginVersion, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", VERSION);
-        root.put("runId", report.runId());
-        if (pluginVersion != null && !pluginVersion.isBlank()) {
-            root.put("pluginVersion", pluginVersion);
-        }
-        root.put("buildDate", report.buildDate().toString());
-        root.put("contentPrefix", report.contentPrefix());
-        ArrayNode runbooks = root.putArray("runbooks");
-        report.runbooks().forEach(runbooks::add);
-        ObjectNode counts = root.putObject("counts");
-        for (Severity severity : Severity.values()) {
-            counts.put(severity.label(), report.count(severity));
-        }
-        ObjectNode byRule = root.putObject("countsByRule");
-        report.countsByRule().forEach(byRule::put);
-        writeFindings(root.putArray("findings"), report.findings());
-        writeFindings(root.putArray("baselined"), report.baselined());
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        // Streamed, not built as a tree: 100,000 findings must not need several times their own size in heap.
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator json = StreamedJson.prettyGenerator(out)) {
+                json.writeStartObject();
+                json.writeNumberField("version", VERSION);
+                json.writeStringField("runId", report.runId());
+                if (pluginVersion != null && !pluginVersion.isBlank()) {
+                    json.writeStringField("pluginVersion", pluginVersion);
+                }
+                json.writeStringField("buildDate", report.buildDate().toString());
+                json.writeStringField("contentPrefix", report.contentPrefix());
+                json.writeArrayFieldStart("runbooks");
+                for (String runbook : report.runbooks()) {
+                    json.writeString(runbook);
+                }
+                json.writeEndArray();
+                json.writeObjectFieldStart("counts");
+                for (Severity severity : Severity.values()) {
+                    json.writeNumberField(severity.label(), report.count(severity));
+                }
+                json.writeEndObject();
+                json.writeObjectFieldStart("countsByRule");
+                for (var entry : report.countsByRule().entrySet()) {
+                    json.writeNumberField(entry.getKey(), entry.getValue());
+                }
+                json.writeEndObject();
+                writeFindings(json, "findings", report.findings());
+                writeFindings(json, "baselined", report.baselined());
+                json.writeEndObject();
+                json.writeRaw('\n');
+            }
+        });
     }
 
-    private static void writeFindings(ArrayNode array, List<Finding> findings) {
+    private static void writeFindings(JsonGenerator json, String field, List<Finding> findings) throws IOException {
+        json.writeArrayFieldStart(field);
         for (Finding f : findings) {
-            writeFinding(array.addObject(), f);
+            json.writeStartObject();
+            json.writeStringField("ruleId", f.ruleId());
+            json.writeStringField("severity", f.severity().label());
+            json.writeStringField("file", f.file());
+            json.writeNumberField("line", f.line());
+            json.writeNumberField("column", f.column());
+            json.writeStringField("message", f.message());
+            if (f.hint() != null) {
+                json.writeStringField("hint", f.hint());
+            }
+            json.writeStringField("fingerprint", Fingerprint.of(f));
+            json.writeEndObject();
         }
+        json.writeEndArray();
     }
 
     /**

@@ -57,6 +57,7 @@ public final class JUnitXmlReport {
         // it as when the checks ran.
         // Always with seconds: LocalDateTime.toString() drops ":00", which the JUnit XSDs' xs:dateTime rejects.
         String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
+        String runId = report.runId();
         AtomicFiles.write(file, out -> {
             try {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -72,7 +73,7 @@ public final class JUnitXmlReport {
                 xml.writeCharacters("\n");
                 int id = 0;
                 for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
-                    writeSuite(xml, report, entry.getKey(), entry.getValue(), id++, timestamp);
+                    writeSuite(xml, report, entry.getKey(), entry.getValue(), id++, timestamp, runId);
                 }
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
@@ -86,7 +87,7 @@ public final class JUnitXmlReport {
     }
 
     private static void writeSuite(XMLStreamWriter xml, ValidationReport report, String file, List<Finding> findings,
-                                   int id, String timestamp) throws XMLStreamException {
+                                   int id, String timestamp, String runId) throws XMLStreamException {
         String suite = clean(report.repositoryPath(file));
         xml.writeCharacters("  ");
         xml.writeStartElement("testsuite");
@@ -103,7 +104,7 @@ public final class JUnitXmlReport {
         xml.writeStartElement("properties");
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", "runbook.runId");
-        xml.writeAttribute("value", report.runId());
+        xml.writeAttribute("value", runId);
         xml.writeEndElement();
         xml.writeCharacters("\n");
         if (findings.isEmpty()) {

@@ -1,8 +1,6 @@
 package dev.runbook.findings.io;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.RuleInfo;
@@ -13,7 +11,6 @@ import dev.runbook.findings.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,58 +27,104 @@ public final class SarifReport {
     public static final String BASE_ID = "SRCROOT";
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SarifReport() {
     }
 
     public static void write(ValidationReport report, String toolVersion, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        // The same id as findings.json and the JUnit XML of this run ("category/instance", as SARIF asks).
-        run.putObject("automationDetails").put("id", "runbook-validate/" + report.runId());
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "runbook-maven-plugin");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> ruleIndex = new HashMap<>();
-        List<RuleInfo> described = report.rules();
-        for (RuleInfo rule : described) {
-            ruleIndex.put(rule.id(), ruleIndex.size());
-            ObjectNode r = rules.addObject();
-            r.put("id", rule.id());
-            r.putObject("shortDescription").put("text", rule.description());
-            // No helpUri: the project publishes no docs site yet, and a guessed address is worse than none.
-            String sentence = rule.description().endsWith(".") ? rule.description() : rule.description() + ".";
-            r.putObject("help").put("text", sentence + " See docs/validate.md#" + rule.docsAnchor()
-                    + " in the plugin's documentation.");
-            r.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
-        }
-        run.putObject("originalUriBaseIds").putObject(BASE_ID).putObject("description").put("text",
-                "The repository root (the nearest folder above the project that holds .git, else the project folder).");
-        ArrayNode results = run.putArray("results");
-        for (Finding f : report.findings()) {
-            ObjectNode result = results.addObject();
-            result.put("ruleId", f.ruleId());
-            Integer index = ruleIndex.get(f.ruleId());
-            if (index != null) {
-                result.put("ruleIndex", index);
+        // Streamed, not built as a tree: a page with 100,000 broken links gives 100,000 results, and the tree
+        // plus its text would need several times the heap the findings themselves take.
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator json = StreamedJson.prettyGenerator(out)) {
+                json.writeStartObject();
+                json.writeStringField("$schema", SCHEMA);
+                json.writeStringField("version", "2.1.0");
+                json.writeArrayFieldStart("runs");
+                json.writeStartObject();
+                // The same id as findings.json and the JUnit XML of this run ("category/instance", as SARIF asks).
+                json.writeObjectFieldStart("automationDetails");
+                json.writeStringField("id", "runbook-validate/" + report.runId());
+                json.writeEndObject();
+                json.writeObjectFieldStart("tool");
+                json.writeObjectFieldStart("driver");
+                json.writeStringField("name", "runbook-maven-plugin");
+                json.writeStringField("version", toolVersion);
+                json.writeArrayFieldStart("rules");
+                Map<String, Integer> ruleIndex = new HashMap<>();
+                for (RuleInfo rule : report.rules()) {
+                    ruleIndex.put(rule.id(), ruleIndex.size());
+                    writeRule(json, rule);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeObjectFieldStart("originalUriBaseIds");
+                json.writeObjectFieldStart(BASE_ID);
+                json.writeObjectFieldStart("description");
+                json.writeStringField("text",
+                        "The repository root (the nearest folder above the project that holds .git, else the project folder).");
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeArrayFieldStart("results");
+                for (Finding f : report.findings()) {
+                    writeResult(json, report, f, ruleIndex.get(f.ruleId()));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeRaw('\n');
             }
-            result.put("level", level(f.severity()));
-            String text = f.message() + (f.hint() == null || f.hint().isBlank() ? "" : " — fix: " + f.hint());
-            result.putObject("message").put("text", text);
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode artifact = physical.putObject("artifactLocation");
-            artifact.put("uri", uriPath(report.repositoryPath(f.file())));
-            artifact.put("uriBaseId", BASE_ID);
-            ObjectNode region = physical.putObject("region");
-            region.put("startLine", f.line());
-            region.put("startColumn", f.column());
-            result.putObject("partialFingerprints").put("runbookFingerprint/v1", Fingerprint.of(f));
+        });
+    }
+
+    private static void writeRule(JsonGenerator json, RuleInfo rule) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", rule.id());
+        json.writeObjectFieldStart("shortDescription");
+        json.writeStringField("text", rule.description());
+        json.writeEndObject();
+        // No helpUri: the project publishes no docs site yet, and a guessed address is worse than none.
+        String sentence = rule.description().endsWith(".") ? rule.description() : rule.description() + ".";
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", sentence + " See docs/validate.md#" + rule.docsAnchor()
+                + " in the plugin's documentation.");
+        json.writeEndObject();
+        json.writeObjectFieldStart("defaultConfiguration");
+        json.writeStringField("level", level(rule.defaultSeverity()));
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator json, ValidationReport report, Finding f, Integer ruleIndex)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", f.ruleId());
+        if (ruleIndex != null) {
+            json.writeNumberField("ruleIndex", ruleIndex);
         }
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        json.writeStringField("level", level(f.severity()));
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", f.message() + (f.hint() == null || f.hint().isBlank() ? "" : " — fix: " + f.hint()));
+        json.writeEndObject();
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", uriPath(report.repositoryPath(f.file())));
+        json.writeStringField("uriBaseId", BASE_ID);
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", f.line());
+        json.writeNumberField("startColumn", f.column());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField("runbookFingerprint/v1", Fingerprint.of(f));
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     static String level(Severity severity) {

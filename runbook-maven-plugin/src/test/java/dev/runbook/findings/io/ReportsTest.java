@@ -60,6 +60,22 @@ class ReportsTest {
     }
 
     @Test
+    void streamedReportsAreLaidOutExactlyAsJacksonPrettyPrintsTheirTree() throws Exception {
+        // The writers stream (a page of 100,000 findings must not need a tree in memory); their bytes stay
+        // what the tree-built reports were, so a rebuilt report diffs clean against one from an older version.
+        ObjectMapper mapper = new ObjectMapper();
+        Path json = temp.resolve("layout/findings.json");
+        Path sarif = temp.resolve("layout/findings.sarif");
+        FindingsJson.write(report(), "1.2.3", json);
+        SarifReport.write(report(), "1.2.3", sarif);
+        for (Path file : List.of(json, sarif)) {
+            String written = Files.readString(file);
+            String fromTree = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(written)) + "\n";
+            assertEquals(fromTree, written, file.getFileName().toString());
+        }
+    }
+
+    @Test
     void findingsJsonRoundTripsWithCountsAndFingerprints() throws Exception {
         Path file = temp.resolve("runbook/findings.json");
         FindingsJson.write(report(), "1.2.3", file);
