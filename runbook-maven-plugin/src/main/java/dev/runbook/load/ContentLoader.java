@@ -218,7 +218,8 @@ public final class ContentLoader {
                 : model.headings.stream().filter(h -> h.level() == 1).map(Heading::text).filter(t -> !t.isBlank())
                         .findFirst().orElseGet(() -> titleFromFileName(relativePath));
         return new Runbook(relativePath, sourceFile, pagePath(relativePath), source, frontMatter, title,
-                model.headings, model.anchors, model.links, model.codeBlocks, document);
+                model.headings, model.anchors, model.links, model.codeBlocks,
+                model.references(), document);
     }
 
     /**
