@@ -93,6 +93,7 @@ public final class ContentLoader {
      * by extension, and the settings that would select them.
      */
     private String nothingSelected(Path contentRoot, List<String> skipped) {
+        skipped.sort(null);
         Map<String, Integer> byExtension = new TreeMap<>();
         for (String path : skipped) {
             byExtension.merge(extensionOf(path), 1, Integer::sum);
@@ -325,7 +326,7 @@ public final class ContentLoader {
         }
         String lower = stem.toLowerCase(Locale.ROOT);
         for (String extension : List.of(".md", ".markdown")) {
-            if (lower.endsWith(extension) && stem.length() - extension.length() > nameStart) {
+            if (lower.endsWith(extension) && stem.length() - extension.length() >= nameStart) {
                 return stem.substring(0, stem.length() - extension.length());
             }
         }

@@ -18,13 +18,16 @@ import java.util.regex.PatternSyntaxException;
  * with {@code last_reviewed_on}, a MkDocs one {@code docs/**}{@code /*.md}).
  *
  * @param includes           globs relative to the content folder, '/'-separated, case-insensitive; a file is
- *                           read when one matches ({@code **}{@code /} also matches no folder, so
- *                           {@code **}{@code /*.md} takes the top level too)
+ *                           read when one matches ({@code **}{@code /} also matches no folder, as
+ *                           in Maven: {@code **}{@code /*.md} takes the top level too)
  * @param excludes           globs of files never read, even when an include matches
  * @param frontMatterAliases front-matter key as written → the key the plugin reads ({@code last_reviewed_on →
  *                           last_reviewed}); an aliased key is not unknown
  */
 public record LoadOptions(List<String> includes, List<String> excludes, Map<String, String> frontMatterAliases) {
+
+    /** Compiled globs, shared: declared before {@link #DEFAULTS}, whose construction compiles its globs. */
+    private static final Map<String, List<PathMatcher>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.md");
 
@@ -102,19 +105,30 @@ public record LoadOptions(List<String> includes, List<String> excludes, Map<Stri
         return false;
     }
 
-    private static final Map<String, List<PathMatcher>> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The glob, and (for a leading {@code **}{@code /}) the same glob for files at the top level. */
+    /**
+     * The glob and its forms with each {@code **}{@code /} left out, so that {@code **}{@code /} also matches
+     * no folder as in Maven and Ant ({@code docs/**}{@code /*.md} takes {@code docs/x.md}); Java's own glob
+     * needs at least one folder there.
+     */
     private static List<PathMatcher> matchers(String glob) {
         return COMPILED.computeIfAbsent(glob, g -> {
-            String lower = g.toLowerCase(Locale.ROOT);
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(g.toLowerCase(Locale.ROOT)));
+            while (!todo.isEmpty() && forms.size() < 64) {
+                String form = todo.pop();
+                if (!forms.add(form)) {
+                    continue;
+                }
+                for (int i = form.indexOf("**/"); i >= 0; i = form.indexOf("**/", i + 1)) {
+                    if (i == 0 || form.charAt(i - 1) == '/') {
+                        todo.push(form.substring(0, i) + form.substring(i + 3));
+                    }
+                }
+            }
             List<PathMatcher> out = new ArrayList<>();
             try {
-                out.add(FileSystems.getDefault().getPathMatcher("glob:" + lower));
-                String rest = lower;
-                while (rest.startsWith("**/")) {
-                    rest = rest.substring(3);
-                    out.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));
+                for (String form : forms) {
+                    out.add(FileSystems.getDefault().getPathMatcher("glob:" + form));
                 }
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("'" + g + "' is not a glob: " + e.getDescription()
