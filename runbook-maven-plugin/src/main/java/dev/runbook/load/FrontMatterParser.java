@@ -178,20 +178,20 @@ public final class FrontMatterParser {
                 continue;
             }
             switch (key) {
-                case "title" -> title = text(key, value, where);
-                case "description" -> description = text(key, value, where);
-                case "owner" -> owner = text(key, value, where);
+                case "title" -> title = text(written, value, where);
+                case "description" -> description = text(written, value, where);
+                case "owner" -> owner = text(written, value, where);
                 case "service" -> {
-                    String service = text(key, value, where);
+                    String service = text(written, value, where);
                     if (service != null) {
                         services.add(0, service);
                     }
                 }
-                case "services" -> services.addAll(list(key, value, where));
-                case "tags" -> tags = list(key, value, where);
-                case "aliases" -> aliases = list(key, value, where);
+                case "services" -> services.addAll(list(written, value, where));
+                case "tags" -> tags = list(written, value, where);
+                case "aliases" -> aliases = list(written, value, where);
                 case "severity" -> {
-                    String raw = text(key, value, where);
+                    String raw = text(written, value, where);
                     if (raw != null) {
                         severity = RunbookSeverity.parse(raw).orElse(null);
                         if (severity == null) {
@@ -200,8 +200,8 @@ public final class FrontMatterParser {
                         }
                     }
                 }
-                case "last_reviewed" -> lastReviewed = date(key, value, where);
-                case "review_every" -> reviewEvery = period(key, value, where);
+                case "last_reviewed" -> lastReviewed = date(written, value, where);
+                case "review_every" -> reviewEvery = period(written, value, where);
                 case "draft" -> {
                     if (value.isBoolean()) {
                         draft = value.booleanValue();
@@ -209,7 +209,7 @@ public final class FrontMatterParser {
                         schemaError(where, "draft must be true or false, found " + shortValue(value), "write 'draft: true' or remove the line");
                     }
                 }
-                default -> unknownKey(key, where);
+                default -> unknownKey(written, where);
             }
         }
         return new FrontMatter(title, description, services.stream().distinct().toList(), owner, severity, tags,

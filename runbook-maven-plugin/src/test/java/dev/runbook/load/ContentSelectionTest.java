@@ -117,6 +117,12 @@ class ContentSelectionTest {
         assertEquals(Period.ofMonths(6), runbook.frontMatter().reviewEvery());
         assertEquals(3, runbook.frontMatter().positionOf("last_reviewed").line(), "findings point at the aliased line");
         assertEquals(List.of(), content.findings());
+
+        write("disk.html.md.erb", "---\nlast_reviewed_on: 2026-03-01\nreview_in: soon\n---\n");
+        List<Finding> bad = load(LoadOptions.of(List.of("**/*.html.md.erb"), List.of(),
+                Map.of("last_reviewed_on", "last_reviewed", "review_in", "review_every"))).findings();
+        assertEquals(List.of("frontmatter.schema 3: review_in 'soon' is not a period such as " + dev.runbook.core.time.Durations.PERIOD_FORMS),
+                bad.stream().map(f -> f.ruleId() + " " + f.line() + ": " + f.message()).toList(), "the message names the key as written");
     }
 
     @Test
