@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContentCache {
 
-    private record Entry(String digest, long maxFileBytes, SoftReference<LoadedContent> content) {
+    private record Entry(String digest, long maxFileBytes, LoadOptions options, SoftReference<LoadedContent> content) {
     }
 
     private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
@@ -34,14 +34,19 @@ public final class ContentCache {
 
     /** The runbooks of {@code contentRoot}: the kept ones when nothing changed, else freshly loaded. */
     public static LoadedContent load(Path contentRoot, long maxFileBytes, RunLog log) throws SetupException {
+        return load(contentRoot, LoadOptions.DEFAULTS, maxFileBytes, log);
+    }
+
+    /** The runbooks these options select in {@code contentRoot}: the kept ones when nothing changed, else freshly loaded. */
+    public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log) throws SetupException {
         Instant started = Instant.now();
         InputDigest.Tree tree;
         try {
             tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize());
         } catch (IOException e) {
-            return new ContentLoader(maxFileBytes, log).load(contentRoot);
+            return new ContentLoader(maxFileBytes, log, options).load(contentRoot);
         }
-        return load(contentRoot, maxFileBytes, log, tree, started);
+        return load(contentRoot, options, maxFileBytes, log, tree, started);
     }
 
     /**
@@ -50,19 +55,26 @@ public final class ContentCache {
      */
     public static LoadedContent load(Path contentRoot, long maxFileBytes, RunLog log, InputDigest.Tree tree,
                                      Instant digestStart) throws SetupException {
+        return load(contentRoot, LoadOptions.DEFAULTS, maxFileBytes, log, tree, digestStart);
+    }
+
+    /** The same, for the files these options select (a change of options is a change: the content is loaded again). */
+    public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log,
+                                     InputDigest.Tree tree, Instant digestStart) throws SetupException {
         Path key = contentRoot.toAbsolutePath().normalize();
         String digest = tree.hex();
         Entry entry = ENTRIES.get(key);
         LoadedContent kept = entry == null ? null : entry.content().get();
-        if (kept != null && entry.digest().equals(digest) && entry.maxFileBytes() == maxFileBytes) {
+        if (kept != null && entry.digest().equals(digest) && entry.maxFileBytes() == maxFileBytes
+                && entry.options().equals(options)) {
             log.debug("runbook: reusing the " + kept.runbooks().size() + " runbooks loaded earlier in this build from " + key);
             return kept;
         }
-        LoadedContent content = new ContentLoader(maxFileBytes, log).load(contentRoot);
+        LoadedContent content = new ContentLoader(maxFileBytes, log, options).load(contentRoot);
         if (tree.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
             ENTRIES.remove(key);
         } else {
-            ENTRIES.put(key, new Entry(digest, maxFileBytes, new SoftReference<>(content)));
+            ENTRIES.put(key, new Entry(digest, maxFileBytes, options, new SoftReference<>(content)));
         }
         return content;
     }

@@ -23,10 +23,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
- * Reads every {@code *.md} below the content root exactly once into {@link Runbook}s. A file that cannot
+ * Reads every file the {@link LoadOptions} select below the content root ({@code *.md} by default) exactly
+ * once into {@link Runbook}s. A folder that holds files but none the options select is a setup error that
+ * names what was skipped, never an empty pass. A file that cannot
  * be read or parsed becomes a finding with its path and line; it never stops the other files. Symbolic
  * links are only read when they resolve inside the content root.
  */
@@ -38,12 +42,21 @@ public final class ContentLoader {
     /** Files larger than this are reported, not parsed. */
     public static final long DEFAULT_MAX_FILE_BYTES = 4L * 1024 * 1024;
 
+    /** How many skipped files the "no runbook selected" error names. */
+    static final int SKIPPED_SHOWN = 10;
+
     private final long maxFileBytes;
     private final RunLog log;
+    private final LoadOptions options;
 
     public ContentLoader(long maxFileBytes, RunLog log) {
+        this(maxFileBytes, log, LoadOptions.DEFAULTS);
+    }
+
+    public ContentLoader(long maxFileBytes, RunLog log, LoadOptions options) {
         this.maxFileBytes = maxFileBytes;
         this.log = log;
+        this.options = options;
     }
 
     public ContentLoader() {
@@ -62,7 +75,11 @@ public final class ContentLoader {
             throw new SetupException("cannot read content folder " + contentRoot + ": " + e.getMessage(), e);
         }
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        List<Path> files = markdownFiles(root, findings);
+        List<String> skipped = new ArrayList<>();
+        List<Path> files = markdownFiles(root, findings, skipped);
+        if (files.isEmpty() && !skipped.isEmpty() && findings.isEmpty()) {
+            throw new SetupException(nothingSelected(contentRoot, skipped));
+        }
         List<Optional<Runbook>> loaded = files.parallelStream().map(file -> loadOne(root, file, findings)).toList();
         List<Runbook> runbooks = loaded.stream().flatMap(Optional::stream).toList();
         List<Finding> sorted = new ArrayList<>(findings);
@@ -71,7 +88,48 @@ public final class ContentLoader {
         return new LoadedContent(root, runbooks, sorted);
     }
 
-    private List<Path> markdownFiles(Path root, List<Finding> findings) throws SetupException {
+    /**
+     * The setup error for a folder with files and no runbook: the first skipped files with the reason, counts
+     * by extension, and the settings that would select them.
+     */
+    private String nothingSelected(Path contentRoot, List<String> skipped) {
+        skipped.sort(null);
+        Map<String, Integer> byExtension = new TreeMap<>();
+        for (String path : skipped) {
+            byExtension.merge(extensionOf(path), 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> counts = new ArrayList<>(byExtension.entrySet());
+        counts.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        StringBuilder out = new StringBuilder();
+        out.append("content folder ").append(contentRoot).append(" holds ").append(skipped.size())
+                .append(skipped.size() == 1 ? " file" : " files").append(" but no runbook: includes ")
+                .append(options.includes()).append(options.excludes().isEmpty() ? "" : " minus excludes " + options.excludes())
+                .append(" select none of them.\n  by extension: ");
+        out.append(String.join(", ", counts.stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        out.append("\n  skipped:");
+        for (String path : skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))) {
+            out.append("\n    ").append(OutputRoot.printable(path)).append(" (")
+                    .append(options.excluded(path) ? "matches excludes" : "matches no include").append(')');
+        }
+        if (skipped.size() > SKIPPED_SHOWN) {
+            out.append("\n    … and ").append(skipped.size() - SKIPPED_SHOWN).append(" more");
+        }
+        String common = counts.get(0).getKey();
+        out.append("\n  fix: point contentDirectory at the runbooks, or select them with includes, e.g. ")
+                .append("<includes><include>**/*").append(common.equals("(none)") ? "" : common).append("</include></includes>")
+                .append(" or -Drunbook.includes=**/*").append(common.equals("(none)") ? "" : common)
+                .append(" (docs/validate.md, \"Bring your own repository\")");
+        return out.toString();
+    }
+
+    /** {@code .html.md.erb} for {@code a/x.html.md.erb}: every extension of the name, as layouts use them. */
+    static String extensionOf(String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.', 1);
+        return dot < 0 ? "(none)" : name.substring(dot);
+    }
+
+    private List<Path> markdownFiles(Path root, List<Finding> findings, List<String> skipped) throws SetupException {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -90,10 +148,13 @@ public final class ContentLoader {
                                 "move the folder into the content folder, or point contentDirectory at a folder that holds it"));
                         return FileVisitResult.CONTINUE;
                     }
-                    if (!isMarkdown(file)) {
+                    String relative = relative(root, file);
+                    if (!options.selects(relative)) {
+                        if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+                            skipped.add(relative);
+                        }
                         return FileVisitResult.CONTINUE;
                     }
-                    String relative = relative(root, file);
                     Optional<String> badName = OutputRoot.problemWith(relative);
                     if (badName.isPresent()) {
                         findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, OutputRoot.printable(relative), 1, 1,
@@ -120,10 +181,6 @@ public final class ContentLoader {
         }
         files.sort(Path::compareTo);
         return files;
-    }
-
-    private static boolean isMarkdown(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
     }
 
     /**
@@ -180,7 +237,7 @@ public final class ContentLoader {
                         "remove the long run of spaces from the heading"));
                 return Optional.empty();
             }
-            return Optional.of(parse(relative, file, source, findings));
+            return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
         } catch (IOException e) {
             findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                     "cannot be read: " + e.getClass().getSimpleName(), "check the file's permissions"));
@@ -207,8 +264,14 @@ public final class ContentLoader {
 
     /** Parses one file's text; public so tests and fuzzers can drive it without a folder. */
     public static Runbook parse(String relativePath, Path sourceFile, SourceText source, List<Finding> findings) {
+        return parse(relativePath, sourceFile, source, findings, Map.of());
+    }
+
+    /** The same, with front-matter keys renamed by {@code frontMatterAliases} (see {@link LoadOptions}). */
+    public static Runbook parse(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
+                                Map<String, String> frontMatterAliases) {
         String text = source.text();
-        FrontMatterParser frontMatterParser = new FrontMatterParser(relativePath, findings);
+        FrontMatterParser frontMatterParser = new FrontMatterParser(relativePath, findings, frontMatterAliases);
         Optional<FrontMatterParser.Block> block = frontMatterParser.locate(text);
         FrontMatter frontMatter = block.map(frontMatterParser::parse).orElse(FrontMatter.EMPTY);
         String markdown = block.map(b -> blankLines(text, b.closingLine())).orElse(text);
@@ -218,7 +281,8 @@ public final class ContentLoader {
                 : model.headings.stream().filter(h -> h.level() == 1).map(Heading::text).filter(t -> !t.isBlank())
                         .findFirst().orElseGet(() -> titleFromFileName(relativePath));
         return new Runbook(relativePath, sourceFile, pagePath(relativePath), source, frontMatter, title,
-                model.headings, model.anchors, model.links, model.codeBlocks, document);
+                model.headings, model.anchors, model.links, model.codeBlocks,
+                model.references(), document);
     }
 
     /**
@@ -243,13 +307,40 @@ public final class ContentLoader {
         return new String(chars);
     }
 
+    /**
+     * Where the site writes a runbook's page: {@code a/b.md} → {@code a/b.html}, and a source that already
+     * names its page ({@code a/b.html.md.erb}, Middleman/tech-docs; {@code a/b.html.md}) → {@code a/b.html},
+     * so the links those trees write between pages keep working.
+     */
     public static String pagePath(String relativePath) {
-        return relativePath.substring(0, relativePath.length() - 3) + ".html";
+        String stem = stem(relativePath);
+        return stem.toLowerCase(Locale.ROOT).endsWith(".html") ? stem : stem + ".html";
+    }
+
+    /** The path without its source extensions: {@code .erb} (a template), then {@code .md}/{@code .markdown}, or any last one. */
+    static String stem(String relativePath) {
+        int nameStart = relativePath.lastIndexOf('/') + 1;
+        String stem = relativePath;
+        if (stem.toLowerCase(Locale.ROOT).endsWith(".erb") && stem.length() - 4 > nameStart) {
+            stem = stem.substring(0, stem.length() - 4);
+        }
+        String lower = stem.toLowerCase(Locale.ROOT);
+        for (String extension : List.of(".md", ".markdown")) {
+            if (lower.endsWith(extension) && stem.length() - extension.length() >= nameStart) {
+                return stem.substring(0, stem.length() - extension.length());
+            }
+        }
+        int dot = stem.lastIndexOf('.');
+        return dot > nameStart ? stem.substring(0, dot) : stem;
     }
 
     static String titleFromFileName(String relativePath) {
-        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        name = name.substring(0, name.length() - 3).replace('-', ' ').replace('_', ' ').strip();
+        String name = stem(relativePath);
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".html")) {
+            name = name.substring(0, name.length() - 5);
+        }
+        name = name.replace('-', ' ').replace('_', ' ').strip();
         if (name.isEmpty()) {
             return relativePath;
         }

@@ -60,10 +60,17 @@ public final class FrontMatterParser {
 
     private final String file;
     private final List<Finding> findings;
+    private final Map<String, String> aliases;
 
     public FrontMatterParser(String file, List<Finding> findings) {
+        this(file, findings, Map.of());
+    }
+
+    /** @param aliases key as written → key the plugin reads (runbook.frontMatter.aliases) */
+    public FrontMatterParser(String file, List<Finding> findings, Map<String, String> aliases) {
         this.file = file;
         this.findings = findings;
+        this.aliases = aliases == null ? Map.of() : aliases;
     }
 
     /**
@@ -158,28 +165,33 @@ public final class FrontMatterParser {
         Period reviewEvery = null;
         List<String> aliases = List.of();
         boolean draft = false;
+        Map<String, SourcePosition> keyPositions = new HashMap<>(positions);
         for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
-            String key = entry.getKey();
+            String written = entry.getKey();
+            String key = this.aliases.getOrDefault(written, written);
             JsonNode value = entry.getValue();
-            SourcePosition where = positions.get(key);
+            SourcePosition where = positions.get(written);
+            if (!key.equals(written)) {
+                keyPositions.put(key, where); // findings about last_reviewed point at the last_reviewed_on line
+            }
             if (value == null || value.isNull()) {
                 continue;
             }
             switch (key) {
-                case "title" -> title = text(key, value, where);
-                case "description" -> description = text(key, value, where);
-                case "owner" -> owner = text(key, value, where);
+                case "title" -> title = text(written, value, where);
+                case "description" -> description = text(written, value, where);
+                case "owner" -> owner = text(written, value, where);
                 case "service" -> {
-                    String service = text(key, value, where);
+                    String service = text(written, value, where);
                     if (service != null) {
                         services.add(0, service);
                     }
                 }
-                case "services" -> services.addAll(list(key, value, where));
-                case "tags" -> tags = list(key, value, where);
-                case "aliases" -> aliases = list(key, value, where);
+                case "services" -> services.addAll(list(written, value, where));
+                case "tags" -> tags = list(written, value, where);
+                case "aliases" -> aliases = list(written, value, where);
                 case "severity" -> {
-                    String raw = text(key, value, where);
+                    String raw = text(written, value, where);
                     if (raw != null) {
                         severity = RunbookSeverity.parse(raw).orElse(null);
                         if (severity == null) {
@@ -188,8 +200,8 @@ public final class FrontMatterParser {
                         }
                     }
                 }
-                case "last_reviewed" -> lastReviewed = date(key, value, where);
-                case "review_every" -> reviewEvery = period(key, value, where);
+                case "last_reviewed" -> lastReviewed = date(written, value, where);
+                case "review_every" -> reviewEvery = period(written, value, where);
                 case "draft" -> {
                     if (value.isBoolean()) {
                         draft = value.booleanValue();
@@ -197,11 +209,11 @@ public final class FrontMatterParser {
                         schemaError(where, "draft must be true or false, found " + shortValue(value), "write 'draft: true' or remove the line");
                     }
                 }
-                default -> unknownKey(key, where);
+                default -> unknownKey(written, where);
             }
         }
         return new FrontMatter(title, description, services.stream().distinct().toList(), owner, severity, tags,
-                lastReviewed, reviewEvery, aliases, draft, positions);
+                lastReviewed, reviewEvery, aliases, draft, keyPositions);
     }
 
     private String text(String key, JsonNode value, SourcePosition where) {
@@ -258,15 +270,68 @@ public final class FrontMatterParser {
     }
 
     private void unknownKey(String key, SourcePosition where) {
-        String suggestion = closestKnownKey(key);
+        String suggestion = closestKnownKey(key, aliases.keySet());
+        String hint;
+        if (suggestion == null) {
+            hint = "known keys: " + String.join(", ", KNOWN_KEYS);
+        } else if (aliases.containsKey(suggestion)) {
+            hint = "rename it to '" + suggestion + "' (read as " + aliases.get(suggestion) + ")";
+        } else if (key.length() <= 40) {
+            hint = "rename it to '" + suggestion + "', or keep the name and map it: -Drunbook.frontMatter.aliases="
+                    + key + "=" + suggestion;
+        } else {
+            hint = "rename it to '" + suggestion + "'";
+        }
         findings.add(new Finding(RULE_UNKNOWN_KEY, Severity.WARNING, file, where,
                 "unknown front-matter key '" + shorten(key) + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"),
-                suggestion == null ? "known keys: " + String.join(", ", KNOWN_KEYS) : "rename it to '" + suggestion + "'"));
+                hint));
     }
 
     static String closestKnownKey(String key) {
+        return closestKnownKey(key, java.util.Set.of());
+    }
+
+    /**
+     * The known key or configured alias closest to a key: a near spelling ({@code last_reviwed}), else a known
+     * key the unknown one starts with or shares a long prefix with ({@code last_reviewed_on}, {@code review_in}
+     * → {@code review_every}), as other tools name the same field.
+     */
+    static String closestKnownKey(String key, java.util.Collection<String> aliasKeys) {
         String normalized = key.toLowerCase(Locale.ROOT).replace('-', '_');
-        return normalized.length() > 40 ? null : Closest.to(normalized, KNOWN_KEYS, 2).orElse(null);
+        if (normalized.length() > 40) {
+            return null;
+        }
+        List<String> candidates = new ArrayList<>(KNOWN_KEYS);
+        candidates.addAll(aliasKeys);
+        Optional<String> near = Closest.to(normalized, candidates, 2);
+        if (near.isPresent()) {
+            return near.get();
+        }
+        String best = null;
+        int bestPrefix = 0;
+        for (String candidate : KNOWN_KEYS) {
+            int prefix = commonPrefix(normalized, candidate);
+            if (prefix < 5 || prefix <= bestPrefix) {
+                continue;
+            }
+            boolean candidateWords = prefix == candidate.length() || candidate.charAt(prefix - 1) == '_';
+            boolean keyWords = prefix == normalized.length() || normalized.charAt(prefix) == '_'
+                    || normalized.charAt(prefix - 1) == '_';
+            if (candidateWords && keyWords) {
+                best = candidate;
+                bestPrefix = prefix;
+            }
+        }
+        return best;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private void schemaError(SourcePosition where, String message, String hint) {

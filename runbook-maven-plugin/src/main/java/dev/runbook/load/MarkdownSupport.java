@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
@@ -14,7 +15,12 @@ import java.util.List;
 /**
  * The one flexmark configuration: the loader parses with it and the site renders with it, so what the
  * validator sees is what the reader sees. GitHub-flavoured: tables, strikethrough, task lists, autolinks,
- * and {#id} attributes on headings.
+ * and {#id} attributes on headings, and reference links ({@code [text][ref]}, {@code [ref]}, {@code ![alt][ref]}
+ * with a {@code [ref]: target "title"} definition).
+ *
+ * <p>flexmark registers its reference-definition paragraph pre-processor only when it uses its own inline
+ * parser; with {@link MatchingInlineParser} installed it left definitions as paragraphs and every reference
+ * link unresolved ({@code <a href="g">}, the definition printed as text). It is registered here explicitly.
  */
 public final class MarkdownSupport {
 
@@ -30,7 +36,10 @@ public final class MarkdownSupport {
             .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
             .toImmutable();
 
-    private static final Parser PARSER = Parser.builder(OPTIONS).customInlineParserFactory(MatchingInlineParser::new).build();
+    private static final Parser PARSER = Parser.builder(OPTIONS)
+            .customInlineParserFactory(MatchingInlineParser::new)
+            .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+            .build();
 
     private MarkdownSupport() {
     }

@@ -11,13 +11,17 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.ast.util.ReferenceRepository;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.runbook.model.CodeBlock;
+import dev.runbook.model.LinkReferences;
 import dev.runbook.model.SourcePosition;
 import dev.runbook.model.SourceText;
 import org.jsoup.Jsoup;
@@ -26,6 +30,7 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +58,10 @@ final class ModelExtractor {
     final Set<String> anchors = new LinkedHashSet<>();
     final List<dev.runbook.model.Link> links = new ArrayList<>();
     final List<CodeBlock> codeBlocks = new ArrayList<>();
+    /** Definitions in document order; the ones some link or image resolves to; explicit references with no definition. */
+    private final List<Reference> definitions = new ArrayList<>();
+    private final Set<Reference> usedDefinitions = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<LinkReferences.Undefined> undefined = new ArrayList<>();
 
     ModelExtractor(SourceText source, Document document) {
         this.source = source;
@@ -113,9 +122,11 @@ final class ModelExtractor {
         } else if (node instanceof Link link) {
             addLink(link.getUrl(), plainText(link), false, link);
         } else if (node instanceof ImageRef ref) {
-            addReference(ref.getReferenceNode(document), ref.getText().toString(), true, ref);
+            addReference(ref, ref.getText().toString(), true);
         } else if (node instanceof LinkRef ref) {
-            addReference(ref.getReferenceNode(document), plainText(ref), false, ref);
+            addReference(ref, plainText(ref), false);
+        } else if (node instanceof Reference reference) {
+            definitions.add(reference);
         } else if (node instanceof AutoLink autoLink) {
             addLink(autoLink.getUrl(), autoLink.getText().toString(), false, autoLink);
         } else if (node instanceof MailLink) {
@@ -136,10 +147,60 @@ final class ModelExtractor {
         }
     }
 
-    private void addReference(Reference reference, String text, boolean image, Node node) {
+    /**
+     * A reference link or image. Its target is checked once per definition, at the definition's line (the
+     * one place to fix it), however many links use it. An explicit {@code [text][label]} with no definition
+     * is kept for {@code link.reference-undefined}; shortcut {@code [label]} with no definition is plain text
+     * in CommonMark ({@code [TBD]}, {@code [x]}, {@code arr[0]}) and is not a link at all.
+     */
+    private void addReference(RefNode node, String text, boolean image) {
+        RefNode ref = node;
+        Reference reference = ref.isDefined() ? ref.getReferenceNode(document) : null;
         if (reference != null) {
-            addLink(reference.getUrl(), text, image, node);
+            if (usedDefinitions.add(reference) && !isFootnote(reference.getReference())) {
+                addLink(reference.getUrl(), text, image, reference);
+            }
+        } else if (!ref.isReferenceTextCombined() && !ref.isDummyReference() && !indexesSomething(node)) {
+            undefined.add(new LinkReferences.Undefined(node.getChars().toString(), ref.getReference().toString(), image,
+                    at(node.getStartOffset())));
         }
+    }
+
+    /** {@code [^1]: …} is a footnote (GitHub renders them), not a link definition. */
+    private static boolean isFootnote(BasedSequence label) {
+        return label.startsWith("^");
+    }
+
+    /**
+     * {@code matrix[i][j]}, {@code f(x)[0][1]}: brackets right after a word or a closing bracket index
+     * something; they are not meant as a link.
+     */
+    private boolean indexesSomething(Node node) {
+        int start = node.getStartOffset();
+        String text = source.text();
+        if (start <= 0 || start > text.length()) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        return Character.isLetterOrDigit(before) || before == ']' || before == ')' || before == '_';
+    }
+
+    /** Definitions with their use and duplicates (labels compared as CommonMark does: case-folded, spaces collapsed). */
+    LinkReferences references() {
+        ReferenceRepository repository = Parser.REFERENCES.get(document);
+        Map<String, Integer> firstLine = new HashMap<>();
+        List<LinkReferences.Definition> out = new ArrayList<>();
+        for (Reference reference : definitions) {
+            if (isFootnote(reference.getReference())) {
+                continue;
+            }
+            String key = repository.normalizeKey(reference.getReference());
+            SourcePosition where = at(reference.getStartOffset());
+            Integer earlier = firstLine.putIfAbsent(key, where.line());
+            out.add(new LinkReferences.Definition(reference.getReference().toString(), reference.getUrl().toString(),
+                    where, usedDefinitions.contains(reference), earlier == null ? 0 : earlier));
+        }
+        return new LinkReferences(out, undefined);
     }
 
     private void addLink(BasedSequence url, String text, boolean image, Node node) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param pagePath     where the site writes its page, e.g. {@code payments/refund-backlog.html}
  * @param title        front-matter title, else the first H1, else a title made from the file name
  * @param anchors      every id a {@code #fragment} may name on this page: heading ids, {#id}, {@code <a id>}
+ * @param references   reference-link definitions and undefined explicit references ({@code [text][label]})
  * @param document     the flexmark AST; node offsets are offsets into {@code source.text()}
  */
 public record Runbook(
@@ -27,6 +28,7 @@ public record Runbook(
         Set<String> anchors,
         List<Link> links,
         List<CodeBlock> codeBlocks,
+        LinkReferences references,
         Document document) {
 
     public Runbook {

@@ -6,6 +6,7 @@ import dev.runbook.core.RunLog;
 import dev.runbook.core.RunbookProblemException;
 import dev.runbook.core.SetupException;
 import dev.runbook.core.time.Durations;
+import dev.runbook.load.LoadOptions;
 import dev.runbook.smoke.results.SmokeResultsStatus;
 import dev.runbook.status.ReviewSchedule;
 import dev.runbook.status.StatusSource;
@@ -24,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What every goal shares: skipping, where the content and templates are, the build date, and the one
@@ -47,6 +50,35 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
     /** A folder of FreeMarker templates and assets that override the bundled theme, file by file. */
     @Parameter(property = RunbookProperties.TEMPLATES_DIRECTORY)
     protected File templatesDirectory;
+
+    /**
+     * Which files under the content folder are runbooks: globs relative to it, case-insensitive, e.g.
+     * {@code **}{@code /*.html.md.erb} for a Middleman/tech-docs tree or {@code docs/**}{@code /*.md} for MkDocs;
+     * comma-separated as a property. Default {@code **}{@code /*.md}. A folder with files but none selected
+     * is a setup error that lists what was skipped.
+     */
+    @Parameter(property = RunbookProperties.INCLUDES)
+    protected List<String> includes;
+
+    /** Globs of files never read as runbooks, even when an include matches (e.g. {@code **}{@code /_*.md}). */
+    @Parameter(property = RunbookProperties.EXCLUDES)
+    protected List<String> excludes;
+
+    /**
+     * Front-matter keys as this repository names them → the key the plugin reads, e.g.
+     * {@code <last_reviewed_on>last_reviewed</last_reviewed_on><review_in>review_every</review_in>}. On the
+     * command line use {@code frontMatterAliasesProperty}.
+     */
+    @Parameter
+    protected Map<String, String> frontMatterAliases;
+
+    /**
+     * The property form of {@code frontMatterAliases}: {@code written=read} pairs, comma-separated, e.g.
+     * {@code -Drunbook.frontMatter.aliases=last_reviewed_on=last_reviewed,review_in=review_every}; an entry
+     * overrides the POM's entry for the same key.
+     */
+    @Parameter(property = RunbookProperties.FRONT_MATTER_ALIASES)
+    protected String frontMatterAliasesProperty;
 
     /** Review interval for runbooks whose front-matter has no {@code review_every} (e.g. 90d, 12w, 6m). */
     @Parameter(property = RunbookProperties.REVIEW_EVERY, defaultValue = "90d")
@@ -120,6 +152,18 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
             return parentBase.toPath().resolve("content");
         }
         return own;
+    }
+
+    /** Which files are runbooks and how their front-matter keys are named, from includes/excludes/frontMatterAliases. */
+    protected LoadOptions loadOptions() throws SetupException {
+        Map<String, String> aliases;
+        try {
+            aliases = PropertyAliases.mergeMap(RunbookProperties.FRONT_MATTER_ALIASES, frontMatterAliases,
+                    frontMatterAliasesProperty);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage());
+        }
+        return LoadOptions.of(includes, excludes, aliases);
     }
 
     protected Path templatesOverride() {

@@ -87,7 +87,7 @@ public class ReportMojo extends AbstractRunbookMojo {
         GatePolicy policy = new GatePolicy(maxErrors, maxWarnings, failOnFailingSmoke, maxOverdue, maxTodos, severities());
         new ReleaseGate().run(new ReleaseGateRequest(contentRoot(), layout(), status, buildDate(),
                 baseline == null ? null : baseline.toPath(), policy, siteDirectory.toPath(), templatesOverride(), siteTitle,
-                status.smokeEnvironment(), failBuild, runLog()));
+                status.smokeEnvironment(), failBuild, runLog(), loadOptions()));
     }
 
     private Set<RunbookSeverity> severities() throws SetupException {

@@ -19,6 +19,9 @@ final class RunbookProperties {
     static final String TEMPLATES_DIRECTORY = PREFIX + "templatesDirectory";
     static final String AS_OF = PREFIX + "asOf";
     static final String REVIEW_EVERY = PREFIX + "reviewEvery";
+    static final String INCLUDES = PREFIX + "includes";
+    static final String EXCLUDES = PREFIX + "excludes";
+    static final String FRONT_MATTER_ALIASES = PREFIX + "frontMatter.aliases";
     static final String ENV = PREFIX + "env";
     static final String SMOKE_ENVIRONMENTS_FILE = PREFIX + "smoke.environmentsFile";
     static final String SMOKE_VARIABLES = PREFIX + "smoke.variables";

@@ -84,7 +84,7 @@ public class ServeMojo extends AbstractRunbookMojo {
         StatusSource status = statusSource();
         LocalDate today = buildDate();
         int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-        PreviewBuild build = new PreviewBuild(content, loaded -> new SiteRequest(loaded, site, stateFile, templates,
+        PreviewBuild build = new PreviewBuild(content, loadOptions(), loaded -> new SiteRequest(loaded, site, stateFile, templates,
                 siteTitle, null, drafts, status, today, pluginVersion, threads, log), log);
         List<Path> watched = new ArrayList<>(List.of(content));
         if (templates != null) {

@@ -86,6 +86,6 @@ public class SiteMojo extends AbstractRunbookMojo {
         }
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
-                InputDigest.codeSourceOf(SiteMojo.class)));
+                InputDigest.codeSourceOf(SiteMojo.class)).withLoad(loadOptions()));
     }
 }

@@ -115,7 +115,7 @@ public class SmokeMojo extends AbstractRunbookMojo {
                 environments == null ? null : baseDirectory().resolve(environments), baseDirectory(),
                 new EnvironmentOverrides(allVariables, secrets, allowedHosts, trust), buildPath(),
                 new RunnerOptions(concurrency, runDeadline, RunnerOptions.DEFAULTS.backoff()), failBuild,
-                System::getenv, Clock.systemUTC(), runLog(), allowSkipped);
+                System::getenv, Clock.systemUTC(), runLog(), allowSkipped, loadOptions());
         SmokeSession.run(request);
     }
 

@@ -8,6 +8,7 @@ import dev.runbook.validate.run.ValidateOptions;
 import dev.runbook.validate.run.ValidationRun;
 import dev.runbook.validate.commands.ShellCheckBinary;
 import dev.runbook.validate.LinkCheckSettings;
+import dev.runbook.validate.LinkStyle;
 import dev.runbook.validate.RetryPolicy;
 import dev.runbook.validate.policy.FailOn;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -124,6 +125,14 @@ public class ValidateMojo extends AbstractRunbookMojo {
     @Parameter(property = RunbookProperties.LINKS + "cacheTtl", defaultValue = "1d")
     String linksCacheTtl;
 
+    /**
+     * How relative links between pages are read: {@code site} (default; {@code page} and {@code page.html}
+     * find {@code page.md}, as the generated site serves them) or {@code github} (only what GitHub's file view
+     * opens: {@code page#step} without {@code .md} is reported).
+     */
+    @Parameter(property = RunbookProperties.LINKS + "style", defaultValue = "site")
+    String linksStyle;
+
     /** Also check loopback, private and example hosts (skipped by default). */
     @Parameter(property = RunbookProperties.LINKS + "checkPrivate", defaultValue = "false")
     boolean linksCheckPrivate;
@@ -188,7 +197,7 @@ public class ValidateMojo extends AbstractRunbookMojo {
         }
         new ValidationRun(runLog()).run(new ValidateOptions(contentRoot(), baseDirectory(), buildPath(), buildDate(),
                 FailOn.parse(failOnValue), levels, baselineValue == null ? null : baseDirectory().resolve(baselineValue),
-                ruleSettings(aliases), pluginVersion()));
+                ruleSettings(aliases), pluginVersion(), loadOptions()));
     }
 
     /** Every rule's configuration, each parameter's error named after that parameter. */
@@ -204,7 +213,8 @@ public class ValidateMojo extends AbstractRunbookMojo {
                 .withRetry(new RetryPolicy(Math.max(1, linksMaxAttempts), defaults.baseBackoff(), defaults.maxWait()))
                 .withExcludes(patterns(RunbookProperties.LINKS + "excludes", linksExcludes))
                 .withCacheTtl(Durations.duration(RunbookProperties.LINKS + "cacheTtl", linksCacheTtl))
-                .withCheckPrivate(linksCheckPrivate);
+                .withCheckPrivate(linksCheckPrivate)
+                .withStyle(linkStyle());
         RuleSettings settings = RuleSettings.defaults()
                 .withLinks(links)
                 .withReviewEvery(reviewSchedule().defaultInterval())
@@ -235,6 +245,14 @@ public class ValidateMojo extends AbstractRunbookMojo {
             throw new SetupException(ShellCheckBinary.missingMessage(settings));
         }
         return settings;
+    }
+
+    private LinkStyle linkStyle() throws SetupException {
+        try {
+            return LinkStyle.parse(linksStyle);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("linksStyle (" + RunbookProperties.LINKS + "style): " + e.getMessage());
+        }
     }
 
     /** {@code runbook.offline}, or Maven itself offline ({@code mvn -o}): no external link is fetched then. */

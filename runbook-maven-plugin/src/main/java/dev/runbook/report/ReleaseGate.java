@@ -51,7 +51,7 @@ public final class ReleaseGate {
         OutputLayout layout = request.layout();
         List<Finding> findings = readFindings(layout.findingsJson());
         GateBaseline baseline = request.baseline() == null ? null : GateReportJson.readBaseline(request.baseline());
-        LoadedContent content = ContentCache.load(request.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
+        LoadedContent content = ContentCache.load(request.contentRoot(), request.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
         List<Runbook> runbooks = content.runbooks();
 
         GateReport report = new GateEvaluator(request.policy()).evaluate(new GateInput(runbooks, findings, request.status(),

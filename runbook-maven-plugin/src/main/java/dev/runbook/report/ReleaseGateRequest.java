@@ -2,6 +2,7 @@ package dev.runbook.report;
 
 import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
+import dev.runbook.load.LoadOptions;
 import dev.runbook.status.StatusSource;
 
 import java.nio.file.Path;
@@ -19,11 +20,20 @@ import java.util.Objects;
  * @param siteDirectory     the site {@code runbook:site} builds, for links from the standalone report
  * @param templatesOverride the site's template override folder; may be null
  * @param smokeEnvironment  the environment the smoke results came from, or null
+ * @param load              which files are runbooks, and front-matter key aliases
  */
 public record ReleaseGateRequest(Path contentRoot, OutputLayout layout, StatusSource status, LocalDate buildDate,
                                  Path baseline, GatePolicy policy, Path siteDirectory,
                                  Path templatesOverride, String siteTitle, String smokeEnvironment, boolean failBuild,
-                                 RunLog log) {
+                                 RunLog log, LoadOptions load) {
+
+    /** A request for the default selection of files ({@code *.md}). */
+    public ReleaseGateRequest(Path contentRoot, OutputLayout layout, StatusSource status, LocalDate buildDate,
+                              Path baseline, GatePolicy policy, Path siteDirectory, Path templatesOverride,
+                              String siteTitle, String smokeEnvironment, boolean failBuild, RunLog log) {
+        this(contentRoot, layout, status, buildDate, baseline, policy, siteDirectory, templatesOverride, siteTitle,
+                smokeEnvironment, failBuild, log, LoadOptions.DEFAULTS);
+    }
 
     public ReleaseGateRequest {
         Objects.requireNonNull(contentRoot, "contentRoot");
@@ -34,5 +44,6 @@ public record ReleaseGateRequest(Path contentRoot, OutputLayout layout, StatusSo
         Objects.requireNonNull(siteDirectory, "siteDirectory");
         siteTitle = siteTitle == null || siteTitle.isBlank() ? dev.runbook.site.SiteRequest.DEFAULT_TITLE : siteTitle.strip();
         log = log == null ? RunLog.SILENT : log;
+        load = load == null ? LoadOptions.DEFAULTS : load;
     }
 }

@@ -8,6 +8,7 @@ import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentCache;
 import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadOptions;
 import dev.runbook.load.LoadedContent;
 import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.status.StatusSource;
@@ -47,13 +48,30 @@ public final class SiteRun {
      * @param settings      every parameter that shapes the site and is not a component here (review interval,
      *                      smoke maximum age), by name
      * @param pluginJar     the plugin's own jar: a rebuilt snapshot of the same version is a change
+     * @param load          which files are runbooks, and front-matter key aliases
      */
     public record Options(Path contentRoot, InputDigest.Tree contentTree, Instant digestStart, OutputLayout layout,
                           Path outputDirectory, Path templatesOverride, String siteTitle, String baseUrl, boolean drafts,
                           LocalDate buildDate, StatusSource status, String pluginVersion, Map<String, String> settings,
-                          Path pluginJar) {
+                          Path pluginJar, LoadOptions load) {
         public Options {
             settings = new TreeMap<>(settings);
+            load = load == null ? LoadOptions.DEFAULTS : load;
+        }
+
+        /** Options for the default selection of files ({@code *.md}). */
+        public Options(Path contentRoot, InputDigest.Tree contentTree, Instant digestStart, OutputLayout layout,
+                       Path outputDirectory, Path templatesOverride, String siteTitle, String baseUrl, boolean drafts,
+                       LocalDate buildDate, StatusSource status, String pluginVersion, Map<String, String> settings,
+                       Path pluginJar) {
+            this(contentRoot, contentTree, digestStart, layout, outputDirectory, templatesOverride, siteTitle, baseUrl,
+                    drafts, buildDate, status, pluginVersion, settings, pluginJar, LoadOptions.DEFAULTS);
+        }
+
+        /** This run for the files {@code load} selects. */
+        public Options withLoad(LoadOptions value) {
+            return new Options(contentRoot, contentTree, digestStart, layout, outputDirectory, templatesOverride,
+                    siteTitle, baseUrl, drafts, buildDate, status, pluginVersion, settings, pluginJar, value);
         }
 
         /** Walks the content folder now: the up-to-date check and the loader share this one walk. */
@@ -91,6 +109,7 @@ public final class SiteRun {
         InputDigest inputsDigest = SiteInputs.digest(options.contentTree(), options.templatesOverride(), options.pluginJar())
                 .add("output", output).add("title", options.siteTitle()).add("baseUrl", options.baseUrl())
                 .add("drafts", options.drafts()).add("date", options.buildDate()).addSettings("settings", options.settings())
+                .addSettings("load", options.load())
                 .add("version", options.pluginVersion())
                 // Pages show when each runbook last changed, from git where the content is in a work tree:
                 // a commit changes that without touching a file.
@@ -108,7 +127,7 @@ public final class SiteRun {
         }
         record.forget();
 
-        LoadedContent content = ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
+        LoadedContent content = ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
                 options.contentTree(), options.digestStart());
         List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
         notices.addAll(callerNotices);

@@ -2,6 +2,7 @@ package dev.runbook.smoke;
 
 import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
+import dev.runbook.load.LoadOptions;
 import dev.runbook.smoke.env.EnvironmentOverrides;
 import dev.runbook.smoke.run.RunnerOptions;
 
@@ -18,10 +19,24 @@ import java.util.function.Function;
  * @param environmentVariables where secrets are read from: {@code System::getenv} in the build, a map in tests
  * @param allowSkipped         when false (the default) a check that did not run (deadline, parse error) fails
  *                             the goal like a failed one: what was not run was not proven
+ * @param load                 which files are runbooks, and front-matter key aliases
  */
 public record SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,
                            EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
-                           Function<String, String> environmentVariables, Clock clock, RunLog log, boolean allowSkipped) {
+                           Function<String, String> environmentVariables, Clock clock, RunLog log, boolean allowSkipped,
+                           LoadOptions load) {
+
+    public SmokeRequest {
+        load = load == null ? LoadOptions.DEFAULTS : load;
+    }
+
+    /** A request for the default selection of files ({@code *.md}). */
+    public SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,
+                        EnvironmentOverrides overrides, Path buildDirectory, RunnerOptions options, boolean failBuild,
+                        Function<String, String> environmentVariables, Clock clock, RunLog log, boolean allowSkipped) {
+        this(contentRoot, environment, environmentsFile, baseDirectory, overrides, buildDirectory, options, failBuild,
+                environmentVariables, clock, log, allowSkipped, LoadOptions.DEFAULTS);
+    }
 
     /** A request that fails on skipped checks (the default: skipped is not proven). */
     public SmokeRequest(Path contentRoot, String environment, Path environmentsFile, Path baseDirectory,

@@ -46,7 +46,7 @@ public final class SmokeSession {
                     + "; checks that use them will fail without sending anything");
         }
 
-        LoadedContent content = ContentCache.load(request.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
+        LoadedContent content = ContentCache.load(request.contentRoot(), request.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, request.log());
         List<BlockParse> blocks = new ArrayList<>();
         for (Runbook runbook : content.runbooks()) {
             blocks.addAll(SmokeParser.parse(runbook));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param excludes       URLs matching any of these (find, not full match) are not checked
  * @param cacheTtl       how long a good result is trusted; zero disables the cache
  * @param checkPrivate   also check loopback/private/example hosts (tests need this)
+ * @param style          how relative links between pages are read (runbook.links.style)
  */
 public record LinkCheckSettings(
         boolean offline,
@@ -30,10 +31,12 @@ public record LinkCheckSettings(
         RetryPolicy retry,
         List<Pattern> excludes,
         Duration cacheTtl,
-        boolean checkPrivate) {
+        boolean checkPrivate,
+        LinkStyle style) {
 
     public LinkCheckSettings {
         excludes = List.copyOf(excludes);
+        style = style == null ? LinkStyle.SITE : style;
         if (concurrency < 1 || perHost < 1) {
             throw new IllegalArgumentException("concurrency and perHost must be at least 1");
         }
@@ -41,42 +44,47 @@ public record LinkCheckSettings(
 
     public static LinkCheckSettings defaults() {
         return new LinkCheckSettings(false, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                8, 2, Duration.ofMillis(200), RetryPolicy.defaults(), List.of(), Duration.ofDays(1), false);
+                8, 2, Duration.ofMillis(200), RetryPolicy.defaults(), List.of(), Duration.ofDays(1), false, LinkStyle.SITE);
     }
 
     public LinkCheckSettings withOffline(boolean value) {
         return new LinkCheckSettings(value, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
-                retry, excludes, cacheTtl, checkPrivate);
+                retry, excludes, cacheTtl, checkPrivate, style);
     }
 
     public LinkCheckSettings withTimeouts(Duration connect, Duration read, Duration url) {
         return new LinkCheckSettings(offline, connect, read, url, concurrency, perHost, hostSpacing, retry, excludes,
-                cacheTtl, checkPrivate);
+                cacheTtl, checkPrivate, style);
     }
 
     public LinkCheckSettings withConcurrency(int overall, int host, Duration spacing) {
         return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, overall, host, spacing, retry,
-                excludes, cacheTtl, checkPrivate);
+                excludes, cacheTtl, checkPrivate, style);
     }
 
     public LinkCheckSettings withRetry(RetryPolicy value) {
         return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
-                value, excludes, cacheTtl, checkPrivate);
+                value, excludes, cacheTtl, checkPrivate, style);
     }
 
     public LinkCheckSettings withExcludes(List<Pattern> value) {
         return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
-                retry, value, cacheTtl, checkPrivate);
+                retry, value, cacheTtl, checkPrivate, style);
     }
 
     public LinkCheckSettings withCacheTtl(Duration value) {
         return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
-                retry, excludes, value, checkPrivate);
+                retry, excludes, value, checkPrivate, style);
     }
 
     public LinkCheckSettings withCheckPrivate(boolean value) {
         return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
-                retry, excludes, cacheTtl, value);
+                retry, excludes, cacheTtl, value, style);
+    }
+
+    public LinkCheckSettings withStyle(LinkStyle value) {
+        return new LinkCheckSettings(offline, connectTimeout, readTimeout, urlTimeout, concurrency, perHost, hostSpacing,
+                retry, excludes, cacheTtl, checkPrivate, value);
     }
 
     public boolean excluded(String url) {

@@ -30,6 +30,7 @@ final class SiteFixture {
     LocalDate builtOn;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
     List<dev.runbook.findings.Finding> findings = List.of();
+    dev.runbook.load.LoadOptions load = dev.runbook.load.LoadOptions.DEFAULTS;
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -57,7 +58,7 @@ final class SiteFixture {
 
     SiteResult build(String title) throws Exception {
         RunLog runLog = new LinesLog(log);
-        var loaded = new ContentLoader().load(content);
+        var loaded = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, RunLog.SILENT, load).load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
                 "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn));

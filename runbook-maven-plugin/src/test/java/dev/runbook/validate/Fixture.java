@@ -6,6 +6,7 @@ import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.findings.Finding;
 import dev.runbook.load.ContentLoader;
+import dev.runbook.load.LoadOptions;
 import dev.runbook.load.LoadedContent;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class Fixture {
     public static final LocalDate BUILD_DATE = LocalDate.of(2026, 11, 22);
 
     private final Path root;
+    private LoadOptions loadOptions = LoadOptions.DEFAULTS;
     public final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
 
     public Fixture(Path temp) {
@@ -50,9 +52,15 @@ public final class Fixture {
         return this;
     }
 
+    /** Loads with these options (includes, excludes, front-matter aliases) from now on. */
+    public Fixture with(LoadOptions options) {
+        this.loadOptions = options;
+        return this;
+    }
+
     public LoadedContent load() {
         try {
-            return new ContentLoader().load(root);
+            return new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, RunLog.SILENT, loadOptions).load(root);
         } catch (SetupException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
 import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.LinkStyle;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 
@@ -21,6 +22,17 @@ import java.util.Optional;
 public final class AnchorLinkRule implements Rule {
 
     public static final String ID = "link.anchor";
+
+    private final LinkStyle style;
+
+    public AnchorLinkRule() {
+        this(LinkStyle.SITE);
+    }
+
+    /** @param style how a link names its page; a page the style does not find is link.file's to report */
+    public AnchorLinkRule(LinkStyle style) {
+        this.style = style;
+    }
 
     @Override
     public String id() {
@@ -52,7 +64,7 @@ public final class AnchorLinkRule implements Rule {
     }
 
     private void check(Runbook runbook, ValidationContext context, Map<String, Runbook> pages, FindingSink sink) {
-        ContentPaths paths = new ContentPaths(context.content().root());
+        ContentPaths paths = new ContentPaths(context.content().root(), style);
         for (Link link : runbook.links()) {
             LinkTarget.of(link).ifPresent(t -> checkTarget(runbook, pages, paths, t, link.destination(), link.position(), sink));
         }

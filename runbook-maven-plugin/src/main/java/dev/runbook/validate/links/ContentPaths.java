@@ -1,5 +1,7 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.validate.LinkStyle;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,10 +25,22 @@ public final class ContentPaths {
     }
 
     private final Path root;
+    private final LinkStyle style;
 
     /** @param root the content root as a real path (as {@code LoadedContent.root()} is) */
     public ContentPaths(Path root) {
+        this(root, LinkStyle.SITE);
+    }
+
+    /** @param style {@link LinkStyle#GITHUB}: a path means that file only, never a page it would be on the site */
+    public ContentPaths(Path root, LinkStyle style) {
         this.root = root;
+        this.style = style;
+    }
+
+    /** The same paths read the way the generated site reads them (for "GitHub would not open this" hints). */
+    public ContentPaths siteStyle() {
+        return style == LinkStyle.SITE ? this : new ContentPaths(root, LinkStyle.SITE);
     }
 
     public Optional<Resolved> resolve(String pageRelativePath, String linkPath) {
@@ -42,7 +56,7 @@ public final class ContentPaths {
             return Optional.of(new Resolved(Kind.OUTSIDE, candidate, null));
         }
         if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-            Optional<Path> page = pageFor(candidate);
+            Optional<Path> page = style == LinkStyle.SITE ? pageFor(candidate) : Optional.empty();
             if (page.isEmpty()) {
                 return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative(candidate)));
             }
@@ -66,15 +80,20 @@ public final class ContentPaths {
 
     /**
      * Site-style links to a page: {@code /docs/add-runbook} (Hugo and most generators drop the extension)
-     * and {@code page.html} (the name the site gives {@code page.md}) both mean the Markdown file.
+     * and {@code page.html} (the name the site gives {@code page.md}, and the page Middleman makes of
+     * {@code page.html.md.erb}) both mean the source file.
      */
     private Optional<Path> pageFor(Path missing) {
         String name = missing.getFileName() == null ? "" : missing.getFileName().toString();
         List<Path> candidates = new ArrayList<>();
         if (name.endsWith(".html")) {
             candidates.add(missing.resolveSibling(name.substring(0, name.length() - 5) + ".md"));
+            candidates.add(missing.resolveSibling(name + ".md.erb"));
+            candidates.add(missing.resolveSibling(name + ".md"));
         } else if (!name.contains(".")) {
             candidates.add(missing.resolveSibling(name + ".md"));
+            candidates.add(missing.resolveSibling(name + ".html.md.erb"));
+            candidates.add(missing.resolveSibling(name + ".html.md"));
             candidates.add(missing.resolve("index.md"));
             candidates.add(missing.resolve("_index.md"));
             candidates.add(missing.resolve("README.md"));

@@ -7,6 +7,7 @@ import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
 import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.LinkStyle;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 
@@ -15,11 +16,23 @@ import java.util.Set;
 
 /**
  * {@code link.file}: a relative link or image whose file is not there, or whose path leads outside the
- * content folder (reported and never read). Hugo {@code ref} shortcodes are checked the same way.
+ * content folder (reported and never read). Hugo {@code ref} shortcodes are checked the same way. With
+ * {@link LinkStyle#GITHUB} a link must name the file itself ({@code page.md}, not {@code page}), as GitHub's
+ * file view needs.
  */
 public final class FileLinkRule implements Rule {
 
     public static final String ID = "link.file";
+
+    private final LinkStyle style;
+
+    public FileLinkRule() {
+        this(LinkStyle.SITE);
+    }
+
+    public FileLinkRule(LinkStyle style) {
+        this.style = style;
+    }
 
     @Override
     public String id() {
@@ -51,7 +64,7 @@ public final class FileLinkRule implements Rule {
     }
 
     private void check(Runbook runbook, ValidationContext context, Set<String> pages, FindingSink sink) {
-        ContentPaths paths = new ContentPaths(context.content().root());
+        ContentPaths paths = new ContentPaths(context.content().root(), style);
         for (Link link : runbook.links()) {
             Optional<LinkTarget> target = LinkTarget.of(link);
             if (target.isPresent() && !target.get().samePage() && LinkScheme.of(link.destination()).isEmpty()) {
@@ -82,8 +95,10 @@ public final class FileLinkRule implements Rule {
                 String missing = resolved.get().relativePath();
                 boolean fromRoot = path.startsWith("/");
                 Optional<String> beside = fromRoot ? besideThePage(runbook, paths, path) : Optional.empty();
-                String hint = beside.map(b -> "this resolves from the content root; the file beside this page is `" + b
-                                + "`: drop the leading /")
+                Optional<String> github = style == LinkStyle.GITHUB ? gitHubName(runbook, paths, path, written) : Optional.empty();
+                String hint = github
+                        .or(() -> beside.map(b -> "did you mean " + b + " (beside this page)? A leading / is read from"
+                                + " the content folder's root; drop it"))
                         .or(() -> suggestionsFor(missing, pages)
                                 .map(best -> "did you mean " + (fromRoot ? "/" + best : relativeTo(runbook.relativePath(), best)) + "?"))
                         .orElse(fromRoot ? "fix the path (a leading / means the content folder's root) or add the file"
@@ -92,6 +107,21 @@ public final class FileLinkRule implements Rule {
                         + ", which does not exist", hint);
             }
         }
+    }
+
+    /**
+     * With the GitHub style, a link the site would resolve ({@code interaction#step} → {@code interaction.md})
+     * that GitHub's file view answers with a 404: the hint names the file to write.
+     */
+    private static Optional<String> gitHubName(Runbook runbook, ContentPaths paths, String path, String written) {
+        return paths.siteStyle().resolve(runbook.relativePath(), path)
+                .filter(r -> r.kind() == ContentPaths.Kind.INSIDE_EXISTS)
+                .map(r -> {
+                    String file = path.startsWith("/") ? "/" + r.relativePath() : relativeTo(runbook.relativePath(), r.relativePath());
+                    int hash = written.indexOf('#');
+                    return "GitHub's file view opens only the file name as written (this link is a 404 there): write "
+                            + file + (hash < 0 ? "" : written.substring(hash));
+                });
     }
 
     /**

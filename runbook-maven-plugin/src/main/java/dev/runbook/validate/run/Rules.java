@@ -19,6 +19,9 @@ import dev.runbook.validate.links.EmptyLinkRule;
 import dev.runbook.validate.links.FileLinkRule;
 import dev.runbook.validate.links.LinkSchemeRule;
 import dev.runbook.validate.links.ProtocolRelativeLinkRule;
+import dev.runbook.validate.links.ReferenceDuplicateRule;
+import dev.runbook.validate.links.ReferenceUndefinedRule;
+import dev.runbook.validate.links.ReferenceUnusedRule;
 import dev.runbook.validate.links.external.ExternalLinkRule;
 import dev.runbook.validate.placeholders.FillInPlaceholderRule;
 import dev.runbook.validate.placeholders.TodoPlaceholderRule;
@@ -63,11 +66,14 @@ public final class Rules {
                 new FrontMatterSchemaRule(),
                 new FrontMatterUnknownKeyRule(settings.allowedFrontMatterKeys()),
                 new UnreadableFileRule(),
-                new FileLinkRule(),
-                new AnchorLinkRule(),
+                new FileLinkRule(settings.links().style()),
+                new AnchorLinkRule(settings.links().style()),
                 new EmptyLinkRule(),
                 new LinkSchemeRule(),
                 new ProtocolRelativeLinkRule(),
+                new ReferenceUndefinedRule(),
+                new ReferenceUnusedRule(),
+                new ReferenceDuplicateRule(),
                 new ExternalLinkRule(settings.links()),
                 new ReviewOverdueRule(settings.reviewEvery()),
                 new DuplicateIdRule(),

@@ -63,6 +63,7 @@ final class ValidationInputs {
                 .addSettings("baselinePath", options.baseline())
                 .addFileContent("baseline", options.baseline())
                 .addSettings("rules", options.rules())
+                .addSettings("load", options.load())
                 .add("toolVersion", options.toolVersion())
                 .addFileStamp("plugin", InputDigest.codeSourceOf(ValidationInputs.class))
                 .addFileStamp("shellcheck", ShellCheckBinary.locate(options.rules().shellCheck()).orElse(null))

@@ -64,8 +64,9 @@ public final class ValidationRun {
         }
 
         LoadedContent content = upToDate == null
-                ? ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log)
-                : ContentCache.load(options.contentRoot(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log, upToDate.contentTree(),
+                ? ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log)
+                : ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
+                        upToDate.contentTree(),
                         upToDate.digestStart());
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         long rulesStart = System.nanoTime();

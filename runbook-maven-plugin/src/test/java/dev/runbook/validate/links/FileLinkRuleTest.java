@@ -115,8 +115,8 @@ class FileLinkRuleTest {
                 .file("archive/failover.md", "# Old failover\n");
         List<Finding> findings = f.run(new FileLinkRule());
         assertEquals(2, findings.size());
-        assertEquals("this resolves from the content root; the file beside this page is `failover.md`: drop the leading /",
-                findings.get(0).hint());
+        assertEquals("did you mean failover.md (beside this page)? A leading / is read from the content folder's root; drop it",
+                findings.get(0).hint(), "beside the page first, not archive/failover.md");
         assertEquals("fix the path (a leading / means the content folder's root) or add the file", findings.get(1).hint());
     }
 

@@ -1,0 +1,2 @@
+require 'govuk_tech_docs'
+GovukTechDocs.configure(self)
