@@ -63,6 +63,19 @@ public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<
 
     /** The path of a finding's file from the repository root. */
     public String repositoryPath(String file) {
-        return contentPrefix + file;
+        String path = contentPrefix + file;
+        if (!path.contains("../")) {
+            return path;
+        }
+        // A file beside the content folder (an alert rule file): content/../alerts/x.yaml is alerts/x.yaml.
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/", -1)) {
+            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
     }
 }

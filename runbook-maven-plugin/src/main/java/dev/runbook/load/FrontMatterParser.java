@@ -39,7 +39,7 @@ public final class FrontMatterParser {
     public static final String RULE_UNKNOWN_KEY = "frontmatter.unknown-key";
 
     static final List<String> KNOWN_KEYS = List.of("title", "description", "service", "services", "owner", "severity",
-            "tags", "last_reviewed", "review_every", "aliases", "draft");
+            "tags", "last_reviewed", "review_every", "aliases", "draft", "alert");
 
     private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(safeLoaderOptions()).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
@@ -158,6 +158,7 @@ public final class FrontMatterParser {
         Period reviewEvery = null;
         List<String> aliases = List.of();
         boolean draft = false;
+        List<String> alerts = List.of();
         for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
@@ -178,6 +179,7 @@ public final class FrontMatterParser {
                 case "services" -> services.addAll(list(key, value, where));
                 case "tags" -> tags = list(key, value, where);
                 case "aliases" -> aliases = list(key, value, where);
+                case "alert" -> alerts = list(key, value, where);
                 case "severity" -> {
                     String raw = text(key, value, where);
                     if (raw != null) {
@@ -201,7 +203,7 @@ public final class FrontMatterParser {
             }
         }
         return new FrontMatter(title, description, services.stream().distinct().toList(), owner, severity, tags,
-                lastReviewed, reviewEvery, aliases, draft, positions);
+                lastReviewed, reviewEvery, aliases, draft, positions, alerts);
     }
 
     private String text(String key, JsonNode value, SourcePosition where) {
