@@ -8,13 +8,23 @@ package dev.runbook.alerts;
  * @param runbook    the page it leads to (LINKED, BROKEN_ANCHOR), else null
  * @param suggestion the closest page (BROKEN), anchor (BROKEN_ANCHOR) or a page named after the alert (MISSING); may be null
  * @param detail     what was looked for: the candidate paths, the anchor, or why the value is not a URL
+ * @param pages      every page the runbook_url leads to: {@code runbook} and, for a templated runbook_url that
+ *                   chooses between several URLs ({@code {{if ...}}url1{{else}}url2{{end}}}), the others
  */
-public record AlertLink(AlertRule alert, Status status, String runbook, String suggestion, String detail) {
+public record AlertLink(AlertRule alert, Status status, String runbook, String suggestion, String detail, java.util.List<String> pages) {
+
+    public AlertLink {
+        pages = pages == null ? (runbook == null ? java.util.List.of() : java.util.List.of(runbook)) : java.util.List.copyOf(pages);
+    }
+
+    public AlertLink(AlertRule alert, Status status, String runbook, String suggestion, String detail) {
+        this(alert, status, runbook, suggestion, detail, null);
+    }
 
     public enum Status {
         /** runbook_url leads to a runbook (and its anchor, if any, exists). */
         LINKED,
-        /** no runbook_url annotation, or one that is not an http(s) URL ({@code NA}, a template). */
+        /** no runbook_url annotation, or one that holds no http(s) URL ({@code NA}). */
         MISSING,
         /** runbook_url is under a configured base but no runbook is there. */
         BROKEN,

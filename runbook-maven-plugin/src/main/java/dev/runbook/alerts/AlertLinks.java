@@ -67,14 +67,38 @@ public final class AlertLinks {
         return new AlertLinks(rules, links, orphans(rules, links, content));
     }
 
+    private static final java.util.regex.Pattern URL_IN_TEMPLATE = java.util.regex.Pattern.compile("https?://[^\\s\"'{}<>]+");
+
     private static AlertLink link(AlertRule alert, RunbookBases bases, LoadedContent content, Map<String, Runbook> exact,
                                   Map<String, Runbook> lower) {
         String url = alert.runbookUrl();
+        if (url != null && url.contains("{{")) {
+            // A Go template that picks one of several runbooks at alert time: every URL in it must lead somewhere.
+            List<String> urls = URL_IN_TEMPLATE.matcher(url).results().map(java.util.regex.MatchResult::group).distinct().toList();
+            if (!urls.isEmpty()) {
+                List<String> pages = new ArrayList<>();
+                AlertLink first = null;
+                for (String one : urls) {
+                    AlertLink each = linkUrl(alert, one, bases, content, exact, lower);
+                    pages.addAll(each.pages());
+                    if (first == null || each.status() != AlertLink.Status.LINKED && first.status() == AlertLink.Status.LINKED) {
+                        first = each;
+                    }
+                }
+                return new AlertLink(alert, first.status(), first.runbook() != null ? first.runbook() : pages.isEmpty() ? null : pages.get(0),
+                        first.suggestion(), first.detail() == null ? null : first.detail() + " (one of the URLs in the template)", pages);
+            }
+        }
         if (url == null || !RunbookBases.isUrl(url)) {
             String named = pageNamed(alert.name(), content).orElse(null);
             return new AlertLink(alert, AlertLink.Status.MISSING, null, named,
                     url == null ? "no runbook_url annotation" : "runbook_url '" + url + "' is not an http(s) URL");
         }
+        return linkUrl(alert, url, bases, content, exact, lower);
+    }
+
+    private static AlertLink linkUrl(AlertRule alert, String url, RunbookBases bases, LoadedContent content,
+                                     Map<String, Runbook> exact, Map<String, Runbook> lower) {
         RunbookBases.Target target = bases.resolve(url);
         if (target.external()) {
             return new AlertLink(alert, AlertLink.Status.EXTERNAL, null, null, "under no configured alertRunbookBases prefix");
@@ -100,15 +124,23 @@ public final class AlertLinks {
         return new AlertLink(alert, AlertLink.Status.LINKED, page.relativePath(), null, null);
     }
 
-    /** The page the URL probably meant: a close path, else a page of the same name in another folder. */
+    /**
+     * The page the URL probably meant: one of a close name (at most one edit per five characters, so
+     * another alert's runbook is not offered) in the same folder, else one of the same name anywhere.
+     */
     private static Optional<String> closestPage(String wanted, RunbookBases.Target target, LoadedContent content) {
-        List<String> paths = content.runbooks().stream().map(Runbook::relativePath).toList();
-        Optional<String> close = Closest.to(wanted, paths);
+        String stem = stem(wanted);
+        String folder = folderOf(wanted).toLowerCase(Locale.ROOT);
+        Map<String, String> byStem = new LinkedHashMap<>();
+        content.runbooks().stream().map(Runbook::relativePath).sorted()
+                .filter(p -> folderOf(p).toLowerCase(Locale.ROOT).equals(folder))
+                .forEach(p -> byStem.putIfAbsent(stem(p), p));
+        Optional<String> close = Closest.to(stem, byStem.keySet()).map(byStem::get);
         if (close.isPresent()) {
             return close;
         }
-        String stem = stem(wanted);
-        return paths.stream().filter(p -> stem(p).equalsIgnoreCase(stem)).sorted().findFirst();
+        return content.runbooks().stream().map(Runbook::relativePath)
+                .filter(p -> stem(p).equalsIgnoreCase(stem)).sorted().findFirst();
     }
 
     private static Optional<String> pageNamed(String alertName, LoadedContent content) {
@@ -137,9 +169,9 @@ public final class AlertLinks {
         Set<String> linkedPages = new HashSet<>();
         Set<String> linkedFolders = new TreeSet<>();
         for (AlertLink link : links) {
-            if (link.runbook() != null) {
-                linkedPages.add(link.runbook());
-                linkedFolders.add(folderOf(link.runbook()));
+            for (String page : link.pages()) {
+                linkedPages.add(page);
+                linkedFolders.add(folderOf(page));
             }
         }
         List<OrphanRunbook> orphans = new ArrayList<>();
@@ -180,8 +212,8 @@ public final class AlertLinks {
     public Map<String, List<AlertLink>> byRunbook() {
         Map<String, List<AlertLink>> out = new LinkedHashMap<>();
         for (AlertLink link : links) {
-            if (link.runbook() != null) {
-                out.computeIfAbsent(link.runbook(), k -> new ArrayList<>()).add(link);
+            for (String page : link.pages()) {
+                out.computeIfAbsent(page, k -> new ArrayList<>()).add(link);
             }
         }
         return out;

@@ -107,8 +107,15 @@ public final class AlertRuleFiles {
 
     /** The file's path from the content root, '/'-separated. */
     public static String displayName(Path contentRoot, Path file) {
-        Path root = contentRoot.toAbsolutePath().normalize();
-        return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return real(contentRoot).relativize(real(file)).toString().replace('\\', '/');
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private static void readOne(Path file, String name, List<AlertRule> alerts, List<RuleFileProblem> problems) {
