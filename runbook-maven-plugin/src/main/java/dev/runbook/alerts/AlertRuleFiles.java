@@ -7,10 +7,8 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +51,12 @@ public final class AlertRuleFiles {
                     matched.add(file);
                 }
             } else {
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+                java.util.regex.Pattern matcher = globRegex(pattern);
                 Path start = root.resolve(literalPrefix(pattern)).normalize();
                 if (Files.isDirectory(start)) {
                     try (Stream<Path> walk = Files.walk(start)) {
                         walk.filter(Files::isRegularFile)
-                                .filter(p -> matcher.matches(Path.of(root.relativize(p).toString().replace('\\', '/'))))
+                                .filter(p -> matcher.matcher(root.relativize(p).toString().replace('\\', '/')).matches())
                                 .forEach(matched::add);
                     } catch (IOException e) {
                         throw new SetupException("alertRules: cannot list " + start + ": " + e.getMessage(), e);
@@ -74,8 +72,43 @@ public final class AlertRuleFiles {
         return List.copyOf(files);
     }
 
+    /**
+     * Ant-style globs, as Maven users write them: {@code **}{@code /} is zero or more folders (so
+     * {@code alerts/**}{@code /*.yaml} matches {@code alerts/a.yaml} too), {@code *} and {@code ?} stay within a
+     * folder, {@code {a,b}} is either.
+     */
+    static java.util.regex.Pattern globRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        boolean inBraces = false;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && glob.startsWith("**/", i)) {
+                regex.append("(?:.*/)?");
+                i += 2;
+            } else if (c == '*' && glob.startsWith("**", i)) {
+                regex.append(".*");
+                i += 1;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else if (c == '{') {
+                regex.append("(?:");
+                inBraces = true;
+            } else if (c == '}' && inBraces) {
+                regex.append(')');
+                inBraces = false;
+            } else if (c == ',' && inBraces) {
+                regex.append('|');
+            } else {
+                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return java.util.regex.Pattern.compile(regex.toString());
+    }
+
     private static boolean hasGlob(String pattern) {
-        return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+        return pattern.chars().anyMatch(c -> c == '*' || c == '?' || c == '{');
     }
 
     private static String literalPrefix(String pattern) {
