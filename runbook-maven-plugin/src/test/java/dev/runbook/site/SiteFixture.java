@@ -30,6 +30,7 @@ final class SiteFixture {
     LocalDate builtOn;
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
     List<dev.runbook.findings.Finding> findings = List.of();
+    dev.runbook.alerts.AlertSettings alerts;
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -60,6 +61,7 @@ final class SiteFixture {
         var loaded = new ContentLoader().load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn));
+                "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn,
+                alerts == null ? null : dev.runbook.alerts.AlertLinks.of(alerts, loaded)));
     }
 }
