@@ -27,7 +27,7 @@ import java.util.WeakHashMap;
 public final class AlertLinks {
 
     private static final Set<String> INDEX_PAGES = Set.of("index", "_index", "readme");
-    private static final Map<LoadedContent, Map<AlertSettings, AlertLinks>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<LoadedContent, Map<String, AlertLinks>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final AlertRuleSet rules;
     private final List<AlertLink> links;
@@ -39,17 +39,25 @@ public final class AlertLinks {
         this.orphans = List.copyOf(orphans);
     }
 
-    /** The cross-check of this content (computed once; the rules running in parallel share it). */
+    /**
+     * The cross-check of this content, computed once for these settings and rule files as they are now (the four
+     * rules running in parallel share it; a rule file edited in a long-lived JVM, such as mvnd's, is read again).
+     */
     public static AlertLinks of(AlertSettings settings, LoadedContent content) throws SetupException {
-        Map<AlertSettings, AlertLinks> bySettings = CACHE.computeIfAbsent(content, c -> Collections.synchronizedMap(new HashMap<>()));
-        synchronized (bySettings) {
-            AlertLinks cached = bySettings.get(settings);
-            if (cached == null) {
-                List<Path> files = AlertRuleFiles.find(settings.projectBase(), settings.ruleGlobs());
-                cached = check(AlertRuleFiles.read(files, content.root()), new RunbookBases(settings.runbookBases()), content);
-                bySettings.put(settings, cached);
+        List<Path> files = AlertRuleFiles.find(settings.projectBase(), settings.ruleGlobs());
+        StringBuilder key = new StringBuilder(settings.toString());
+        for (Path file : files) {
+            try {
+                key.append('\n').append(file).append(' ').append(java.nio.file.Files.size(file)).append(' ')
+                        .append(java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            } catch (java.io.IOException e) {
+                key.append('\n').append(file).append(" unreadable");
             }
-            return cached;
+        }
+        Map<String, AlertLinks> byKey = CACHE.computeIfAbsent(content, c -> Collections.synchronizedMap(new HashMap<>()));
+        synchronized (byKey) {
+            return byKey.computeIfAbsent(key.toString(),
+                    k -> check(AlertRuleFiles.read(files, content.root()), new RunbookBases(settings.runbookBases()), content));
         }
     }
 
