@@ -67,7 +67,10 @@ final class YamlNodes {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            message = message.lines().findFirst().orElse(message).strip();
+            // SnakeYAML's message quotes the line with a caret under it; keep its sentences, on one line.
+            String sentences = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
+            message = sentences.isEmpty() ? message.strip() : sentences;
             throw new SyntaxError(message, location == null ? new AlertRule.Position(1, 1)
                     : new AlertRule.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())));
         }
