@@ -54,11 +54,12 @@ public final class AlertRuleFiles {
                 java.util.regex.Pattern matcher = globRegex(pattern);
                 Path start = root.resolve(literalPrefix(pattern)).normalize();
                 if (Files.isDirectory(start)) {
-                    try (Stream<Path> walk = Files.walk(start)) {
+                    // Symbolic links are followed (a rule folder linked in from a checkout); a loop is an error.
+                    try (Stream<Path> walk = Files.walk(start, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                         walk.filter(Files::isRegularFile)
                                 .filter(p -> matcher.matcher(root.relativize(p).toString().replace('\\', '/')).matches())
                                 .forEach(matched::add);
-                    } catch (IOException e) {
+                    } catch (IOException | java.io.UncheckedIOException e) {
                         throw new SetupException("alertRules: cannot list " + start + ": " + e.getMessage(), e);
                     }
                 }

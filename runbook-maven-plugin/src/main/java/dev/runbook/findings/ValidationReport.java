@@ -61,6 +61,13 @@ public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<
         return findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::file).distinct().count();
     }
 
+    /** Runbooks with a finding above info; {@link #filesWithProblems()} also counts other files (alert rule files). */
+    public long runbooksWithProblems() {
+        java.util.Set<String> pages = new java.util.HashSet<>(runbooks);
+        return findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::file).filter(pages::contains)
+                .distinct().count();
+    }
+
     /** The path of a finding's file from the repository root. */
     public String repositoryPath(String file) {
         String path = contentPrefix + file;
