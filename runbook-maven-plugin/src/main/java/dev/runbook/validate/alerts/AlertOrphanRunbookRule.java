@@ -14,7 +14,7 @@ import dev.runbook.validate.ValidationContext;
  * {@code alert.orphan-runbook}: a runbook for an alert that no rule defines: its front-matter says
  * {@code alert: Name} and no rule is named so, or it sits in a folder that alerts' runbook_urls lead into
  * (so its pages are alert runbooks), no runbook_url leads to it and no alert has its file name. The alert
- * was usually renamed or removed. Reported at the runbook ({@code alert:} line, or its first line).
+ * was usually renamed or removed. Reported at the runbook: its {@code alert:} line, else its first heading.
  */
 public final class AlertOrphanRunbookRule extends AlertCrossCheckRule {
 
@@ -43,8 +43,10 @@ public final class AlertOrphanRunbookRule extends AlertCrossCheckRule {
     void report(AlertLinks links, ValidationContext context, FindingSink sink) {
         for (OrphanRunbook orphan : links.orphans()) {
             Runbook runbook = context.content().byRelativePath(orphan.runbook()).orElse(null);
-            SourcePosition at = runbook == null || !orphan.declared() ? SourcePosition.START
-                    : runbook.frontMatter().positionOf("alert");
+            // At the alert: line; else at the first heading, so a suppression comment before it covers it.
+            SourcePosition at = runbook == null ? SourcePosition.START
+                    : orphan.declared() ? runbook.frontMatter().positionOf("alert")
+                    : runbook.headings().isEmpty() ? SourcePosition.START : runbook.headings().get(0).position();
             String message = orphan.declared()
                     ? "front-matter names alert " + orphan.alertName() + ", which no alert rule defines"
                     : "runbook for alert " + orphan.alertName() + " (its file name), but no alert rule has that name and no runbook_url leads here";

@@ -34,4 +34,18 @@ class AlertOrphanRunbookRuleTest {
         List<Finding> findings = f.run(new AlertOrphanRunbookRule(AlertFixtures.settings(temp)));
         assertEquals(List.of("db/OldAlert.md"), findings.stream().map(Finding::file).toList());
     }
+
+    @Test
+    void aSuppressionBeforeTheFirstHeadingCoversAFileNameOrphan() throws Exception {
+        Fixture f = AlertFixtures.content(temp)
+                .file("db/OldAlert.md", "---\ntitle: Old\n---\n<!-- runbook-ignore alert.orphan-runbook: defined in the platform team's rules -->\n# OldAlert\n");
+        AlertFixtures.everyCase(temp);
+        List<String> ids = List.of(AlertOrphanRunbookRule.ID, "suppression.no-reason", "suppression.unused");
+        dev.runbook.validate.policy.ValidationPolicy policy = new dev.runbook.validate.policy.ValidationPolicy(
+                dev.runbook.validate.policy.SeverityOverrides.parse(java.util.Map.of(), ids),
+                dev.runbook.validate.policy.Baseline.EMPTY, ids);
+        List<Finding> findings = new dev.runbook.validate.run.Validator(List.of(new AlertOrphanRunbookRule(AlertFixtures.settings(temp))),
+                policy).validate(f.context()).findings();
+        assertEquals(List.of("notes/Declared.md"), findings.stream().map(Finding::file).toList());
+    }
 }
