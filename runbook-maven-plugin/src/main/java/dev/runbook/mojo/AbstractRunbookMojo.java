@@ -1,5 +1,6 @@
 package dev.runbook.mojo;
 
+import dev.runbook.alerts.AlertSettings;
 import dev.runbook.core.BuildDate;
 import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
@@ -14,11 +15,6 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import dev.runbook.alerts.AlertSettings;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
@@ -29,6 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * What every goal shares: skipping, where the content and templates are, the build date, and the one
