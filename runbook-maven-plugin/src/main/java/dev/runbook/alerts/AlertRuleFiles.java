@@ -154,12 +154,14 @@ public final class AlertRuleFiles {
 
     private static void readOne(Path file, String name, List<AlertRule> alerts, List<RuleFileProblem> problems) {
         List<YamlNodes.Node> documents;
+        boolean broken = false;
         try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             documents = YamlNodes.documents(reader);
         } catch (YamlNodes.SyntaxError e) {
             problems.add(new RuleFileProblem(name, e.at, "not valid YAML: " + e.getMessage()));
-            return;
+            documents = e.before; // the documents before the broken one still count
+            broken = true;
         } catch (CharacterCodingException e) {
             problems.add(new RuleFileProblem(name, new AlertRule.Position(1, 1), "not UTF-8 text: " + e.getMessage()));
             return;
@@ -189,7 +191,7 @@ public final class AlertRuleFiles {
                 readGroup(group, name, alerts, problems);
             }
         }
-        if (!anyGroups) {
+        if (!anyGroups && !broken) {
             problems.add(new RuleFileProblem(name, new AlertRule.Position(1, 1),
                     "no rule groups: neither 'groups:' (a Prometheus rule file) nor 'spec: groups:' (a PrometheusRule) in any document"));
         }

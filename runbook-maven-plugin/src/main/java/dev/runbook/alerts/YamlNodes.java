@@ -43,13 +43,15 @@ final class YamlNodes {
     record Scalar(AlertRule.Position at, String text) implements Node {
     }
 
-    /** A YAML syntax error, with where the parser stopped. */
+    /** A YAML syntax error, with where the parser stopped and the documents read before it. */
     static final class SyntaxError extends Exception {
         final AlertRule.Position at;
+        final List<Node> before;
 
-        SyntaxError(String message, AlertRule.Position at) {
+        SyntaxError(String message, AlertRule.Position at, List<Node> before) {
             super(message);
             this.at = at;
+            this.before = List.copyOf(before);
         }
     }
 
@@ -65,6 +67,7 @@ final class YamlNodes {
                 documents.add(read(parser, token));
             }
         } catch (JsonProcessingException e) {
+            // Documents completed before the error stay (a broken document hides none before it).
             JsonLocation location = e.getLocation();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             // SnakeYAML's message quotes the line with a caret under it; keep its sentences, on one line.
@@ -72,7 +75,7 @@ final class YamlNodes {
                     .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
             message = sentences.isEmpty() ? message.strip() : sentences;
             throw new SyntaxError(message, location == null ? new AlertRule.Position(1, 1)
-                    : new AlertRule.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())));
+                    : new AlertRule.Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())), documents);
         }
         return documents;
     }

@@ -163,4 +163,25 @@ class AlertRuleFilesTest {
         assertTrue(e.getMessage().contains("alertRules: 'alerts/**/*.yaml' matches no file"), e.getMessage());
         assertThrows(SetupException.class, () -> AlertRuleFiles.find(temp, List.of("../outside/*.yaml")));
     }
+
+    @Test
+    void aBrokenDocumentHidesNoneOfTheDocumentsBeforeIt() throws Exception {
+        write("alerts/multi.yaml", """
+                kind: PrometheusRule
+                spec:
+                  groups:
+                  - name: a
+                    rules:
+                    - alert: First
+                      expr: vector(1)
+                ---
+                kind: PrometheusRule
+                spec:
+                  groups: [unclosed
+                """);
+        AlertRuleSet set = read("alerts/multi.yaml");
+        assertEquals(List.of("First"), set.alerts().stream().map(AlertRule::name).toList());
+        assertEquals(1, set.problems().size());
+        assertTrue(set.problems().get(0).at().line() >= 11, set.problems().toString());
+    }
 }

@@ -40,6 +40,19 @@ public final class AlertMissingRunbookRule extends AlertCrossCheckRule {
 
     @Override
     void report(AlertLinks links, ValidationContext context, FindingSink sink) {
+        // One line on what the cross-check saw (this rule always runs with alertRules, so it says it once).
+        long external = links.count(AlertLink.Status.EXTERNAL);
+        long withUrl = links.links().stream().filter(l -> l.status() != AlertLink.Status.MISSING).count();
+        context.log().info("runbook: validate: alerts: " + links.links().size() + " in " + links.rules().files().size()
+                + " rule files; " + links.count(AlertLink.Status.LINKED) + " linked, " + links.count(AlertLink.Status.MISSING)
+                + " missing, " + (links.count(AlertLink.Status.BROKEN) + links.count(AlertLink.Status.BROKEN_ANCHOR))
+                + " broken, " + external + " external; " + links.orphans().size() + " orphan runbooks");
+        if (withUrl > 0 && external == withUrl) {
+            context.log().warn("runbook: validate: none of the " + withUrl + " runbook_urls starts with an alertRunbookBases"
+                    + " prefix, so none was checked; compare a runbook_url such as " + links.links().stream()
+                    .filter(l -> l.status() == AlertLink.Status.EXTERNAL).findFirst().map(l -> l.alert().runbookUrl()).orElse("")
+                    + " with the configured prefixes");
+        }
         for (AlertLink link : links.links()) {
             if (link.status() != AlertLink.Status.MISSING) {
                 continue;

@@ -34,4 +34,18 @@ class AlertMissingRunbookRuleTest {
         AlertFixtures.everyCase(temp);
         assertEquals(List.of(), f.run(new AlertMissingRunbookRule(AlertSettings.OFF)));
     }
+
+    @Test
+    void basesThatMatchNoRunbookUrlAreAWarningNotASilentPass() {
+        Fixture f = AlertFixtures.content(temp);
+        AlertFixtures.everyCase(temp);
+        AlertSettings typo = new AlertSettings(List.of("alerts/**/*.yaml"), java.util.Map.of("https://runbook.example.org/", "."), temp);
+        f.run(new AlertMissingRunbookRule(typo));
+        assertEquals(1, f.logLines.stream().filter(l -> l.startsWith("WARN runbook: validate: none of the 6 runbook_urls starts with an alertRunbookBases prefix")).count(),
+                f.logLines.toString());
+        f.logLines.clear();
+        f.run(new AlertMissingRunbookRule(AlertFixtures.settings(temp)));
+        assertEquals(List.of("INFO runbook: validate: alerts: 8 in 2 rule files; 2 linked, 2 missing, 3 broken, 1 external; 2 orphan runbooks"),
+                f.logLines);
+    }
 }

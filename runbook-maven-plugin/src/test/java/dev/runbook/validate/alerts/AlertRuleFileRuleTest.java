@@ -29,6 +29,6 @@ class AlertRuleFileRuleTest {
         assertTrue(bad.message().startsWith("not valid YAML: "), bad.message());
         assertTrue(!bad.message().contains("\tat "), "no stack trace: " + bad.message());
         assertEquals(2, findings.stream().filter(x -> x.ruleId().equals(AlertMissingRunbookRule.ID)).count());
-        assertEquals(List.of(), f.logLines);
+        assertEquals(List.of(), f.logLines.stream().filter(l -> !l.startsWith("INFO ")).toList(), "no rule failed");
     }
 }
