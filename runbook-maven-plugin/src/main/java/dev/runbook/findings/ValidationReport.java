@@ -77,8 +77,28 @@ public record ValidationReport(LocalDate buildDate, List<String> runbooks, List<
         return findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::file).distinct().count();
     }
 
+    /** Runbooks with a finding above info; {@link #filesWithProblems()} also counts other files (alert rule files). */
+    public long runbooksWithProblems() {
+        java.util.Set<String> pages = new java.util.HashSet<>(runbooks);
+        return findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::file).filter(pages::contains)
+                .distinct().count();
+    }
+
     /** The path of a finding's file from the repository root. */
     public String repositoryPath(String file) {
-        return contentPrefix + file;
+        String path = contentPrefix + file;
+        if (!path.contains("../")) {
+            return path;
+        }
+        // A file beside the content folder (an alert rule file): content/../alerts/x.yaml is alerts/x.yaml.
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/", -1)) {
+            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
     }
 }

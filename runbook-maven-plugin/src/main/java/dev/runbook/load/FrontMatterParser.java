@@ -39,7 +39,7 @@ public final class FrontMatterParser {
     public static final String RULE_UNKNOWN_KEY = "frontmatter.unknown-key";
 
     static final List<String> KNOWN_KEYS = List.of("title", "description", "service", "services", "owner", "severity",
-            "tags", "last_reviewed", "review_every", "aliases", "draft");
+            "tags", "last_reviewed", "review_every", "aliases", "draft", "alert");
 
     private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(safeLoaderOptions()).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
@@ -166,6 +166,7 @@ public final class FrontMatterParser {
         List<String> aliases = List.of();
         boolean draft = false;
         Map<String, SourcePosition> keyPositions = new HashMap<>(positions);
+        List<String> alerts = List.of();
         for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
             String written = entry.getKey();
             String key = this.aliases.getOrDefault(written, written);
@@ -190,6 +191,7 @@ public final class FrontMatterParser {
                 case "services" -> services.addAll(list(written, value, where));
                 case "tags" -> tags = list(written, value, where);
                 case "aliases" -> aliases = list(written, value, where);
+                case "alert" -> alerts = list(written, value, where);
                 case "severity" -> {
                     String raw = text(written, value, where);
                     if (raw != null) {
@@ -213,7 +215,7 @@ public final class FrontMatterParser {
             }
         }
         return new FrontMatter(title, description, services.stream().distinct().toList(), owner, severity, tags,
-                lastReviewed, reviewEvery, aliases, draft, keyPositions);
+                lastReviewed, reviewEvery, aliases, draft, keyPositions, alerts);
     }
 
     private String text(String key, JsonNode value, SourcePosition where) {

@@ -1,5 +1,6 @@
 package dev.runbook.mojo;
 
+import dev.runbook.alerts.AlertSettings;
 import dev.runbook.core.BuildDate;
 import dev.runbook.core.OutputLayout;
 import dev.runbook.core.RunLog;
@@ -25,8 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * What every goal shares: skipping, where the content and templates are, the build date, and the one
@@ -90,6 +93,31 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     protected File buildDirectory;
+
+    /**
+     * Prometheus alert rule files to cross-check against the runbooks: globs relative to the project folder
+     * ({@code **} crosses folders), e.g. {@code alerts/**}{@code /*.yaml}. Rule-group files and Kubernetes
+     * PrometheusRule manifests, multi-document files included. Unset: no alert.* rule runs and the site has
+     * no alert panels. Property form: comma-separated.
+     */
+    @Parameter(property = RunbookProperties.ALERT_RULES)
+    protected List<String> alertRules;
+
+    /**
+     * runbook_url prefix → folder in the content folder ({@code .} for the content folder itself), as
+     * {@code <property><name>https://runbooks.example.org/</name><value>.</value></property>} entries. See
+     * docs/validate.md, "Alert rules", for how a URL maps onto a page. On the command line use
+     * {@code alertRunbookBasesProperty}.
+     */
+    @Parameter
+    protected Properties alertRunbookBases;
+
+    /**
+     * The property form of {@code alertRunbookBases}: {@code prefix=folder} pairs, comma-separated, e.g.
+     * {@code -Drunbook.alertRunbookBases=https://runbooks.example.org/=.}; an entry overrides the POM's.
+     */
+    @Parameter(property = RunbookProperties.ALERT_RUNBOOK_BASES)
+    protected String alertRunbookBasesProperty;
 
     /**
      * Pins "now" for review deadlines and the age of smoke results (e.g. 2026-12-04), so that the output is
@@ -164,6 +192,28 @@ public abstract class AbstractRunbookMojo extends AbstractMojo {
             throw new SetupException(e.getMessage());
         }
         return LoadOptions.of(includes, excludes, aliases);
+    }
+
+    /** The alert cross-check's settings ({@link AlertSettings#OFF} when {@code alertRules} is unset). */
+    protected AlertSettings alertSettings() throws SetupException {
+        Map<String, String> pom = new LinkedHashMap<>();
+        if (alertRunbookBases != null) {
+            alertRunbookBases.stringPropertyNames().stream().sorted().forEach(k -> pom.put(k, alertRunbookBases.getProperty(k)));
+        }
+        Map<String, String> bases;
+        try {
+            bases = PropertyAliases.mergeMap(RunbookProperties.ALERT_RUNBOOK_BASES, pom, alertRunbookBasesProperty);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage());
+        }
+        List<String> globs = alertRules == null ? List.of()
+                : alertRules.stream().flatMap(g -> PropertyAliases.split(g).stream()).toList();
+        if (!globs.isEmpty() && bases.isEmpty()) {
+            throw new SetupException("alertRules is set but alertRunbookBases is empty: every runbook_url would count as"
+                    + " external; map the URL prefix of your runbooks to the content folder, e.g. "
+                    + "-D" + RunbookProperties.ALERT_RUNBOOK_BASES + "=https://runbooks.example.org/=.");
+        }
+        return new AlertSettings(globs, bases, baseDirectory());
     }
 
     protected Path templatesOverride() {

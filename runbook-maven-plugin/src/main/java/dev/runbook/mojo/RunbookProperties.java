@@ -29,6 +29,8 @@ final class RunbookProperties {
     static final String SMOKE_ALLOWED_HOSTS = PREFIX + "smoke.allowedHosts";
     static final String SMOKE_TRUST = PREFIX + "smoke.trust";
     static final String OFFLINE = PREFIX + "offline";
+    static final String ALERT_RULES = PREFIX + "alertRules";
+    static final String ALERT_RUNBOOK_BASES = PREFIX + "alertRunbookBases";
     static final String VALIDATE = PREFIX + "validate.";
     static final String VALIDATE_FAIL_ON = VALIDATE + "failOn";
     static final String VALIDATE_BASELINE = VALIDATE + "baseline";

@@ -84,8 +84,10 @@ public class ServeMojo extends AbstractRunbookMojo {
         StatusSource status = statusSource();
         LocalDate today = buildDate();
         int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        dev.runbook.alerts.AlertSettings alerts = alertSettings();
         PreviewBuild build = new PreviewBuild(content, loadOptions(), loaded -> new SiteRequest(loaded, site, stateFile, templates,
-                siteTitle, null, drafts, status, today, pluginVersion, threads, log), log);
+                siteTitle, null, drafts, status, today, pluginVersion, threads, log, List.of(), null, false, null, null,
+                alertLinks(alerts, loaded, log)), log);
         List<Path> watched = new ArrayList<>(List.of(content));
         if (templates != null) {
             watched.add(templates);
@@ -106,6 +108,23 @@ public class ServeMojo extends AbstractRunbookMojo {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already running the hook
             }
+        }
+    }
+
+    /**
+     * The alert panels and alerts.html in the preview, read again on every rebuild (the rule files are not
+     * watched: an edit shows with the next rebuild); a rule-file setup problem is a warning, never a stop.
+     */
+    private static dev.runbook.alerts.AlertLinks alertLinks(dev.runbook.alerts.AlertSettings alerts,
+                                                           dev.runbook.load.LoadedContent loaded, RunLog log) {
+        if (!alerts.enabled()) {
+            return null;
+        }
+        try {
+            return dev.runbook.alerts.AlertLinks.of(alerts, loaded);
+        } catch (SetupException e) {
+            log.warn("runbook: serve: no alerts in the preview: " + e.getMessage());
+            return null;
         }
     }
 

@@ -84,6 +84,7 @@ public class SiteMojo extends AbstractRunbookMojo {
         if (builtOn() != null) {
             settings.put(SiteRun.BUILT_ON, builtOn().toString());
         }
+        SiteRun.withAlerts(settings, alertSettings());
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
                 InputDigest.codeSourceOf(SiteMojo.class)).withLoad(loadOptions()));

@@ -221,7 +221,8 @@ public class ValidateMojo extends AbstractRunbookMojo {
                 .withAllowedFrontMatterKeys(frontMatterAllowedKeys == null ? Set.of() : new HashSet<>(frontMatterAllowedKeys))
                 .withExtraTodoPatterns(patterns("todoPatterns (" + RunbookProperties.VALIDATE_TODO_PATTERNS + ")", todoPatterns))
                 .withExtraFillInPatterns(patterns("fillInPatterns (" + RunbookProperties.VALIDATE_FILL_IN_PATTERNS + ")", fillInPatterns))
-                .withShellCheck(shellCheckSettings(aliases));
+                .withShellCheck(shellCheckSettings(aliases))
+                .withAlerts(alertSettings());
         if (shellLanguages != null && !shellLanguages.isEmpty()) {
             settings = settings.withShellLanguages(new HashSet<>(shellLanguages));
         }

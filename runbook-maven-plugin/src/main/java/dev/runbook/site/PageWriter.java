@@ -6,6 +6,7 @@ import dev.runbook.core.OutputRoot;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Runbook;
 import dev.runbook.site.render.RunbookHtml;
+import dev.runbook.site.view.AlertViews;
 import dev.runbook.site.view.Frame;
 import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
@@ -24,14 +25,19 @@ import java.util.TreeSet;
 /** Renders each kind of page with its template and writes it into the staging folder. Thread-safe. */
 final class PageWriter {
 
+    /** The index of alerts and their runbook status, when alertRules is configured. */
+    static final String ALERTS_PAGE = "alerts.html";
+
     private final SiteRequest request;
     private final Theme theme;
     private final Views views;
     private final SiteLayout layout;
     private final OutputRoot staging;
     private final RunbookHtml bodies;
+    private final AlertViews alerts;
 
-    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, OutputRoot staging) {
+    PageWriter(SiteRequest request, Theme theme, Views views, SiteLayout layout, OutputRoot staging, AlertViews alerts) {
+        this.alerts = alerts;
         this.request = request;
         this.theme = theme;
         this.views = views;
@@ -61,6 +67,7 @@ final class PageWriter {
         model.put("findings", Views.findings(findings));
         model.put("failingChecks", dev.runbook.site.view.CheckLink.failing(checks));
         model.put("nav", nav);
+        model.put("alerts", alerts.panel(request.alerts(), runbook.relativePath()));
         write(page, theme.render("runbook.ftlh", model));
     }
 
@@ -95,6 +102,13 @@ final class PageWriter {
             written.add(write(tag.getKey().url(), theme.render("tag.ftlh", model)));
         }
 
+        if (request.alerts() != null) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("frame", SiteBuilder.frame(request, ALERTS_PAGE, "Alerts", "alerts"));
+            model.put("page", alerts.page(request.alerts()));
+            written.add(write(ALERTS_PAGE, theme.render("alerts.ftlh", model)));
+        }
+
         Map<String, Object> notFound = new HashMap<>();
         // A web server shows the 404 page for a missing path at any depth, where relative links miss; a
         // root-absolute "/assets/…" in turn misses from file:// (ERR_FILE_NOT_FOUND). With a baseUrl the
@@ -103,7 +117,8 @@ final class PageWriter {
         // a server. Static HTML cannot be right in both places without a baseUrl (docs/site.md says so).
         Frame top = SiteBuilder.frame(request, "404.html", "Page not found", "");
         notFound.put("frame", new Frame(request.baseUrl() == null ? "" : request.baseUrl(), top.siteTitle(),
-                top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report(), top.builtOn(), top.generator()));
+                top.pageTitle(), top.canonical(), top.buildDate(), top.section(), top.report(), top.builtOn(), top.generator(),
+                top.alerts()));
         written.add(write("404.html", theme.render("404.ftlh", notFound)));
         return written;
     }

@@ -11,6 +11,7 @@ import dev.runbook.model.Runbook;
 import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
+import dev.runbook.site.view.AlertViews;
 import dev.runbook.site.view.Frame;
 import dev.runbook.site.view.PageNav;
 import dev.runbook.site.view.RunbookView;
@@ -75,7 +76,10 @@ public final class SiteBuilder {
                 "title", request.siteTitle(), "baseUrl", request.baseUrl(), "drafts", String.valueOf(request.includeDrafts()),
                 "date", request.buildDate().toString(), "report", String.valueOf(request.reportPageIfPresent() != null),
                 "csp", Theme.contentSecurityPolicy(request.allowRemoteImages()),
-                "editUrl", String.valueOf(request.editUrl()), "builtOn", String.valueOf(request.builtOn()));
+                "editUrl", String.valueOf(request.editUrl()), "builtOn", String.valueOf(request.builtOn()),
+                "alerts", String.valueOf(request.alerts() != null));
+        AlertViews alertViews = new AlertViews(layout, runbooks.stream()
+                .collect(java.util.stream.Collectors.toMap(Runbook::relativePath, r -> r, (a, b) -> a)));
         List<RunbookView> all = runbooks.stream().map(r -> views.runbook(r, statuses.get(r))).toList();
         Map<String, List<TagLink>> neighbours = Views.neighbours(all);
         Map<String, String> lastChanged = LastChanged.of(request.content().root(),
@@ -91,7 +95,8 @@ public final class SiteBuilder {
             pages.put(runbook.relativePath(), new BuildState.PageState(
                     Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
-                            layout.fingerprintFor(runbook), nav.toString()),
+                            layout.fingerprintFor(runbook), nav.toString(),
+                            alertViews.panel(request.alerts(), runbook.relativePath()).toString()),
                     page));
         }
 
@@ -147,7 +152,7 @@ public final class SiteBuilder {
                 }
             }
 
-            PageWriter writer = new PageWriter(request, theme, views, layout, site);
+            PageWriter writer = new PageWriter(request, theme, views, layout, site, alertViews);
             renderPages(toRender, statuses, findings, navs, writer, request);
 
             List<String> generated = new ArrayList<>();
@@ -360,7 +365,7 @@ public final class SiteBuilder {
         return new Frame(SiteLayout.rootPrefix(page), request.siteTitle(), title,
                 request.baseUrl() == null ? null : request.baseUrl() + SiteLayout.href(page), request.buildDate().toString(), section,
                 request.reportPageIfPresent() != null, request.builtOn() == null ? null : request.builtOn().toString(),
-                "runbook-maven-plugin " + request.pluginVersion());
+                "runbook-maven-plugin " + request.pluginVersion(), request.alerts() != null);
     }
 
     /**

@@ -29,6 +29,8 @@ import java.util.Objects;
  *                          "now"): the footer then shows "statuses as of" and "built"; else null
  * @param editUrl           where a runbook's source is edited, {@code {path}} standing for its path in the content
  *                          folder (e.g. {@code https://github.com/org/repo/edit/main/content/{path}}); may be null
+ * @param alerts            the alert rules ↔ runbooks cross-check when {@code alertRules} is configured: each runbook an
+ *                          alert links to shows the alert, and {@code alerts.html} lists every alert; null when off
  */
 public record SiteRequest(
         LoadedContent content,
@@ -47,7 +49,8 @@ public record SiteRequest(
         Path reportPage,
         boolean allowRemoteImages,
         String editUrl,
-        LocalDate builtOn) {
+        LocalDate builtOn,
+        dev.runbook.alerts.AlertLinks alerts) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -72,12 +75,21 @@ public record SiteRequest(
         builtOn = buildDate.equals(builtOn) ? null : builtOn;
     }
 
+    /** A build without alert rules. */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log, List<Finding> findings, Path reportPage, boolean allowRemoteImages,
+                       String editUrl, LocalDate builtOn) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, findings, reportPage, allowRemoteImages, editUrl, builtOn, null);
+    }
+
     /** A build whose pages load no image from another host and carry no "Edit this page" link. */
     public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log, List<Finding> findings, Path reportPage) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, findings, reportPage, false, null, null);
+                pluginVersion, threads, log, findings, reportPage, false, null, null, null);
     }
 
     /** A build with no validation findings and no release report to show (neither ran before it). */
@@ -85,6 +97,6 @@ public record SiteRequest(
                        String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
                        int threads, RunLog log) {
         this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
-                pluginVersion, threads, log, List.of(), null, false, null, null);
+                pluginVersion, threads, log, List.of(), null, false, null, null, null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.runbook.site;
 
+import dev.runbook.alerts.AlertLinks;
+import dev.runbook.alerts.AlertRuleFiles;
+import dev.runbook.alerts.AlertSettings;
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.OutputLayout;
 import dev.runbook.core.ReportInputs;
@@ -92,6 +95,41 @@ public final class SiteRun {
     /** The settings key of the day the site says it was built, when runbook.asOf pins "now" ({@link SiteRequest#builtOn}). */
     public static final String BUILT_ON = "builtOn";
 
+    /** The settings keys of the alert cross-check ({@link #withAlerts}). */
+    static final String ALERT_RULES = "alertRules";
+    static final String ALERT_RUNBOOK_BASES = "alertRunbookBases";
+    static final String ALERT_PROJECT_BASE = "alertProjectBase";
+
+    /**
+     * Adds the alert cross-check's settings to a run's settings (so they count for the up-to-date check like
+     * every other setting); nothing when alertRules is unset.
+     */
+    public static void withAlerts(Map<String, String> settings, AlertSettings alerts) {
+        if (alerts == null || !alerts.enabled()) {
+            return;
+        }
+        settings.put(ALERT_RULES, String.join("\n", alerts.ruleGlobs()));
+        StringBuilder bases = new StringBuilder();
+        alerts.runbookBases().forEach((prefix, folder) -> bases.append(prefix).append('\t').append(folder).append('\n'));
+        settings.put(ALERT_RUNBOOK_BASES, bases.toString());
+        settings.put(ALERT_PROJECT_BASE, alerts.projectBase().toAbsolutePath().normalize().toString());
+    }
+
+    static AlertSettings alertSettings(Map<String, String> settings) {
+        String rules = settings.get(ALERT_RULES);
+        if (rules == null || rules.isBlank()) {
+            return AlertSettings.OFF;
+        }
+        Map<String, String> bases = new java.util.LinkedHashMap<>();
+        for (String line : settings.getOrDefault(ALERT_RUNBOOK_BASES, "").split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                bases.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return new AlertSettings(List.of(rules.split("\n")), bases, Path.of(settings.getOrDefault(ALERT_PROJECT_BASE, ".")));
+    }
+
     private final RunLog log;
 
     public SiteRun(RunLog log) {
@@ -117,6 +155,12 @@ public final class SiteRun {
                 .addFileContent("smokeResults", layout.smokeResultsJson())
                 .addFileContent("findings", layout.findingsJson())
                 .addFileContent("report", reportPage);
+        AlertSettings alertSettings = alertSettings(options.settings());
+        if (alertSettings.enabled()) { // the rule files are inputs of the alert panels and alerts.html
+            for (Path file : AlertRuleFiles.find(alertSettings.projectBase(), alertSettings.ruleGlobs())) {
+                inputsDigest.addFileContent("alertRules:" + file, file);
+            }
+        }
         String inputs = inputsDigest.hex();
         Optional<List<String>> unchanged = record.upToDate(inputs, published, Instant.now());
         if (unchanged.isPresent()) {
@@ -137,7 +181,8 @@ public final class SiteRun {
                 options.buildDate(), options.pluginVersion(), Math.min(2, Runtime.getRuntime().availableProcessors()), log,
                 lastValidationFindings(layout.findingsJson()), reportPage,
                 Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL),
-                options.settings().containsKey(BUILT_ON) ? LocalDate.parse(options.settings().get(BUILT_ON)) : null);
+                options.settings().containsKey(BUILT_ON) ? LocalDate.parse(options.settings().get(BUILT_ON)) : null,
+                alertSettings.enabled() ? AlertLinks.of(alertSettings, content) : null);
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);

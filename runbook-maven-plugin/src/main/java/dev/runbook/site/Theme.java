@@ -37,7 +37,7 @@ public final class Theme {
     static final List<String> BUNDLED = List.of(
             "layout.ftlh", "index.ftlh", "runbook.ftlh", "tag.ftlh", "status.ftlh", "404.ftlh", "redirect.ftlh",
             "assets/site.css", "assets/site.js", "assets/theme.js", "assets/favicon.svg", "assets/search.css", "assets/search.js",
-            "report.ftlh", "assets/report.css");
+            "report.ftlh", "assets/report.css", "alerts.ftlh");
 
     private final Path override;
     private final Configuration configuration;

@@ -1,5 +1,6 @@
 package dev.runbook.validate;
 
+import dev.runbook.alerts.AlertSettings;
 import dev.runbook.status.ReviewSchedule;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * @param extraFillInPatterns further regular expressions reported as {@code placeholder.fill-in}
  * @param shellLanguages     fence languages parsed as shell; {@code console} is always the prompt-and-output form
  * @param shellCheck         whether and how {@code command.shellcheck} runs the ShellCheck binary
+ * @param alerts             the alert rule files and runbook URL bases of the {@code alert.*} rules (off unless configured)
  */
 public record RuleSettings(
         LinkCheckSettings links,
@@ -34,7 +36,8 @@ public record RuleSettings(
         List<Pattern> extraTodoPatterns,
         List<Pattern> extraFillInPatterns,
         Set<String> shellLanguages,
-        ShellCheck shellCheck) {
+        ShellCheck shellCheck,
+        AlertSettings alerts) {
 
     public static final List<String> DEFAULT_TODO_WORDS = List.of("TODO", "TBD", "FIXME", "XXX");
     public static final Set<String> DEFAULT_SHELL_LANGUAGES = Set.of("bash", "sh", "shell", "zsh", "console");
@@ -88,6 +91,7 @@ public record RuleSettings(
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(reviewEvery, "reviewEvery");
         Objects.requireNonNull(shellCheck, "shellCheck");
+        alerts = alerts == null ? AlertSettings.OFF : alerts;
         allowedFrontMatterKeys = Set.copyOf(allowedFrontMatterKeys);
         todoWords = List.copyOf(todoWords);
         extraTodoPatterns = List.copyOf(extraTodoPatterns);
@@ -98,38 +102,42 @@ public record RuleSettings(
     /** What the plugin uses unless configured. */
     public static RuleSettings defaults() {
         return new RuleSettings(LinkCheckSettings.defaults(), ReviewSchedule.DEFAULT_INTERVAL, Set.of(), DEFAULT_TODO_WORDS, List.of(),
-                List.of(), DEFAULT_SHELL_LANGUAGES, ShellCheck.defaults());
+                List.of(), DEFAULT_SHELL_LANGUAGES, ShellCheck.defaults(), AlertSettings.OFF);
     }
 
     public RuleSettings withLinks(LinkCheckSettings value) {
         return new RuleSettings(value, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns,
-                shellLanguages, shellCheck);
+                shellLanguages, shellCheck, alerts);
     }
 
     public RuleSettings withReviewEvery(Period value) {
         return new RuleSettings(links, value, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns,
-                shellLanguages, shellCheck);
+                shellLanguages, shellCheck, alerts);
     }
 
     public RuleSettings withAllowedFrontMatterKeys(Set<String> value) {
         return new RuleSettings(links, reviewEvery, value, todoWords, extraTodoPatterns, extraFillInPatterns,
-                shellLanguages, shellCheck);
+                shellLanguages, shellCheck, alerts);
     }
 
     public RuleSettings withExtraTodoPatterns(List<Pattern> patterns) {
-        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, patterns, extraFillInPatterns, shellLanguages, shellCheck);
+        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, patterns, extraFillInPatterns, shellLanguages, shellCheck, alerts);
     }
 
     public RuleSettings withExtraFillInPatterns(List<Pattern> patterns) {
-        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, patterns, shellLanguages, shellCheck);
+        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, patterns, shellLanguages, shellCheck, alerts);
     }
 
     public RuleSettings withShellLanguages(Set<String> languages) {
-        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns, languages, shellCheck);
+        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns, languages, shellCheck, alerts);
     }
 
     public RuleSettings withShellCheck(ShellCheck shellCheck) {
-        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns, shellLanguages, shellCheck);
+        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns, shellLanguages, shellCheck, alerts);
+    }
+
+    public RuleSettings withAlerts(AlertSettings value) {
+        return new RuleSettings(links, reviewEvery, allowedFrontMatterKeys, todoWords, extraTodoPatterns, extraFillInPatterns, shellLanguages, shellCheck, value);
     }
 
     public boolean isShell(String language) {

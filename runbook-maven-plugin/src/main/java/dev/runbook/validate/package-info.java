@@ -4,6 +4,7 @@
  * {@link dev.runbook.validate.RuleSettings} record. One sub-package per subject holds the rules
  * ({@code links}, {@code commands}, {@code placeholders}, …); {@code run} holds the registry and the
  * {@code runbook:validate} run. May import {@code core}, {@code model}, {@code load}, {@code findings},
- * {@code status} and the smoke parser (for {@code smoke.syntax}); never {@code site} or {@code report}.
+ * {@code status}, {@code alerts} (for the {@code alert.*} rules) and the smoke parser (for
+ * {@code smoke.syntax}); never {@code site} or {@code report}.
  */
 package dev.runbook.validate;

@@ -125,6 +125,43 @@ class ValidateMojoSettingsTest {
         assertEquals(List.of(), warnings);
     }
 
+    @Test
+    void alertRulesWithBasesFromThePomAndTheProperty() throws Exception {
+        Files.createDirectories(dir.resolve("alerts"));
+        Files.writeString(dir.resolve("alerts/ops.yaml"), """
+                groups:
+                - name: ops
+                  rules:
+                  - alert: Restart
+                    expr: vector(1)
+                    annotations:
+                      runbook_url: https://runbooks.example.org/ops/restartt
+                  - alert: Other
+                    expr: vector(1)
+                    annotations:
+                      runbook_url: https://github.com/acme/ops/blob/main/content/ops/restart.md
+                """);
+        mojo.alertRules = List.of("alerts/*.yaml");
+        mojo.alertRunbookBases = new java.util.Properties();
+        mojo.alertRunbookBases.setProperty("https://runbooks.example.org/", ".");
+        mojo.alertRunbookBasesProperty = "https://github.com/acme/ops/blob/main/content/=.";
+        mojo.severitiesProperty = "link.file=off";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("found 1 problem"), e.getMessage());
+        String json = Files.readString(dir.resolve("target/runbook/findings.json"));
+        assertTrue(json.contains("alert Restart: runbook_url https://runbooks.example.org/ops/restartt is broken"), json);
+        assertTrue(json.contains("did you mean ops/restart.md?"), json);
+        assertFalse(json.contains("alert Other"), "the property's base maps the GitHub URL: " + json);
+    }
+
+    @Test
+    void alertRulesWithoutBasesIsASetupError() {
+        mojo.alertRules = List.of("alerts/*.yaml");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("alertRules is set but alertRunbookBases is empty"), e.getMessage());
+        assertNothingWritten();
+    }
+
     private void assertNothingWritten() {
         assertFalse(Files.exists(dir.resolve("target/runbook/findings.json")), "no report for a run that never started");
     }

@@ -31,6 +31,7 @@ final class SiteFixture {
     StatusSource status = StatusSource.reviewOnly(new ReviewSchedule(null), TODAY);
     List<dev.runbook.findings.Finding> findings = List.of();
     dev.runbook.load.LoadOptions load = dev.runbook.load.LoadOptions.DEFAULTS;
+    dev.runbook.alerts.AlertSettings alerts;
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -61,6 +62,7 @@ final class SiteFixture {
         var loaded = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, RunLog.SILENT, load).load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
-                "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn));
+                "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn,
+                alerts == null ? null : dev.runbook.alerts.AlertLinks.of(alerts, loaded)));
     }
 }

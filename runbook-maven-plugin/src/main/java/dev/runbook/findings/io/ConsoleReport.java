@@ -34,7 +34,12 @@ public final class ConsoleReport {
         if (infos > 0) {
             s.append(", ").append(plural(infos, "hint"));
         }
-        s.append(" in ").append(report.filesWithProblems()).append(" of ").append(plural(report.runbooks().size(), "runbook"));
+        long inRunbooks = report.runbooksWithProblems();
+        long others = report.filesWithProblems() - inRunbooks;
+        s.append(" in ").append(inRunbooks).append(" of ").append(plural(report.runbooks().size(), "runbook"));
+        if (others > 0) { // alert rule files
+            s.append(" and ").append(plural((int) others, "other file"));
+        }
         if (!report.baselined().isEmpty()) {
             s.append(" (").append(report.baselined().size()).append(" more accepted by the baseline)");
         }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class SiteLayout {
 
-    public static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html");
+    public static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html", "alerts.html");
     /** Folders whose every file belongs to the site (tags/ holds only tag pages, but see {@link #isReserved}). */
     public static final Set<String> RESERVED_FOLDERS = Set.of("assets");
 

@@ -10,9 +10,15 @@ package dev.runbook.site.view;
  * @param builtOn   the day the site was built when it differs from buildDate, else null
  * @param report    the site carries the release report ({@code report.html}), so the navigation links it
  * @param generator the plugin and its version, named in the footer ({@code runbook-maven-plugin 1.2.3})
+ * @param alerts    the site has {@code alerts.html} (alertRules is configured), so the navigation links it
  */
 public record Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section,
-                    boolean report, String builtOn, String generator) {
+                    boolean report, String builtOn, String generator, boolean alerts) {
+
+    public Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section,
+                 boolean report, String builtOn, String generator) {
+        this(root, siteTitle, pageTitle, canonical, buildDate, section, report, builtOn, generator, false);
+    }
 
     public Frame(String root, String siteTitle, String pageTitle, String canonical, String buildDate, String section) {
         this(root, siteTitle, pageTitle, canonical, buildDate, section, false, null, null);

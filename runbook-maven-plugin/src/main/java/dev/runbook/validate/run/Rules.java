@@ -3,6 +3,10 @@ package dev.runbook.validate.run;
 import dev.runbook.findings.RuleInfo;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.RuleSettings;
+import dev.runbook.validate.alerts.AlertBrokenRunbookUrlRule;
+import dev.runbook.validate.alerts.AlertMissingRunbookRule;
+import dev.runbook.validate.alerts.AlertOrphanRunbookRule;
+import dev.runbook.validate.alerts.AlertRuleFileRule;
 import dev.runbook.validate.commands.CommandContinuationRule;
 import dev.runbook.validate.commands.CommandLanguageRule;
 import dev.runbook.validate.commands.CommandPromptRule;
@@ -91,7 +95,11 @@ public final class Rules {
                 new YamlSyntaxRule(settings),
                 new SqlSyntaxRule(settings),
                 new EncodingInvalidRule(),
-                new MojibakeRule()));
+                new MojibakeRule(),
+                new AlertMissingRunbookRule(settings.alerts()),
+                new AlertBrokenRunbookUrlRule(settings.alerts()),
+                new AlertOrphanRunbookRule(settings.alerts()),
+                new AlertRuleFileRule(settings.alerts())));
     }
 
     /** A registry of just these rules (tests, tools). */

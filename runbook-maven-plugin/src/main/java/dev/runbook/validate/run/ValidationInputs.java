@@ -1,5 +1,6 @@
 package dev.runbook.validate.run;
 
+import dev.runbook.alerts.AlertRuleFiles;
 import dev.runbook.core.InputDigest;
 import dev.runbook.core.UpToDateRecord;
 import dev.runbook.validate.commands.ShellCheckBinary;
@@ -68,7 +69,19 @@ final class ValidationInputs {
                 .addFileStamp("plugin", InputDigest.codeSourceOf(ValidationInputs.class))
                 .addFileStamp("shellcheck", ShellCheckBinary.locate(options.rules().shellCheck()).orElse(null))
                 .hex();
-        racy = digest.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
+        if (options.rules().alerts().enabled()) { // the alert rule files are inputs of the alert.* rules
+            InputDigest alerts = new InputDigest().add("rulesDigest", hex);
+            try {
+                for (Path file : AlertRuleFiles.find(options.rules().alerts().projectBase(), options.rules().alerts().ruleGlobs())) {
+                    alerts.addFileContent(file.toString(), file);
+                }
+            } catch (dev.runbook.core.SetupException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            hex = alerts.hex();
+            racy = alerts.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
+        }
+        racy = racy || digest.modifiedSince(start.minus(InputDigest.RACY_WINDOW));
         return hex;
     }
 

@@ -1,5 +1,6 @@
 package dev.runbook.validate.run;
 
+import dev.runbook.alerts.AlertRuleFiles;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 import dev.runbook.validate.policy.ValidationResult;
@@ -43,6 +44,9 @@ public final class ValidationRun {
 
     public ValidationReport run(ValidateOptions options) throws RunbookProblemException, SetupException, IOException {
         long start = System.nanoTime();
+        if (options.rules().alerts().enabled()) { // a glob that matches nothing is a setup error, before any work
+            AlertRuleFiles.find(options.rules().alerts().projectBase(), options.rules().alerts().ruleGlobs());
+        }
         Rules catalog = Rules.builtIn(options.rules());
         List<String> ruleIds = catalog.describedRules().stream().map(Rule::id).toList();
         ValidationPolicy policy = new ValidationPolicy(SeverityOverrides.parse(options.severities(), ruleIds),
@@ -117,7 +121,7 @@ public final class ValidationRun {
         Path sarif = options.layout().findingsSarif();
         Path junit = options.layout().validateJUnitXml();
         for (Finding finding : report.findings()) {
-            String line = report.contentPrefix() + finding.toConsoleLine();
+            String line = report.repositoryPath(finding.file()) + finding.toConsoleLine().substring(finding.file().length());
             switch (finding.severity()) {
                 case ERROR -> log.error(line);
                 case WARNING -> log.warn(line);

@@ -24,7 +24,7 @@ import java.util.Map;
  * navigate, run scripts, send keys. Waiting is done inside the page (async scripts that resolve when a
  * condition holds), never by sleeping.
  */
-final class MiniWebDriver implements AutoCloseable {
+public final class MiniWebDriver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process driver;
@@ -32,7 +32,7 @@ final class MiniWebDriver implements AutoCloseable {
     private final String base;
     private final String session;
 
-    MiniWebDriver(Path userDataDir) throws IOException {
+    public MiniWebDriver(Path userDataDir) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -100,7 +100,7 @@ final class MiniWebDriver implements AutoCloseable {
         }
     }
 
-    void navigate(String url) throws IOException {
+    public void navigate(String url) throws IOException {
         call("POST", "/session/" + session + "/url", Map.of("url", url));
     }
 
@@ -108,7 +108,7 @@ final class MiniWebDriver implements AutoCloseable {
         return call("GET", "/session/" + session + "/url", null).asText();
     }
 
-    JsonNode script(String body, Object... args) throws IOException {
+    public JsonNode script(String body, Object... args) throws IOException {
         return call("POST", "/session/" + session + "/execute/sync", Map.of("script", body, "args", List.of(args)));
     }
 
@@ -116,7 +116,7 @@ final class MiniWebDriver implements AutoCloseable {
      * Runs {@code condition} (a JS expression) in the page until it is truthy, checking on every DOM
      * change and animation frame; fails after the timeout with the given message.
      */
-    JsonNode waitFor(String condition, String what) throws IOException {
+    public JsonNode waitFor(String condition, String what) throws IOException {
         String body = """
                 const done = arguments[arguments.length - 1];
                 const check = () => { try { return (%s); } catch (e) { return false; } };

@@ -54,7 +54,11 @@ class RulesTest {
                 Map.entry("yaml.syntax", Severity.ERROR),
                 Map.entry("sql.syntax", Severity.WARNING),
                 Map.entry("encoding.invalid", Severity.ERROR),
-                Map.entry("encoding.mojibake", Severity.ERROR)), rules);
+                Map.entry("encoding.mojibake", Severity.ERROR),
+                Map.entry("alert.missing-runbook", Severity.WARNING),
+                Map.entry("alert.broken-runbook-url", Severity.ERROR),
+                Map.entry("alert.orphan-runbook", Severity.WARNING),
+                Map.entry("alert.rule-file", Severity.ERROR)), rules);
         Rules.builtIn(RuleSettings.defaults()).describedRules().forEach(r -> assertFalse(r.description().isBlank(), r.id()));
     }
 

@@ -170,4 +170,38 @@ class ValidationInputsTest {
         new ValidationRun(f.log()).run(offline(f));
         assertFalse(skipped(f));
     }
+
+    @Test
+    void anEditedAlertRuleFileIsValidatedAgainAndAGlobMatchingNothingIsASetupError() throws Exception {
+        Fixture f = settled(new Fixture(temp).file("db/DiskFull.md", "# DiskFull\n"));
+        Path rules = temp.resolve("alerts/db.yaml");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, "groups:\n- name: db\n  rules:\n  - alert: DiskFull\n    expr: vector(1)\n"
+                + "    annotations:\n      runbook_url: https://runbooks.example.org/db/diskfull\n");
+        Files.setLastModifiedTime(rules, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        ValidateOptions plain = offline(f);
+        ValidateOptions options = new ValidateOptions(plain.contentRoot(), plain.projectBase(), plain.buildDirectory(),
+                plain.buildDate(), plain.failOn(), plain.severities(), null,
+                plain.rules().withAlerts(new dev.runbook.alerts.AlertSettings(List.of("alerts/*.yaml"),
+                        Map.of("https://runbooks.example.org/", "."), temp)), "test");
+        assertEquals(List.of(), new ValidationRun(f.log()).run(options).findings());
+        f.logLines.clear();
+        assertEquals(List.of(), new ValidationRun(f.log()).run(options).findings());
+        assertTrue(skipped(f), "nothing changed: " + f.logLines);
+
+        f.logLines.clear();
+        Files.writeString(rules, Files.readString(rules).replace("db/diskfull", "db/diskful"));
+        Files.setLastModifiedTime(rules, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(1800)));
+        RunbookProblemException e = assertThrows(RunbookProblemException.class, () -> new ValidationRun(f.log()).run(options));
+        assertFalse(skipped(f), "the rule file changed: " + f.logLines);
+        assertTrue(f.logLines.stream().anyMatch(l -> l.contains("alerts/db.yaml:7:20: error [alert.broken-runbook-url]")), f.logLines.toString());
+
+        ValidateOptions nothing = new ValidateOptions(plain.contentRoot(), plain.projectBase(), plain.buildDirectory(),
+                plain.buildDate(), plain.failOn(), plain.severities(), null,
+                plain.rules().withAlerts(new dev.runbook.alerts.AlertSettings(List.of("rules/*.yaml"),
+                        Map.of("https://runbooks.example.org/", "."), temp)), "test");
+        dev.runbook.core.SetupException setup = assertThrows(dev.runbook.core.SetupException.class,
+                () -> new ValidationRun(f.log()).run(nothing));
+        assertTrue(setup.getMessage().contains("'rules/*.yaml' matches no file"), setup.getMessage());
+    }
 }
