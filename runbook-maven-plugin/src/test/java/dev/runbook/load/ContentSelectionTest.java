@@ -146,7 +146,7 @@ class ContentSelectionTest {
                 "unknown front-matter key 'review_in'; did you mean 'review_every'? | rename it to 'review_every',"
                         + " or keep the name and map it: -Drunbook.frontMatter.aliases=review_in=review_every",
                 "unknown front-matter key 'reviewed_by' | known keys: title, description, service, services, owner,"
-                        + " severity, tags, last_reviewed, review_every, aliases, draft"),
+                        + " severity, tags, last_reviewed, review_every, aliases, draft, alert"),
                 plain.stream().map(f -> f.message() + " | " + f.hint()).toList());
 
         write("a.md", "---\nlast_reviewd_on: 2026-03-01\n---\n");
