@@ -27,7 +27,7 @@ final class RunbookLines {
     }
 
     /** A suppression comment may name the rule and say why ("TODO section tracked in OPS-12"); it is not content. */
-    private static final Pattern SUPPRESSION = Pattern.compile("<!--\\s*runbook-ignore\\b.*?-->");
+    private static final Pattern SUPPRESSION_HEAD = Pattern.compile("<!--\\s*runbook-ignore\\b");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|file)://[^\\s<>\"'`)\\]]+");
     // Possessive and stopping at brackets: from every "](" the scan ends at the next bracket, so a line of
     // "](" repeated stays linear (it was quadratic). Destinations with parentheses are rare; URLs are blanked above.
@@ -101,7 +101,7 @@ final class RunbookLines {
             }
             char[] urls = text.toCharArray();
             if (text.contains("<!--")) {
-                blank(urls, SUPPRESSION, text);
+                blankSuppressions(urls, text);
             }
             if (text.contains("://")) {
                 blank(urls, URL, text);
@@ -153,6 +153,31 @@ final class RunbookLines {
     private static boolean mayDefineReference(String line) {
         int close = line.indexOf("]:");
         return close > 0 && line.lastIndexOf('[', close) >= 0;
+    }
+
+    /**
+     * Blanks {@code <!-- runbook-ignore … -->} comments (the pattern {@code <!--\s*runbook-ignore\b.*?-->}) in linear time: a
+     * lazy body would rescan to the line end from every opener when no {@code -->} follows.
+     */
+    private static void blankSuppressions(char[] chars, String text) {
+        int from = 0;
+        while (true) {
+            int open = text.indexOf("<!--", from);
+            if (open < 0) {
+                return;
+            }
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                return; // no later opener can be closed either
+            }
+            Matcher head = SUPPRESSION_HEAD.matcher(text).region(open, close);
+            if (head.lookingAt()) {
+                java.util.Arrays.fill(chars, open, close + 3, ' ');
+                from = close + 3;
+            } else {
+                from = open + 1;
+            }
+        }
     }
 
     private static void blank(char[] chars, Pattern pattern, String text) {

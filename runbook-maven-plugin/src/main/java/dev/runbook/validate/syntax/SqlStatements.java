@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 final class SqlStatements {
 
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_]?\\w*\\$");
+
     /** One statement: its text (blanks kept) and its offset in the block body. */
     record Statement(String text, int offset) {
     }
@@ -81,8 +83,8 @@ final class SqlStatements {
     }
 
     private static String dollarTag(String text, int i) {
-        Matcher m = Pattern.compile("\\$[A-Za-z_]?\\w*\\$").matcher(text);
-        return m.find(i) && m.start() == i ? m.group() : null;
+        Matcher m = DOLLAR_TAG.matcher(text).region(i, text.length());
+        return m.lookingAt() ? m.group() : null;
     }
 
     private static void add(List<Statement> out, String text, int start, int end) {

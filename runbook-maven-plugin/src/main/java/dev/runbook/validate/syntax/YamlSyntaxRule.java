@@ -45,7 +45,6 @@ public final class YamlSyntaxRule implements Rule {
 
     private static final Pattern TEMPLATE_ONLY_LINE = Pattern.compile("^\\s*\\{\\{.*\\}\\}\\s*$|^\\s*\\{%.*%\\}\\s*$");
     private static final Pattern ELISION = Pattern.compile("^\\s*(?:#\\s*)?(?:\\.\\.\\.|…)\\s*$");
-    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?\\}\\}|\\{%.*?%\\}");
 
     private final PlaceholderLines placeholders;
 
@@ -115,18 +114,45 @@ public final class YamlSyntaxRule implements Rule {
             if (TEMPLATE_ONLY_LINE.matcher(line).matches() || ELISION.matcher(line).matches()) {
                 out.append('#').append(" ".repeat(Math.max(0, line.length() - 1)));
             } else {
-                Matcher m = TEMPLATE.matcher(line);
-                StringBuilder kept = new StringBuilder(line);
-                while (m.find()) {
-                    for (int i = m.start(); i < m.end(); i++) {
-                        kept.setCharAt(i, 'x');
-                    }
-                }
-                out.append(kept);
+                out.append(templatesMasked(line));
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * {@code {{ … }}} and {@code {% … %}} replaced by {@code x}s of the same length, leftmost first and each
+     * closed at its first closer (a lazy match), in linear time: once a closer is missing after some
+     * point, no later opener can be closed, so the scan stops instead of rescanning to the line end.
+     */
+    static String templatesMasked(String line) {
+        char[] kept = null;
+        boolean braces = true;
+        boolean percents = true;
+        int i = 0;
+        while (i < line.length() - 1 && (braces || percents)) {
+            int end = -1;
+            if (line.charAt(i) == '{' && braces && line.charAt(i + 1) == '{') {
+                int close = line.indexOf("}}", i + 2);
+                braces = close >= 0;
+                end = close < 0 ? -1 : close + 2;
+            } else if (line.charAt(i) == '{' && percents && line.charAt(i + 1) == '%') {
+                int close = line.indexOf("%}", i + 2);
+                percents = close >= 0;
+                end = close < 0 ? -1 : close + 2;
+            }
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            if (kept == null) {
+                kept = line.toCharArray();
+            }
+            java.util.Arrays.fill(kept, i, end, 'x');
+            i = end;
+        }
+        return kept == null ? line : new String(kept);
     }
 
     private static Problem firstProblem(String text) {

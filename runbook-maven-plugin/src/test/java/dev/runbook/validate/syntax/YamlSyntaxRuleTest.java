@@ -118,4 +118,30 @@ class YamlSyntaxRuleTest {
                 """;
         assertEquals(List.of("11:9"), positions(run(rule, md)));
     }
+
+    @Test
+    void templatesAreMaskedAsTheLazyPatternWouldInLinearTime() {
+        java.util.regex.Pattern lazy = java.util.regex.Pattern.compile("\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+        java.util.Random random = new java.util.Random(20261205);
+        String alphabet = "{}%a ";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            StringBuilder expected = new StringBuilder(line);
+            java.util.regex.Matcher m = lazy.matcher(line);
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    expected.setCharAt(i, 'x');
+                }
+            }
+            assertEquals(expected.toString(), YamlSyntaxRule.templatesMasked(line.toString()), line.toString());
+        }
+        String hostile = "{{".repeat(200_000) + "{%".repeat(200_000);
+        long start = System.nanoTime();
+        assertEquals(hostile, YamlSyntaxRule.templatesMasked(hostile));
+        // A quadratic scan of 800k characters takes minutes; the linear one well under a second even on a busy machine.
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(20));
+    }
 }
