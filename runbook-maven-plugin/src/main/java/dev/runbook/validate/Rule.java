@@ -5,23 +5,27 @@ import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 
 /**
- * One validation rule: a small final class with a stable id (e.g. {@code link.anchor}), its default
- * severity, a one-line description for the docs, and a check. Rules report at the rule's default
+ * One validation rule: a small final class with its {@link RuleInfo} (a stable id such as {@code link.anchor},
+ * its default severity, a one-line description for the docs) and a check. Rules report at the rule's default
  * severity; the policy (per-rule severity, suppressions, baseline) is applied afterwards, in one place.
  */
 public interface Rule {
 
-    /** Stable id, as used in configuration, suppression comments, reports and docs. */
-    String id();
+    /** What reports and docs know of this rule: id, default severity, description; its docs entry is anchored at its id. */
+    RuleInfo info();
 
-    Severity defaultSeverity();
+    /** Stable id, as used in configuration, suppression comments, reports and docs. */
+    default String id() {
+        return info().id();
+    }
+
+    default Severity defaultSeverity() {
+        return info().defaultSeverity();
+    }
 
     /** One line for the rule list in the docs and in SARIF's rule descriptors. */
-    String description();
-
-    /** What reports and docs know of this rule; its docs entry is anchored at its id. */
-    default RuleInfo info() {
-        return new RuleInfo(id(), defaultSeverity(), description());
+    default String description() {
+        return info().description();
     }
 
     /** Checks one runbook. Rules that look across pages override {@link #checkAll} instead. */

@@ -5,6 +5,7 @@ import dev.runbook.alerts.AlertLinks;
 import dev.runbook.alerts.AlertRule;
 import dev.runbook.alerts.AlertSettings;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.ValidationContext;
@@ -22,19 +23,12 @@ public final class AlertBrokenRunbookUrlRule extends AlertCrossCheckRule {
         super(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "An alert's runbook_url leads to no runbook, or to a runbook without its #anchor");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "An alert's runbook_url leads to no runbook, or to a runbook without its #anchor";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.runbook.alerts.AlertLinks;
 import dev.runbook.alerts.AlertRule;
 import dev.runbook.alerts.AlertSettings;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.ValidationContext;
@@ -23,19 +24,12 @@ public final class AlertMissingRunbookRule extends AlertCrossCheckRule {
         super(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "An alerting rule without a runbook_url annotation, or with one that is not an http(s) URL");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "An alerting rule without a runbook_url annotation, or with one that is not an http(s) URL";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.runbook.alerts.AlertLinks;
 import dev.runbook.alerts.AlertSettings;
 import dev.runbook.alerts.OrphanRunbook;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
@@ -24,19 +25,12 @@ public final class AlertOrphanRunbookRule extends AlertCrossCheckRule {
         super(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A runbook for an alert (alert: in front-matter, or its file name in a folder alerts link into) that no alert rule defines");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A runbook for an alert (alert: in front-matter, or its file name in a folder alerts link into) that no alert rule defines";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.runbook.alerts.AlertLinks;
 import dev.runbook.alerts.AlertSettings;
 import dev.runbook.alerts.RuleFileProblem;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.validate.ValidationContext;
@@ -21,19 +22,12 @@ public final class AlertRuleFileRule extends AlertCrossCheckRule {
         super(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "An alert rule file that cannot be read or parsed, or a malformed rule in it");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "An alert rule file that cannot be read or parsed, or a malformed rule in it";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.RuleSettings;
@@ -22,19 +23,12 @@ public final class CommandContinuationRule implements Rule {
         this.settings = settings;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "\\ followed by spaces at end of line; unterminated heredoc");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "\\ followed by spaces at end of line; unterminated heredoc";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.RuleSettings;
@@ -23,19 +24,12 @@ public final class CommandLanguageRule implements Rule {
         this.settings = settings;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "wrong language in a shell fence: SQL, Mongo/JS, prose steps");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "wrong language in a shell fence: SQL, Mongo/JS, prose steps";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -30,19 +31,12 @@ public final class CommandPromptRule implements Rule {
         this.settings = settings;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "$ prompts in a non-console fence (breaks copy-paste)");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "$ prompts in a non-console fence (breaks copy-paste)";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.RuleSettings;
@@ -41,19 +42,12 @@ public final class CommandSyntaxRule implements Rule {
         this.parsers = ThreadLocal.withInitial(loader);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "shell fence (bash, sh, shell, zsh, console) that does not parse");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "shell fence (bash, sh, shell, zsh, console) that does not parse";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

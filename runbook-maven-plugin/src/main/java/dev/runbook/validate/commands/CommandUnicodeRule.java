@@ -1,5 +1,6 @@
 package dev.runbook.validate.commands;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -48,19 +49,12 @@ public final class CommandUnicodeRule implements Rule {
         this.settings = settings;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "smart quotes, en/em dash before a flag, NBSP, zero-width chars in code");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "smart quotes, en/em dash before a flag, NBSP, zero-width chars in code";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

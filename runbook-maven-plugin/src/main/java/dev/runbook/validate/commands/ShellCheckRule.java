@@ -2,6 +2,7 @@ package dev.runbook.validate.commands;
 
 import dev.runbook.core.InputDigest;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -81,19 +82,12 @@ public final class ShellCheckRule implements Rule {
         this.batchSize = batchSize;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "ShellCheck finding in a shell fence (when ShellCheck is installed)");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "ShellCheck finding in a shell fence (when ShellCheck is installed)";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

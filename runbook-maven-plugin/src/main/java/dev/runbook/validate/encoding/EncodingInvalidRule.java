@@ -1,5 +1,6 @@
 package dev.runbook.validate.encoding;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
@@ -19,19 +20,12 @@ public final class EncodingInvalidRule implements Rule {
 
     public static final String ID = "encoding.invalid";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "not valid UTF-8; BOM; mixed line endings");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "not valid UTF-8; BOM; mixed line endings";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

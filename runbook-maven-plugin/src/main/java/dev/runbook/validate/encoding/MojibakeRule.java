@@ -1,5 +1,6 @@
 package dev.runbook.validate.encoding;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.FindingSink;
@@ -34,19 +35,12 @@ public final class MojibakeRule implements Rule {
         return false;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "UTF-8 read as CP1252 or MacRoman (â€”, ðŸ, ‚Äî) with the repaired text");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "UTF-8 read as CP1252 or MacRoman (â€”, ðŸ, ‚Äî) with the repaired text";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

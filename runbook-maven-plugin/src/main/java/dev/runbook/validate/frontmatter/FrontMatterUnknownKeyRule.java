@@ -1,6 +1,7 @@
 package dev.runbook.validate.frontmatter;
 
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.load.FrontMatterParser;
 import dev.runbook.model.Runbook;
@@ -30,19 +31,12 @@ public final class FrontMatterUnknownKeyRule extends LoaderFindingRule {
         this.allowedKeys = Set.copyOf(allowedKeys);
     }
 
-    @Override
-    public String id() {
-        return FrontMatterParser.RULE_UNKNOWN_KEY;
-    }
+    private static final RuleInfo INFO = new RuleInfo(FrontMatterParser.RULE_UNKNOWN_KEY, Severity.WARNING,
+            "A front-matter key the plugin does not know; it is ignored");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A front-matter key the plugin does not know; it is ignored";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

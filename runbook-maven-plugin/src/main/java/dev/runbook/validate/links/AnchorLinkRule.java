@@ -2,6 +2,7 @@ package dev.runbook.validate.links;
 
 import dev.runbook.core.Closest;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
@@ -34,19 +35,12 @@ public final class AnchorLinkRule implements Rule {
         this.style = style;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "A #fragment (same page or another runbook) that names no heading or id on the target page");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A #fragment (same page or another runbook) that names no heading or id on the target page";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
@@ -15,19 +16,12 @@ public final class EmptyLinkRule implements Rule {
 
     public static final String ID = "link.empty";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A link or image with no destination, such as [Grafana]()");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A link or image with no destination, such as [Grafana]()";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

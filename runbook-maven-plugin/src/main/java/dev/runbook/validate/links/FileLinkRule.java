@@ -2,6 +2,7 @@ package dev.runbook.validate.links;
 
 import dev.runbook.core.Closest;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
@@ -34,19 +35,12 @@ public final class FileLinkRule implements Rule {
         this.style = style;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "A relative link or image to a file that does not exist, or that lies outside the content folder");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A relative link or image to a file that does not exist, or that lies outside the content folder";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
@@ -19,19 +20,12 @@ public final class LinkSchemeRule implements Rule {
 
     public static final String ID = "link.scheme";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "A link with a misspelt or unknown scheme (hhttps://, htps://, http//host) that no browser opens");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A link with a misspelt or unknown scheme (hhttps://, htps://, http//host) that no browser opens";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

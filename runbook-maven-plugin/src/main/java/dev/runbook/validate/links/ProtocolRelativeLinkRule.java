@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Link;
 import dev.runbook.model.Runbook;
@@ -17,19 +18,12 @@ public final class ProtocolRelativeLinkRule implements Rule {
 
     public static final String ID = "link.protocol-relative";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A protocol-relative link (//host/x) that breaks when the site is opened from file://");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A protocol-relative link (//host/x) that breaks when the site is opened from file://";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.LinkReferences;
 import dev.runbook.model.Runbook;
@@ -16,19 +17,12 @@ public final class ReferenceDuplicateRule implements Rule {
 
     public static final String ID = "link.reference-duplicate";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A reference label defined twice on a page (case-insensitively); the second definition is ignored");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A reference label defined twice on a page (case-insensitively); the second definition is ignored";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

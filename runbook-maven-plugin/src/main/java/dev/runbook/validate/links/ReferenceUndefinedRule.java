@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.LinkReferences;
 import dev.runbook.model.Runbook;
@@ -18,19 +19,12 @@ public final class ReferenceUndefinedRule implements Rule {
 
     public static final String ID = "link.reference-undefined";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A reference link [text][label] whose label has no definition on the page; it shows as plain text");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A reference link [text][label] whose label has no definition on the page; it shows as plain text";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

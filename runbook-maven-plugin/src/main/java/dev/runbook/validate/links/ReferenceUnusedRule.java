@@ -1,5 +1,6 @@
 package dev.runbook.validate.links;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.LinkReferences;
 import dev.runbook.model.Runbook;
@@ -16,19 +17,12 @@ public final class ReferenceUnusedRule implements Rule {
 
     public static final String ID = "link.reference-unused";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A reference definition [label]: target that no link or image on the page uses");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A reference definition [label]: target that no link or image on the page uses";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.placeholders;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
@@ -32,19 +33,12 @@ public final class FillInPlaceholderRule implements Rule {
         this.finder = new FillInFinder(settings.extraFillInPatterns());
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "template text nobody filled in: [app-name], <your-project>, YOUR_PROJECT_ID, CHANGEME, [URL]");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "template text nobody filled in: [app-name], <your-project>, YOUR_PROJECT_ID, CHANGEME, [URL]";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.placeholders;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
@@ -26,19 +27,12 @@ public final class TodoPlaceholderRule implements Rule {
         this.finder = new TodoFinder(settings.todoWords(), settings.extraTodoPatterns());
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "TODO, TBD, FIXME or XXX left in prose, tables or code");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "TODO, TBD, FIXME or XXX left in prose, tables or code";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

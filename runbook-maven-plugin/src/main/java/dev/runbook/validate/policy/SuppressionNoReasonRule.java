@@ -1,5 +1,6 @@
 package dev.runbook.validate.policy;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.FindingSink;
@@ -14,19 +15,12 @@ public final class SuppressionNoReasonRule implements Rule {
 
     public static final String ID = "suppression.no-reason";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A runbook-ignore comment without a reason (or without a rule id); it suppresses nothing");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A runbook-ignore comment without a reason (or without a rule id); it suppresses nothing";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

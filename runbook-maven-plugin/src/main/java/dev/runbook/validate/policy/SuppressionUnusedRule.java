@@ -1,5 +1,6 @@
 package dev.runbook.validate.policy;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.FindingSink;
@@ -14,19 +15,12 @@ public final class SuppressionUnusedRule implements Rule {
 
     public static final String ID = "suppression.unused";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A runbook-ignore comment that matched no finding of the rules it names");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A runbook-ignore comment that matched no finding of the rules it names";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

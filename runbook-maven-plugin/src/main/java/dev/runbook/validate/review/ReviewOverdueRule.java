@@ -1,5 +1,6 @@
 package dev.runbook.validate.review;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.FrontMatter;
 import dev.runbook.model.Runbook;
@@ -28,19 +29,12 @@ public final class ReviewOverdueRule implements Rule {
         this.schedule = new ReviewSchedule(this.defaultInterval);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "The runbook's review is overdue: last_reviewed + review_every is before the build date");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "The runbook's review is overdue: last_reviewed + review_every is before the build date";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

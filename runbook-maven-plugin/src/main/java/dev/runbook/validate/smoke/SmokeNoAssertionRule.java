@@ -1,6 +1,7 @@
 package dev.runbook.validate.smoke;
 
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.smoke.parse.BlockParse;
@@ -18,19 +19,12 @@ public final class SmokeNoAssertionRule implements Rule {
 
     public static final String ID = "smoke.no-assertion";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "A smoke block without an expect line: it only proves status < 400 (HTTP) or connected == true.");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A smoke block without an expect line: it only proves status < 400 (HTTP) or connected == true.";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.runbook.validate.smoke;
 
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.smoke.parse.BlockParse;
@@ -19,19 +20,12 @@ public final class SmokeSyntaxRule implements Rule {
 
     public static final String ID = "smoke.syntax";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "A smoke block that does not parse: unknown curl flag, shell construct, bad assertion, write without write=true.");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "A smoke block that does not parse: unknown curl flag, shell construct, bad assertion, write without write=true.";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.structure;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.load.Slugger;
 import dev.runbook.model.Heading;
@@ -21,19 +22,12 @@ public final class DuplicateIdRule implements Rule {
 
     public static final String ID = "structure.duplicate-id";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "Two headings claim the same id: a repeated explicit {#id}, or an explicit id equal to another heading's slug");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "Two headings claim the same id: a repeated explicit {#id}, or an explicit id equal to another heading's slug";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

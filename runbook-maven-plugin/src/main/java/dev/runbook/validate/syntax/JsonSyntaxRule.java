@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -39,19 +40,12 @@ public final class JsonSyntaxRule implements Rule {
         this.placeholders = new PlaceholderLines(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "a json fence that is not strict JSON (comments, trailing commas, duplicate keys)");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "a json fence that is not strict JSON (comments, trailing commas, duplicate keys)";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runbook.validate.syntax;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -50,19 +51,12 @@ public final class SqlSyntaxRule implements Rule {
         this.placeholders = new PlaceholderLines(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "a sql fence whose statement does not parse (psql \\ meta-commands allowed)");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "a sql fence whose statement does not parse (psql \\ meta-commands allowed)";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

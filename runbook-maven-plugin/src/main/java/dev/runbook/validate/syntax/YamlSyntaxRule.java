@@ -1,5 +1,6 @@
 package dev.runbook.validate.syntax;
 
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
@@ -52,19 +53,12 @@ public final class YamlSyntaxRule implements Rule {
         this.placeholders = new PlaceholderLines(settings);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "a yaml fence that does not parse, or repeats a key");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "a yaml fence that does not parse, or repeats a key";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 import dev.runbook.validate.FindingSink;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
@@ -26,13 +27,8 @@ class ValidatorTest {
     /** Reports one finding per runbook at a given line. */
     private record LineRule(String id, int line) implements Rule {
         @Override
-        public Severity defaultSeverity() {
-            return Severity.WARNING;
-        }
-
-        @Override
-        public String description() {
-            return "test rule";
+        public RuleInfo info() {
+            return new RuleInfo(id, Severity.WARNING, "test rule");
         }
 
         @Override
@@ -42,19 +38,12 @@ class ValidatorTest {
     }
 
     private record CrashingRule() implements Rule {
-        @Override
-        public String id() {
-            return "test.crash";
-        }
+        private static final RuleInfo INFO = new RuleInfo("test.crash", Severity.ERROR,
+                "always fails");
 
         @Override
-        public Severity defaultSeverity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public String description() {
-            return "always fails";
+        public RuleInfo info() {
+            return INFO;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.runbook.validate.links.external;
 import dev.runbook.validate.LinkCheckSettings;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
+import dev.runbook.findings.RuleInfo;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.FindingSink;
@@ -47,19 +48,12 @@ public final class ExternalLinkRule implements Rule {
         this.clock = clock;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
+            "An http(s) link that fails: 404/410, DNS, TLS or refused are errors; 403/429/999 and timeouts warnings");
 
     @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "An http(s) link that fails: 404/410, DNS, TLS or refused are errors; 403/429/999 and timeouts warnings";
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override
