@@ -2,8 +2,10 @@ package dev.runbook.alerts;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The alert cross-check's configuration.
@@ -26,5 +28,27 @@ public record AlertSettings(List<String> ruleGlobs, Map<String, String> runbookB
 
     public boolean enabled() {
         return !ruleGlobs.isEmpty();
+    }
+
+    /**
+     * The folders to watch for edits of the rule files: for each glob, the folder its fixed leading segments
+     * name (the part before the first {@code *}, {@code ?}, <code>[</code> or <code>{</code>), which exists or
+     * will hold matching files. A glob with no fixed folder watches the project folder itself.
+     */
+    public List<Path> watchRoots() {
+        Set<Path> roots = new LinkedHashSet<>();
+        for (String glob : ruleGlobs) {
+            String[] segments = glob.replace('\\', '/').split("/");
+            Path root = projectBase;
+            for (int i = 0; i < segments.length - 1; i++) {
+                String segment = segments[i];
+                if (segment.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+                    break;
+                }
+                root = root.resolve(segment);
+            }
+            roots.add(root.normalize());
+        }
+        return List.copyOf(roots);
     }
 }

@@ -92,7 +92,12 @@ public class ServeMojo extends AbstractRunbookMojo {
         if (templates != null) {
             watched.add(templates);
         }
-        LivePreview preview = new LivePreview(build, new LivePreview.Settings(site, watched, List.of(buildPath()),
+        for (Path rules : alerts.watchRoots()) {
+            if (Files.isDirectory(rules)) {
+                watched.add(rules);
+            }
+        }
+        LivePreview preview = new LivePreview(build, new LivePreview.Settings(site, watched, List.of(buildPath(), site),
                 host, port, LivePreview.DEFAULT_QUIET), log);
         Thread hook = new Thread(preview::close, "runbook-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -112,8 +117,8 @@ public class ServeMojo extends AbstractRunbookMojo {
     }
 
     /**
-     * The alert panels and alerts.html in the preview, read again on every rebuild (the rule files are not
-     * watched: an edit shows with the next rebuild); a rule-file setup problem is a warning, never a stop.
+     * The alert panels and alerts.html in the preview, read again on every rebuild (the rule files' folders
+     * are watched, so an edit rebuilds); a rule-file setup problem is a warning, never a stop.
      */
     private static dev.runbook.alerts.AlertLinks alertLinks(dev.runbook.alerts.AlertSettings alerts,
                                                            dev.runbook.load.LoadedContent loaded, RunLog log) {
