@@ -120,7 +120,7 @@ public final class AlertLinks {
         }
         if (page == null) {
             String wanted = target.candidates().get(0);
-            return new AlertLink(alert, AlertLink.Status.BROKEN, null, closestPage(wanted, target, content).orElse(null),
+            return new AlertLink(alert, AlertLink.Status.BROKEN, null, closestPage(wanted, alert.name(), content).orElse(null),
                     "no runbook at " + String.join(" or ", target.candidates()));
         }
         String fragment = target.fragment();
@@ -133,17 +133,20 @@ public final class AlertLinks {
     }
 
     /**
-     * The page the URL probably meant: one of a close name (at most one edit per five characters, so
-     * another alert's runbook is not offered) in the same folder, else one of the same name anywhere.
+     * The page the URL probably meant: one whose name could be a misspelling of it (the same words, each at
+     * most one edit off, so another alert's runbook is not offered) in the same folder, else one of the same
+     * name anywhere.
      */
-    private static Optional<String> closestPage(String wanted, RunbookBases.Target target, LoadedContent content) {
+    private static Optional<String> closestPage(String wanted, String alertName, LoadedContent content) {
         String stem = stem(wanted);
+        // Lower-cased URLs (Hugo's) lose the word breaks; the alert's own name, when the URL is named after it, has them.
+        String spelled = stem.equalsIgnoreCase(alertName) ? alertName : stem;
         String folder = folderOf(wanted).toLowerCase(Locale.ROOT);
         Map<String, String> byStem = new LinkedHashMap<>();
         content.runbooks().stream().map(Runbook::relativePath).sorted()
                 .filter(p -> folderOf(p).toLowerCase(Locale.ROOT).equals(folder))
                 .forEach(p -> byStem.putIfAbsent(stem(p), p));
-        Optional<String> close = Closest.to(stem, byStem.keySet()).map(byStem::get);
+        Optional<String> close = Closest.misspelling(spelled, byStem.keySet()).map(byStem::get);
         if (close.isPresent()) {
             return close;
         }

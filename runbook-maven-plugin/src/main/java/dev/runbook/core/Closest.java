@@ -58,4 +58,45 @@ public final class Closest {
         }
         return prev[b.length()];
     }
+
+    /**
+     * The closest candidate that could be a misspelling of {@code wanted} rather than another name made of other
+     * words: for CamelCase names (alert names, runbook files named after alerts) both must have the same words
+     * and each word at most one edit from its partner. {@code KubeNodeNotRedy} finds {@code KubeNodeNotReady};
+     * {@code KubePersistentVolumeInodesFillingUp} does not offer {@code KubePersistentVolumeFillingUp} (a word
+     * less: another alert), nor {@code CephPoolNearFull} {@code CephOSDNearFull} (another word). Names of one
+     * word fall back to {@link #to(String, Collection)}.
+     */
+    public static Optional<String> misspelling(String wanted, Collection<String> candidates) {
+        java.util.List<String> wantedWords = words(wanted);
+        if (wantedWords.size() < 2) {
+            return to(wanted, candidates);
+        }
+        return to(wanted, candidates.stream().filter(c -> sameWords(wantedWords, words(c))).toList());
+    }
+
+    private static boolean sameWords(java.util.List<String> a, java.util.List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (distance(a.get(i), b.get(i)) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower-cased words of a name: split at case changes ({@code KubeAPIDown} → kube, api, down), digits and separators. */
+    static java.util.List<String> words(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = WORD.matcher(name);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern WORD =
+            java.util.regex.Pattern.compile("[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+");
 }
