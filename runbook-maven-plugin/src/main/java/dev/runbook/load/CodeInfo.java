@@ -21,6 +21,8 @@ public record CodeInfo(String language, Map<String, String> attributes) {
      */
     static final int MAX_INFO_CHARS = 4096;
 
+    private static final Pattern CLASS_LANGUAGE = Pattern.compile("(?:^|\\s)\\.([A-Za-z0-9_+-]+)");
+
     public static CodeInfo parse(String info) {
         String full = info == null ? "" : info;
         String trimmed = (full.length() > MAX_INFO_CHARS ? full.substring(0, MAX_INFO_CHARS) : full).strip();
@@ -38,7 +40,7 @@ public record CodeInfo(String language, Map<String, String> attributes) {
                 attributes.putIfAbsent(m.group(1), value);
             }
             if (language.isEmpty()) {
-                Matcher cls = Pattern.compile("(?:^|\\s)\\.([A-Za-z0-9_+-]+)").matcher(inside);
+                Matcher cls = CLASS_LANGUAGE.matcher(inside);
                 if (cls.find()) {
                     language = cls.group(1).toLowerCase(Locale.ROOT);
                 }

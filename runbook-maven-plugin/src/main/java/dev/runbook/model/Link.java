@@ -13,6 +13,11 @@ public record Link(String destination, String text, boolean image, SourcePositio
 
     /** Has a URI scheme (http:, mailto:, javascript:, …): not a path in the content folder. */
     public boolean hasScheme() {
-        return destination.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*") && !destination.matches("(?s)^[A-Za-z]:[\\\\/].*");
+        return SCHEME.matcher(destination).matches() && !WINDOWS_DRIVE.matcher(destination).matches();
     }
+
+    // Compiled once: String.matches compiled both for every link of every page, in the loader, the
+    // validator and the site alike.
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*");
+    private static final java.util.regex.Pattern WINDOWS_DRIVE = java.util.regex.Pattern.compile("(?s)^[A-Za-z]:[\\\\/].*");
 }

@@ -301,7 +301,7 @@ public final class SiteBuilder {
                 if (link.hasScheme() || destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")) {
                     continue;
                 }
-                String path = destination.replaceAll("[?#].*$", "");
+                String path = SiteLayout.QUERY_OR_FRAGMENT.matcher(destination).replaceAll("");
                 if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
                     continue;
                 }

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  */
 public final class SiteLayout {
 
+    /** What {@code replaceAll("[?#].*$", "")} removed, compiled once (it ran for every link of every page). */
+    public static final java.util.regex.Pattern QUERY_OR_FRAGMENT = java.util.regex.Pattern.compile("[?#].*$");
+
+
     public static final Set<String> RESERVED_FILES = Set.of("index.html", "404.html", "status.html", "report.html", "alerts.html");
     /** Folders whose every file belongs to the site (tags/ holds only tag pages, but see {@link #isReserved}). */
     public static final Set<String> RESERVED_FOLDERS = Set.of("assets");
@@ -152,7 +156,7 @@ public final class SiteLayout {
     public String fingerprintFor(Runbook runbook) {
         StringBuilder out = new StringBuilder();
         for (dev.runbook.model.Link link : runbook.links()) {
-            String destination = link.destination().replaceAll("[?#].*$", "");
+            String destination = QUERY_OR_FRAGMENT.matcher(link.destination()).replaceAll("");
             if (!link.hasScheme() && destination.toLowerCase(Locale.ROOT).endsWith(".md")) {
                 String target = resolve(runbook.relativePath(), destination);
                 out.append(destination).append('=').append(target == null ? null : pageOf.get(target)).append('\n');

@@ -36,6 +36,8 @@ public final class MarkdownHtml {
             .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
             .toImmutable());
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
     private final SiteLayout layout;
 
     public MarkdownHtml(SiteLayout layout) {
@@ -98,7 +100,7 @@ public final class MarkdownHtml {
      * a scheme, absolute paths and same-page fragments are left alone.
      */
     String rewrite(String url, String fromMarkdown, String fromPage) {
-        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || url.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || SCHEME.matcher(url).matches()) {
             return url;
         }
         int cut = indexOfAny(url, '#', '?');

@@ -75,7 +75,37 @@ public final class SearchDocuments {
         if (text == null) {
             return "";
         }
-        return SearchTokenizer.normalize(text).replaceAll("\\s+", " ").strip();
+        return collapseWhitespace(SearchTokenizer.normalize(text)).strip();
+    }
+
+    /** Each run of {@code [ \t\n\x0B\f\r]} (the regex {@code \s}) as one space, without a regex. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                int end = i + 1;
+                while (end < n && isSpace(text.charAt(end))) {
+                    end++;
+                }
+                if (out == null) {
+                    if (c == ' ' && end == i + 1) {
+                        continue; // a lone space stays as it is
+                    }
+                    out = new StringBuilder(n).append(text, 0, i);
+                }
+                out.append(' ');
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Walks the AST in document order, cutting a new section at each heading of level 2 or deeper. */

@@ -110,15 +110,17 @@ public final class SearchIndexWriter {
         InvertedIndex index = InvertedIndex.build(sorted);
         List<Entry> dict = new ArrayList<>();
         List<Entry> post = new ArrayList<>();
-        index.postings.forEach((term, list) -> {
-            dict.add(new Entry(term, list.size(), term.length() + 8));
-            String encoded = InvertedIndex.encode(list);
+        for (int i = 0; i < index.terms.length; i++) {
+            String term = index.terms[i];
+            dict.add(new Entry(term, index.documentFrequency(i), term.length() + 8));
+            String encoded = InvertedIndex.encode(index.postings[i]);
             post.add(new Entry(term, encoded, term.length() + encoded.length() + 6));
-        });
+        }
         List<Entry> text = new ArrayList<>();
         for (int d = 0; d < sorted.size(); d++) {
-            Object record = textRecord(sorted.get(d));
-            text.add(new Entry(d, record, toJson(record).length() + 1));
+            // Serialized once: the shard is these strings joined, as Jackson writes a list (no spaces).
+            String record = toJson(textRecord(sorted.get(d)));
+            text.add(new Entry(d, record, record.length() + 1));
         }
         Map<String, Object> facets = facetLists(sorted);
 
@@ -160,7 +162,11 @@ public final class SearchIndexWriter {
             fileOf.apply("search/p/" + i + ".js").append(register("p" + i, part));
         }
         for (int i = 0; i < textShards.size(); i++) {
-            fileOf.apply("search/t/" + i + ".js").append(register("t" + i, textShards.get(i).stream().map(Entry::value).toList()));
+            StringBuilder records = new StringBuilder("[");
+            for (Entry e : textShards.get(i)) {
+                records.append(records.length() > 1 ? "," : "").append((String) e.value());
+            }
+            fileOf.apply("search/t/" + i + ".js").append(registerJson("t" + i, records.append(']').toString()));
         }
         return files;
     }
@@ -259,7 +265,11 @@ public final class SearchIndexWriter {
     }
 
     private String register(String part, Object data) {
-        return "window.RunbookSearch.register(\"" + part + "\"," + toJson(data) + ");\n";
+        return registerJson(part, toJson(data));
+    }
+
+    private static String registerJson(String part, String json) {
+        return "window.RunbookSearch.register(\"" + part + "\"," + json + ");\n";
     }
 
     private String toJson(Object data) {

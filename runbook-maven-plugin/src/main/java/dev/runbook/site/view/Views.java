@@ -151,10 +151,12 @@ public final class Views {
      * @param editUrl     the configured template with {@code {path}}, or null
      * @param neighbours  previous and next (either may be null), or null
      */
+    private static final java.util.regex.Pattern WEB_URL = java.util.regex.Pattern.compile("(?i)^https?://.*");
+
     public static PageNav pageNav(String sourcePath, String editUrl, String lastChanged, List<TagLink> neighbours) {
         List<String> segments = List.of(sourcePath.split("/"));
         // Only web links: the setting is the site owner's, but a javascript: URL must never reach a page.
-        String edit = editUrl == null || !editUrl.matches("(?i)^https?://.*") ? null
+        String edit = editUrl == null || !WEB_URL.matcher(editUrl).matches() ? null
                 : editUrl.replace("{path}", encodePath(sourcePath));
         TagLink previous = neighbours == null ? null : neighbours.get(0);
         TagLink next = neighbours == null ? null : neighbours.get(1);
