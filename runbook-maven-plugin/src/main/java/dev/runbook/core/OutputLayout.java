@@ -86,6 +86,11 @@ public record OutputLayout(Path buildDirectory) {
         return workDirectory().resolve("cache").resolve("page-models.bin");
     }
 
+    /** {@code target/runbook/cache/page-findings.bin}: validate's cache of each page's per-page rule findings. */
+    public Path pageFindingsCache() {
+        return workDirectory().resolve("cache").resolve("page-findings.bin");
+    }
+
     /** {@code target/runbook/cache/search-sections.bin}: the site's cache of each page's search text. */
     public Path searchSectionsCache() {
         return workDirectory().resolve("cache").resolve("search-sections.bin");

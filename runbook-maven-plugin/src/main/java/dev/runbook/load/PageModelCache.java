@@ -5,7 +5,6 @@ import dev.runbook.core.InputDigest;
 import dev.runbook.core.PageCacheFile;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
-import dev.runbook.findings.Severity;
 import dev.runbook.model.CodeBlock;
 import dev.runbook.model.FrontMatter;
 import dev.runbook.model.Heading;
@@ -129,7 +128,7 @@ public final class PageModelCache {
             List<CodeBlock> codeBlocks = readList(in, PageModelCache::readCodeBlock);
             LinkReferences references = new LinkReferences(readList(in, PageModelCache::readDefinition),
                     readList(in, PageModelCache::readUndefined));
-            List<Finding> parsed = readList(in, PageModelCache::readFinding);
+            List<Finding> parsed = dev.runbook.findings.io.FindingsBinary.read(in);
             if (in.available() != 0) {
                 throw new IOException("trailing bytes");
             }
@@ -160,7 +159,7 @@ public final class PageModelCache {
                 writeList(out, runbook.codeBlocks(), PageModelCache::writeCodeBlock);
                 writeList(out, runbook.references().definitions(), PageModelCache::writeDefinition);
                 writeList(out, runbook.references().undefined(), PageModelCache::writeUndefined);
-                writeList(out, parsed, PageModelCache::writeFinding);
+                dev.runbook.findings.io.FindingsBinary.write(out, parsed);
             });
             now.put(relativePath, new PageCacheFile.Entry(hash, payload));
         } catch (IOException | RuntimeException e) {
@@ -379,21 +378,5 @@ public final class PageModelCache {
     private static LinkReferences.Undefined readUndefined(DataInputStream in) throws IOException {
         return new LinkReferences.Undefined(PageCacheFile.readString(in), PageCacheFile.readString(in),
                 in.readBoolean(), readPosition(in));
-    }
-
-    private static void writeFinding(DataOutputStream out, Finding f) throws IOException {
-        PageCacheFile.writeString(out, f.ruleId());
-        PageCacheFile.writeString(out, f.severity().name());
-        PageCacheFile.writeString(out, f.file());
-        out.writeInt(f.line());
-        out.writeInt(f.column());
-        PageCacheFile.writeString(out, f.message());
-        PageCacheFile.writeString(out, f.hint());
-    }
-
-    private static Finding readFinding(DataInputStream in) throws IOException {
-        return new Finding(PageCacheFile.readString(in), Severity.valueOf(PageCacheFile.readString(in)),
-                PageCacheFile.readString(in), in.readInt(), in.readInt(), PageCacheFile.readString(in),
-                PageCacheFile.readString(in));
     }
 }

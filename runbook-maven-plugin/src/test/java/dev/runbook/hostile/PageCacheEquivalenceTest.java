@@ -40,6 +40,8 @@ class PageCacheEquivalenceTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-22");
 
+    LocalDate today = TODAY;
+
     @TempDir
     Path dir;
     Path content;
@@ -54,6 +56,8 @@ class PageCacheEquivalenceTest {
                 tags: [api, restart]
                 services: [payments]
                 severity: P1
+                last_reviewed: 2026-09-01
+                review_every: 90d
                 ---
                 # Restart the API
 
@@ -108,7 +112,7 @@ class PageCacheEquivalenceTest {
     private List<String> build(String version, LoadOptions load) throws Exception {
         lines.clear();
         LinesLog log = new LinesLog(lines);
-        ValidateOptions options = new ValidateOptions(content, dir, dir.resolve("target"), TODAY, FailOn.NONE, Map.of(),
+        ValidateOptions options = new ValidateOptions(content, dir, dir.resolve("target"), today, FailOn.NONE, Map.of(),
                 null, RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true)), version, load);
         try {
             new ValidationRun(log).run(options);
@@ -116,7 +120,7 @@ class PageCacheEquivalenceTest {
             // findings at failOn: the reports are written all the same
         }
         new SiteRun(log).run(SiteRun.Options.walking(content, layout(), dir.resolve("target/site"), null, "Runbooks", null,
-                false, TODAY, StatusSource.reviewOnly(new ReviewSchedule(null), TODAY), version, Map.of(), null)
+                false, today, StatusSource.reviewOnly(new ReviewSchedule(null), today), version, Map.of(), null)
                 .withLoad(load));
         return new ArrayList<>(lines);
     }
@@ -283,6 +287,29 @@ class PageCacheEquivalenceTest {
         List<String> debug = build();
         assertTrue(reused(debug, 3), debug.toString());
         assertTrue(!findings().contains("\"placeholder.todo\""), findings());
+        assertSameAsClean(outputs());
+    }
+
+    @Test
+    void perPageFindingsComeFromTheCacheOnlyForUnchangedPages() throws Exception {
+        build();
+        write("c.md", Files.readString(content.resolve("c.md")) + "\nTODO: write the eviction steps\n");
+        List<String> debug = build();
+        assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 3 unchanged runbooks, run on 1"),
+                debug.toString());
+        assertTrue(findings().contains("write the eviction steps"), findings());
+        assertSameAsClean(outputs());
+    }
+
+    @Test
+    void aLaterBuildDateChecksReviewsAgainOnUnchangedPages() throws Exception {
+        build();
+        assertTrue(!findings().contains("\"review.overdue\""), findings());
+        today = TODAY.plusDays(30);
+        List<String> debug = build();
+        assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 0 unchanged runbooks, run on 4"),
+                debug.toString());
+        assertTrue(findings().contains("\"review.overdue\""), findings());
         assertSameAsClean(outputs());
     }
 }

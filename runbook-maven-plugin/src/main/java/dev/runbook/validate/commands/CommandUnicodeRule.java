@@ -63,6 +63,12 @@ public final class CommandUnicodeRule implements Rule {
         return "smart quotes, en/em dash before a flag, NBSP, zero-width chars in code";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (CodeBlock block : runbook.codeBlocks()) {

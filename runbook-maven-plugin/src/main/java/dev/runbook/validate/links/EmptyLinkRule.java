@@ -30,6 +30,12 @@ public final class EmptyLinkRule implements Rule {
         return "A link or image with no destination, such as [Grafana]()";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (Link link : runbook.links()) {

@@ -32,6 +32,12 @@ public final class ProtocolRelativeLinkRule implements Rule {
         return "A protocol-relative link (//host/x) that breaks when the site is opened from file://";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (Link link : runbook.links()) {

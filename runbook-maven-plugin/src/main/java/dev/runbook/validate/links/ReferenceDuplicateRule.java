@@ -31,6 +31,12 @@ public final class ReferenceDuplicateRule implements Rule {
         return "A reference label defined twice on a page (case-insensitively); the second definition is ignored";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (LinkReferences.Definition definition : runbook.references().definitions()) {

@@ -31,6 +31,12 @@ public final class ReferenceUnusedRule implements Rule {
         return "A reference definition [label]: target that no link or image on the page uses";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (LinkReferences.Definition definition : runbook.references().definitions()) {

@@ -47,6 +47,12 @@ public final class FillInPlaceholderRule implements Rule {
         return "template text nobody filled in: [app-name], <your-project>, YOUR_PROJECT_ID, CHANGEME, [URL]";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (RunbookLines.Line line : RunbookLines.of(runbook)) {

@@ -75,7 +75,8 @@ public final class ValidationRun {
                         upToDate.digestStart(), pageCache);
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         long rulesStart = System.nanoTime();
-        ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
+        ValidationResult result = new Validator(catalog.rules(), policy).validate(context, options,
+                options.layout().pageFindingsCache());
         log.debug("runbook: validate: rules and policy took " + (System.nanoTime() - rulesStart) / 1_000_000 + " ms");
 
         Path repositoryRoot = repositoryRoot(options.projectBase());

@@ -36,6 +36,12 @@ public final class DuplicateIdRule implements Rule {
         return "Two headings claim the same id: a repeated explicit {#id}, or an explicit id equal to another heading's slug";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         List<Heading> headings = runbook.headings();

@@ -54,6 +54,12 @@ public final class JsonSyntaxRule implements Rule {
         return "a json fence that is not strict JSON (comments, trailing commas, duplicate keys)";
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (CodeBlock block : runbook.codeBlocks()) {
