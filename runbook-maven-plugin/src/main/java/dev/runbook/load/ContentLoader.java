@@ -84,6 +84,7 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new SetupException("cannot read content folder " + contentRoot + ": " + e.getMessage(), e);
         }
+        long start = System.nanoTime();
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String> skipped = new ArrayList<>();
         List<Path> files = markdownFiles(root, findings, skipped);
@@ -99,7 +100,7 @@ public final class ContentLoader {
             log.debug("runbook: page cache: " + pageCache.hits() + " runbooks unchanged (not parsed), "
                     + pageCache.misses() + " parsed");
         }
-        log.debug("loaded " + runbooks.size() + " runbooks from " + root);
+        log.debug("loaded " + runbooks.size() + " runbooks from " + root + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return new LoadedContent(root, runbooks, sorted);
     }
 

@@ -101,6 +101,7 @@ public final class SiteBuilder {
                     page));
         }
 
+        log.debug("runbook: site: layout, views and page hashes took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         // A swap or a manifest write cut short by a kill is settled before anything is compared.
         AtomicFiles.recoverInterruptedSwap(output);
         AtomicFiles.removeLeftoverTemporaries(request.stateFile());
@@ -154,13 +155,18 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, site, alertViews);
+            long renderStart = System.nanoTime();
             renderPages(toRender, statuses, findings, navs, writer, request);
+            log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
             if (anyChange) {
+                long aggregateStart = System.nanoTime();
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
+                log.debug("runbook: site: index, tag, status and redirect pages written in "
+                        + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
@@ -179,6 +185,7 @@ public final class SiteBuilder {
             CrashPoint.reached("site.manifest-written");
             AtomicFiles.swapIn(staging, output);
             CrashPoint.reached("site.swapped");
+            log.debug("runbook: site: built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new SiteResult(toRender.size(), runbooks.size() - toRender.size(), indexPages, full, millis, output);
         } finally {
