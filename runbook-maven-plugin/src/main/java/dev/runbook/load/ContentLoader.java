@@ -313,6 +313,16 @@ public final class ContentLoader {
         return MarkdownSupport.parser().parse(frontMatterLines > 0 ? blankLines(text, frontMatterLines) : text);
     }
 
+    /**
+     * The AST of a page whose model came from the page cache, made exactly as loading makes it: parsed, then
+     * passed through the {@link ModelExtractor}, which edits it (a heading's {@code {#id}} leaves its text).
+     */
+    static Document reparse(SourceText source, int frontMatterLines) {
+        Document document = parseMarkdown(source.text(), frontMatterLines);
+        new ModelExtractor(source, document).extract();
+        return document;
+    }
+
     private static Parsed parseOne(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
                                    Map<String, String> frontMatterAliases) {
         String text = source.text();

@@ -134,7 +134,7 @@ public final class PageModelCache {
             }
             Runbook runbook = new Runbook(relativePath, sourceFile, ContentLoader.pagePath(relativePath), source,
                     frontMatter, title, headings, anchors, links, codeBlocks, references,
-                    ParsedDocument.onDemand(() -> ContentLoader.parseMarkdown(source.text(), frontMatterLines)));
+                    ParsedDocument.onDemand(() -> ContentLoader.reparse(source, frontMatterLines)));
             findings.addAll(parsed);
             now.put(relativePath, entry);
             hits.incrementAndGet();

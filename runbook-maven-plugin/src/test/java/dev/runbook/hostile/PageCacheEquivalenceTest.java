@@ -66,7 +66,7 @@ class PageCacheEquivalenceTest {
                 <!-- runbook-ignore placeholder.todo: tracked in OPS-1 -->
                 TODO: add the dashboard link
 
-                ## Steps
+                ## Steps {#steps}
 
                 ```bash
                 kubectl rollout restart deploy/api
@@ -310,6 +310,19 @@ class PageCacheEquivalenceTest {
         assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 0 unchanged runbooks, run on 4"),
                 debug.toString());
         assertTrue(findings().contains("\"review.overdue\""), findings());
+        assertSameAsClean(outputs());
+    }
+
+    @Test
+    void anUnchangedPageRenderedAgainFromItsCachedModelEqualsACleanBuild() throws Exception {
+        build();
+        // c.md's title changes, so a.md (unchanged, linking to c.md) is rendered again from its cached model,
+        // its AST parsed on demand, {#steps} and all.
+        write("c.md", Files.readString(content.resolve("c.md")).replace("# Cache", "# Cache layer"));
+        List<String> debug = build();
+        assertTrue(reused(debug, 3), debug.toString());
+        assertTrue(Files.readString(dir.resolve("target/site/a.html")).contains("id=\"steps\""));
+        assertTrue(!Files.readString(dir.resolve("target/site/a.html")).contains("{#steps}"));
         assertSameAsClean(outputs());
     }
 }
