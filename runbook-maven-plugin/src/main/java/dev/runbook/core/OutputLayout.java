@@ -78,6 +78,24 @@ public record OutputLayout(Path buildDirectory) {
         return workDirectory().resolve(REPORT_INPUTS);
     }
 
+    /**
+     * {@code target/runbook/cache/page-models.bin}: the loader's page cache (each file's parsed model, keyed by
+     * the hash of its bytes), shared by validate and site. Deleting it (or {@code target/}) only costs time.
+     */
+    public Path pageModelCache() {
+        return workDirectory().resolve("cache").resolve("page-models.bin");
+    }
+
+    /** {@code target/runbook/cache/page-findings.bin}: validate's cache of each page's per-page rule findings. */
+    public Path pageFindingsCache() {
+        return workDirectory().resolve("cache").resolve("page-findings.bin");
+    }
+
+    /** {@code target/runbook/cache/search-sections.bin}: the site's cache of each page's search text. */
+    public Path searchSectionsCache() {
+        return workDirectory().resolve("cache").resolve("search-sections.bin");
+    }
+
     /** Where site builds by default; the standalone report links to it. */
     public Path siteDirectory() {
         return buildDirectory.resolve(SITE_DIRECTORY);

@@ -39,14 +39,34 @@ public final class ContentCache {
 
     /** The runbooks these options select in {@code contentRoot}: the kept ones when nothing changed, else freshly loaded. */
     public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log) throws SetupException {
+        return load(contentRoot, options, maxFileBytes, log, PageCache.NONE);
+    }
+
+    /** The same, taking unchanged files' models from (and writing parsed ones to) a page cache on disk. */
+    public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log,
+                                     PageCache pageCache) throws SetupException {
         Instant started = Instant.now();
         InputDigest.Tree tree;
         try {
             tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize());
         } catch (IOException e) {
-            return new ContentLoader(maxFileBytes, log, options).load(contentRoot);
+            return pageCache.loader(maxFileBytes, log, options).load(contentRoot);
         }
-        return load(contentRoot, options, maxFileBytes, log, tree, started);
+        return load(contentRoot, options, maxFileBytes, log, tree, started, pageCache);
+    }
+
+    /**
+     * Where the loader's page cache lives ({@code OutputLayout.pageModelCache()}) and the plugin version that
+     * made it; {@link #NONE}: no cache on disk, every file is parsed.
+     */
+    public record PageCache(Path file, String pluginVersion) {
+
+        public static final PageCache NONE = new PageCache(null, null);
+
+        ContentLoader loader(long maxFileBytes, RunLog log, LoadOptions options) {
+            return new ContentLoader(maxFileBytes, log, options,
+                    file == null ? null : PageModelCache.open(file, pluginVersion, options, log));
+        }
     }
 
     /**
@@ -61,6 +81,12 @@ public final class ContentCache {
     /** The same, for the files these options select (a change of options is a change: the content is loaded again). */
     public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log,
                                      InputDigest.Tree tree, Instant digestStart) throws SetupException {
+        return load(contentRoot, options, maxFileBytes, log, tree, digestStart, PageCache.NONE);
+    }
+
+    /** The same, with a page cache on disk for the files whose bytes did not change. */
+    public static LoadedContent load(Path contentRoot, LoadOptions options, long maxFileBytes, RunLog log,
+                                     InputDigest.Tree tree, Instant digestStart, PageCache pageCache) throws SetupException {
         Path key = contentRoot.toAbsolutePath().normalize();
         String digest = tree.hex();
         Entry entry = ENTRIES.get(key);
@@ -70,7 +96,7 @@ public final class ContentCache {
             log.debug("runbook: reusing the " + kept.runbooks().size() + " runbooks loaded earlier in this build from " + key);
             return kept;
         }
-        LoadedContent content = new ContentLoader(maxFileBytes, log, options).load(contentRoot);
+        LoadedContent content = pageCache.loader(maxFileBytes, log, options).load(contentRoot);
         if (tree.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
             ENTRIES.remove(key);
         } else {

@@ -48,15 +48,25 @@ public final class ContentLoader {
     private final long maxFileBytes;
     private final RunLog log;
     private final LoadOptions options;
+    private final PageModelCache pageCache;
 
     public ContentLoader(long maxFileBytes, RunLog log) {
         this(maxFileBytes, log, LoadOptions.DEFAULTS);
     }
 
     public ContentLoader(long maxFileBytes, RunLog log, LoadOptions options) {
+        this(maxFileBytes, log, options, null);
+    }
+
+    /**
+     * A loader that takes the model of each file whose bytes are unchanged from {@code pageCache} instead of
+     * parsing it, and writes what it parsed back there; {@code pageCache} may be null (parse every file).
+     */
+    public ContentLoader(long maxFileBytes, RunLog log, LoadOptions options, PageModelCache pageCache) {
         this.maxFileBytes = maxFileBytes;
         this.log = log;
         this.options = options;
+        this.pageCache = pageCache;
     }
 
     public ContentLoader() {
@@ -74,6 +84,7 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new SetupException("cannot read content folder " + contentRoot + ": " + e.getMessage(), e);
         }
+        long start = System.nanoTime();
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String> skipped = new ArrayList<>();
         List<Path> files = markdownFiles(root, findings, skipped);
@@ -84,7 +95,12 @@ public final class ContentLoader {
         List<Runbook> runbooks = loaded.stream().flatMap(Optional::stream).toList();
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
-        log.debug("loaded " + runbooks.size() + " runbooks from " + root);
+        if (pageCache != null) {
+            pageCache.save();
+            log.debug("runbook: page cache: " + pageCache.hits() + " runbooks unchanged (not parsed), "
+                    + pageCache.misses() + " parsed");
+        }
+        log.debug("loaded " + runbooks.size() + " runbooks from " + root + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return new LoadedContent(root, runbooks, sorted);
     }
 
@@ -237,7 +253,19 @@ public final class ContentLoader {
                         "remove the long run of spaces from the heading"));
                 return Optional.empty();
             }
-            return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
+            if (pageCache == null) {
+                return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
+            }
+            String hash = dev.runbook.core.PageCacheFile.sha256(bytes);
+            Optional<Runbook> cached = pageCache.lookup(relative, file, source, hash, findings);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            List<Finding> parsed = new ArrayList<>();
+            Parsed result = parseOne(relative, file, source, parsed, options.frontMatterAliases());
+            findings.addAll(parsed);
+            pageCache.store(relative, hash, result.runbook(), result.frontMatterLines(), parsed);
+            return Optional.of(result.runbook());
         } catch (IOException e) {
             findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                     "cannot be read: " + e.getClass().getSimpleName(), "check the file's permissions"));
@@ -270,19 +298,46 @@ public final class ContentLoader {
     /** The same, with front-matter keys renamed by {@code frontMatterAliases} (see {@link LoadOptions}). */
     public static Runbook parse(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
                                 Map<String, String> frontMatterAliases) {
+        return parseOne(relativePath, sourceFile, source, findings, frontMatterAliases).runbook();
+    }
+
+    /** A parsed runbook and how many lines its front-matter block takes (0 without one). */
+    record Parsed(Runbook runbook, int frontMatterLines) {
+    }
+
+    /**
+     * The AST of a file's text whose first {@code frontMatterLines} lines are its front-matter: those are seen
+     * as blank lines, so offsets stay those of the file.
+     */
+    static Document parseMarkdown(String text, int frontMatterLines) {
+        return MarkdownSupport.parser().parse(frontMatterLines > 0 ? blankLines(text, frontMatterLines) : text);
+    }
+
+    /**
+     * The AST of a page whose model came from the page cache, made exactly as loading makes it: parsed, then
+     * passed through the {@link ModelExtractor}, which edits it (a heading's {@code {#id}} leaves its text).
+     */
+    static Document reparse(SourceText source, int frontMatterLines) {
+        Document document = parseMarkdown(source.text(), frontMatterLines);
+        new ModelExtractor(source, document).extract();
+        return document;
+    }
+
+    private static Parsed parseOne(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
+                                   Map<String, String> frontMatterAliases) {
         String text = source.text();
         FrontMatterParser frontMatterParser = new FrontMatterParser(relativePath, findings, frontMatterAliases);
         Optional<FrontMatterParser.Block> block = frontMatterParser.locate(text);
         FrontMatter frontMatter = block.map(frontMatterParser::parse).orElse(FrontMatter.EMPTY);
-        String markdown = block.map(b -> blankLines(text, b.closingLine())).orElse(text);
-        Document document = MarkdownSupport.parser().parse(markdown);
+        int frontMatterLines = block.map(FrontMatterParser.Block::closingLine).orElse(0);
+        Document document = parseMarkdown(text, frontMatterLines);
         ModelExtractor model = new ModelExtractor(source, document).extract();
         String title = frontMatter.title() != null ? frontMatter.title()
                 : model.headings.stream().filter(h -> h.level() == 1).map(Heading::text).filter(t -> !t.isBlank())
                         .findFirst().orElseGet(() -> titleFromFileName(relativePath));
-        return new Runbook(relativePath, sourceFile, pagePath(relativePath), source, frontMatter, title,
+        return new Parsed(new Runbook(relativePath, sourceFile, pagePath(relativePath), source, frontMatter, title,
                 model.headings, model.anchors, model.links, model.codeBlocks,
-                model.references(), document);
+                model.references(), document), frontMatterLines);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param title        front-matter title, else the first H1, else a title made from the file name
  * @param anchors      every id a {@code #fragment} may name on this page: heading ids, {#id}, {@code <a id>}
  * @param references   reference-link definitions and undefined explicit references ({@code [text][label]})
- * @param document     the flexmark AST; node offsets are offsets into {@code source.text()}
+ * @param parsed       the flexmark AST, held or parsed on demand ({@link #document()}); node offsets are offsets
+ *                     into {@code source.text()}
  */
 public record Runbook(
         String relativePath,
@@ -29,7 +30,20 @@ public record Runbook(
         List<Link> links,
         List<CodeBlock> codeBlocks,
         LinkReferences references,
-        Document document) {
+        ParsedDocument parsed) {
+
+    /** A runbook whose AST is already parsed. */
+    public Runbook(String relativePath, Path sourceFile, String pagePath, SourceText source, FrontMatter frontMatter,
+                   String title, List<Heading> headings, Set<String> anchors, List<Link> links,
+                   List<CodeBlock> codeBlocks, LinkReferences references, Document document) {
+        this(relativePath, sourceFile, pagePath, source, frontMatter, title, headings, anchors, links, codeBlocks,
+                references, ParsedDocument.of(document));
+    }
+
+    /** The flexmark AST: the one parsed at load, or (for a page whose model came from the page cache) made now. */
+    public Document document() {
+        return parsed.get();
+    }
 
     public Runbook {
         headings = List.copyOf(headings);

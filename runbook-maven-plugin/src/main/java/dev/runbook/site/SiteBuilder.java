@@ -11,6 +11,7 @@ import dev.runbook.model.Runbook;
 import dev.runbook.site.search.SearchDocument;
 import dev.runbook.site.search.SearchDocuments;
 import dev.runbook.site.search.SearchIndexWriter;
+import dev.runbook.site.search.SearchSectionsCache;
 import dev.runbook.site.view.AlertViews;
 import dev.runbook.site.view.Frame;
 import dev.runbook.site.view.PageNav;
@@ -100,6 +101,7 @@ public final class SiteBuilder {
                     page));
         }
 
+        log.debug("runbook: site: layout, views and page hashes took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         // A swap or a manifest write cut short by a kill is settled before anything is compared.
         AtomicFiles.recoverInterruptedSwap(output);
         AtomicFiles.removeLeftoverTemporaries(request.stateFile());
@@ -153,17 +155,22 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, site, alertViews);
+            long renderStart = System.nanoTime();
             renderPages(toRender, statuses, findings, navs, writer, request);
+            log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
 
             List<String> generated = new ArrayList<>();
             int indexPages = 0;
             if (anyChange) {
+                long aggregateStart = System.nanoTime();
                 generated.addAll(writer.aggregatePages(all));
                 generated.addAll(writer.redirects());
+                log.debug("runbook: site: index, tag, status and redirect pages written in "
+                        + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(runbooks, statuses, layout, staging, pages));
+                generated.addAll(writeSearchIndex(request, runbooks, statuses, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
@@ -178,6 +185,7 @@ public final class SiteBuilder {
             CrashPoint.reached("site.manifest-written");
             AtomicFiles.swapIn(staging, output);
             CrashPoint.reached("site.swapped");
+            log.debug("runbook: site: built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new SiteResult(toRender.size(), runbooks.size() - toRender.size(), indexPages, full, millis, output);
         } finally {
@@ -261,14 +269,19 @@ public final class SiteBuilder {
      * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
      * runbook page), so the next incremental build can replace exactly those.
      */
-    private static List<String> writeSearchIndex(List<Runbook> runbooks, Map<Runbook, RunbookStatus> statuses,
-                                                 SiteLayout layout, Path staging,
+    private static List<String> writeSearchIndex(SiteRequest request, List<Runbook> runbooks,
+                                                 Map<Runbook, RunbookStatus> statuses, SiteLayout layout, Path staging,
                                                  Map<String, BuildState.PageState> pages) throws IOException {
-        // One document per runbook, each from its own AST: built on all cores (the list keeps runbook order).
+        // One document per runbook: its sections from the search cache when its text is unchanged, else from
+        // its own AST; built on all cores (the list keeps runbook order).
         // The page path as it is, not percent-encoded: search.js encodes it once when it makes the link.
+        SearchSectionsCache cache = SearchSectionsCache.open(request.searchCache(), request.pluginVersion(), request.log());
         List<SearchDocument> documents = runbooks.parallelStream()
-                .map(runbook -> SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook)))
+                .map(runbook -> SearchDocuments.from(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook),
+                        cache.sections(runbook)))
                 .toList();
+        cache.save();
+        request.log().debug("runbook: site: search text read from " + cache.misses() + " of " + runbooks.size() + " pages");
         new SearchIndexWriter().write(documents, staging);
         Path folder = staging.resolve("search");
         if (!Files.isDirectory(folder)) {

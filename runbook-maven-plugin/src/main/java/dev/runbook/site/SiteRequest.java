@@ -31,6 +31,8 @@ import java.util.Objects;
  *                          folder (e.g. {@code https://github.com/org/repo/edit/main/content/{path}}); may be null
  * @param alerts            the alert rules ↔ runbooks cross-check when {@code alertRules} is configured: each runbook an
  *                          alert links to shows the alert, and {@code alerts.html} lists every alert; null when off
+ * @param searchCache       the site's cache of each page's search text ({@code OutputLayout.searchSectionsCache()}),
+ *                          so that unchanged pages are not parsed for the index; null: none
  */
 public record SiteRequest(
         LoadedContent content,
@@ -50,7 +52,8 @@ public record SiteRequest(
         boolean allowRemoteImages,
         String editUrl,
         LocalDate builtOn,
-        dev.runbook.alerts.AlertLinks alerts) {
+        dev.runbook.alerts.AlertLinks alerts,
+        Path searchCache) {
 
     public static final String DEFAULT_TITLE = "Runbooks";
 
@@ -73,6 +76,15 @@ public record SiteRequest(
         findings = findings == null ? List.of() : List.copyOf(findings);
         editUrl = editUrl == null || editUrl.isBlank() ? null : editUrl.strip();
         builtOn = buildDate.equals(builtOn) ? null : builtOn;
+    }
+
+    /** A build without a search cache on disk. */
+    public SiteRequest(LoadedContent content, Path outputDirectory, Path stateFile, Path templatesOverride, String siteTitle,
+                       String baseUrl, boolean includeDrafts, StatusSource status, LocalDate buildDate, String pluginVersion,
+                       int threads, RunLog log, List<Finding> findings, Path reportPage, boolean allowRemoteImages,
+                       String editUrl, LocalDate builtOn, dev.runbook.alerts.AlertLinks alerts) {
+        this(content, outputDirectory, stateFile, templatesOverride, siteTitle, baseUrl, includeDrafts, status, buildDate,
+                pluginVersion, threads, log, findings, reportPage, allowRemoteImages, editUrl, builtOn, alerts, null);
     }
 
     /** A build without alert rules. */

@@ -172,7 +172,8 @@ public final class SiteRun {
         record.forget();
 
         LoadedContent content = ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
-                options.contentTree(), options.digestStart());
+                options.contentTree(), options.digestStart(),
+                new ContentCache.PageCache(layout.pageModelCache(), options.pluginVersion()));
         List<String> notices = new ArrayList<>(content.findings().stream().map(Finding::toConsoleLine).toList());
         notices.addAll(callerNotices);
         notices.forEach(log::warn);
@@ -182,7 +183,7 @@ public final class SiteRun {
                 lastValidationFindings(layout.findingsJson()), reportPage,
                 Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL),
                 options.settings().containsKey(BUILT_ON) ? LocalDate.parse(options.settings().get(BUILT_ON)) : null,
-                alertSettings.enabled() ? AlertLinks.of(alertSettings, content) : null);
+                alertSettings.enabled() ? AlertLinks.of(alertSettings, content) : null, layout.searchSectionsCache());
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);

@@ -28,6 +28,18 @@ public interface Rule {
         return info().description();
     }
 
+    /**
+     * Whether this rule's findings on a runbook depend on that runbook alone (its text and model) and on the
+     * rule's settings, so that validate may keep them in its page cache and skip the rule on a page whose
+     * text did not change: then a string naming anything else they depend on (the build date, a tool's
+     * availability), {@code ""} for nothing; else null (the default): the rule runs over every page, every
+     * run. A rule that looks at other pages, files on disk, the network or a tool whose answer may fail
+     * must return null; a wrong non-null answer shows stale findings, so when in doubt, null.
+     */
+    default String perPageKey(ValidationContext context) {
+        return null;
+    }
+
     /** Checks one runbook. Rules that look across pages override {@link #checkAll} instead. */
     void check(Runbook runbook, ValidationContext context, FindingSink sink);
 

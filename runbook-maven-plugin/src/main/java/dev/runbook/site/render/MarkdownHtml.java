@@ -46,7 +46,9 @@ public final class MarkdownHtml {
 
     /** The body HTML of a runbook's page, before sanitizing. */
     public String render(Runbook runbook, String pagePath) {
-        Map<Node, String> headingIds = headingIds(runbook);
+        // One AST for both steps: a cached page's AST may be parsed on demand, and the ids are keyed by node.
+        com.vladsch.flexmark.util.ast.Document document = runbook.document();
+        Map<Node, String> headingIds = headingIds(runbook, document);
         HtmlRenderer renderer = HtmlRenderer.builder(BASE)
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
@@ -67,15 +69,15 @@ public final class MarkdownHtml {
                     }
                 })
                 .build();
-        return renderer.render(runbook.document());
+        return renderer.render(document);
     }
 
     /** Pairs heading nodes with the model's headings: both are in document (pre-)order. */
-    private static Map<Node, String> headingIds(Runbook runbook) {
+    private static Map<Node, String> headingIds(Runbook runbook, Node document) {
         Map<Node, String> ids = new IdentityHashMap<>();
         List<Heading> nodes = new ArrayList<>();
         Deque<Node> stack = new ArrayDeque<>();
-        stack.push(runbook.document());
+        stack.push(document);
         while (!stack.isEmpty()) {
             Node node = stack.pop();
             if (node instanceof Heading heading) {

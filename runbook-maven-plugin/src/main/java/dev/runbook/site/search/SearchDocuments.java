@@ -39,9 +39,23 @@ public final class SearchDocuments {
      * @param status  the runbook's status for the result badge and the status filter, or null
      */
     public static SearchDocument from(Runbook runbook, String pageUrl, RunbookStatus status) {
-        var fm = runbook.frontMatter();
+        return from(runbook, pageUrl, status, sections(runbook));
+    }
+
+    /**
+     * The plain text of each section of a runbook, read from its AST: what {@link SearchSectionsCache} keeps
+     * per page, since it depends on the page's text alone.
+     */
+    public static List<SearchDocument.Section> sections(Runbook runbook) {
         SectionCollector sections = new SectionCollector(runbook);
         sections.walk();
+        return sections.sections;
+    }
+
+    /** The same, with the sections already read (from {@link #sections} now or in an earlier build). */
+    public static SearchDocument from(Runbook runbook, String pageUrl, RunbookStatus status,
+                                      List<SearchDocument.Section> sections) {
+        var fm = runbook.frontMatter();
         return new SearchDocument(
                 pageUrl,
                 clean(runbook.title()),
@@ -49,7 +63,7 @@ public final class SearchDocuments {
                 fm.services().stream().map(SearchDocuments::clean).toList(),
                 fm.tags().stream().map(SearchDocuments::clean).toList(),
                 fm.severity() == null ? null : fm.severity().name(),
-                sections.sections,
+                sections,
                 alertName(runbook.relativePath()),
                 status == null ? null : status.verification().name().toLowerCase(java.util.Locale.ROOT),
                 status != null && status.reviewOverdue());

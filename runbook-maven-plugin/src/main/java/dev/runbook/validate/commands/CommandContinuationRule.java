@@ -31,6 +31,12 @@ public final class CommandContinuationRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {

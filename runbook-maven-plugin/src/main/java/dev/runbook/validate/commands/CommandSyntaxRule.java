@@ -50,6 +50,15 @@ public final class CommandSyntaxRule implements Rule {
         return INFO;
     }
 
+    /**
+     * Its findings on a page depend on that page alone while the shell parser loads; without the parser the
+     * rule finds nothing (and says so), which must not be kept as "no problem".
+     */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return parsers.get().parser() == null ? null : "parser";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         BashParser.Loaded loaded = null;

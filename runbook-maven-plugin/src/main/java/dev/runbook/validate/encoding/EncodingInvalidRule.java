@@ -28,6 +28,12 @@ public final class EncodingInvalidRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         SourceText source = runbook.source();

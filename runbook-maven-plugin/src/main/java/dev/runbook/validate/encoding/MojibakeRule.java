@@ -43,6 +43,12 @@ public final class MojibakeRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         String text = runbook.source().text();

@@ -25,6 +25,12 @@ public final class ReferenceUnusedRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         for (LinkReferences.Definition definition : runbook.references().definitions()) {

@@ -37,6 +37,12 @@ public final class ReviewOverdueRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page and the build date: validate keeps them per page and day. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "buildDate=" + context.buildDate() + ";default=" + defaultInterval;
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         FrontMatter frontMatter = runbook.frontMatter();

@@ -67,14 +67,16 @@ public final class ValidationRun {
             upToDate.forget();
         }
 
+        ContentCache.PageCache pageCache = new ContentCache.PageCache(options.layout().pageModelCache(), options.toolVersion());
         LoadedContent content = upToDate == null
-                ? ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log)
+                ? ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log, pageCache)
                 : ContentCache.load(options.contentRoot(), options.load(), ContentLoader.DEFAULT_MAX_FILE_BYTES, log,
                         upToDate.contentTree(),
-                        upToDate.digestStart());
+                        upToDate.digestStart(), pageCache);
         ValidationContext context = new ValidationContext(content, options.buildDate(), options.workDirectory(), log);
         long rulesStart = System.nanoTime();
-        ValidationResult result = new Validator(catalog.rules(), policy).validate(context);
+        ValidationResult result = new Validator(catalog.rules(), policy).validate(context, options,
+                options.layout().pageFindingsCache());
         log.debug("runbook: validate: rules and policy took " + (System.nanoTime() - rulesStart) / 1_000_000 + " ms");
 
         Path repositoryRoot = repositoryRoot(options.projectBase());

@@ -8,7 +8,16 @@ import dev.runbook.validate.policy.ValidationResult;
 import dev.runbook.findings.Finding;
 import dev.runbook.validate.policy.ValidationPolicy;
 
+import dev.runbook.load.LoadedContent;
+import dev.runbook.model.Runbook;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs every rule over the loaded content (rules in parallel, each into one thread-safe sink), then lets
@@ -30,6 +39,91 @@ public final class Validator {
         return policy.apply(raw, context.content());
     }
 
+    /**
+     * The same, with the findings of per-page rules ({@link Rule#perPageKey}) on pages whose text is unchanged
+     * taken from validate's page cache in {@code cacheFile}; those rules run on the other pages only, and
+     * every other rule runs on every page. The raw findings equal those of {@link #validate(ValidationContext)}.
+     */
+    ValidationResult validate(ValidationContext context, ValidateOptions options, Path cacheFile) {
+        List<Rule> perPage = new ArrayList<>();
+        List<Rule> crossPage = new ArrayList<>();
+        StringBuilder rulesKey = new StringBuilder();
+        for (Rule rule : rules) {
+            String key;
+            try {
+                key = rule.perPageKey(context);
+            } catch (RuntimeException e) {
+                key = null;
+            }
+            if (key == null) {
+                crossPage.add(rule);
+            } else {
+                perPage.add(rule);
+                rulesKey.append(rule.id()).append('=').append(key).append('\n');
+            }
+        }
+        PageFindingsCache cache = PageFindingsCache.open(cacheFile, options, rulesKey.toString(), context.log());
+        List<Runbook> runbooks = context.content().runbooks();
+        List<String> hashes = runbooks.parallelStream().map(PageFindingsCache::hashOf).toList();
+        List<Finding> kept = new ArrayList<>();
+        List<Runbook> changed = new ArrayList<>();
+        Map<String, String> changedHashes = new HashMap<>();
+        for (int i = 0; i < runbooks.size(); i++) {
+            Optional<List<Finding>> cached = cache.get(runbooks.get(i), hashes.get(i));
+            if (cached.isPresent()) {
+                kept.addAll(cached.get());
+            } else {
+                changed.add(runbooks.get(i));
+                changedHashes.put(runbooks.get(i).relativePath(), hashes.get(i));
+            }
+        }
+        context.log().debug("runbook: validate: page cache: per-page rules skipped on " + (runbooks.size() - changed.size())
+                + " unchanged runbooks, run on " + changed.size());
+        ValidationContext changedOnly = new ValidationContext(
+                new LoadedContent(context.content().root(), changed, context.content().findings()),
+                context.buildDate(), context.workDirectory(), context.log());
+        ConcurrentFindingSink sink = new ConcurrentFindingSink();
+        ConcurrentFindingSink perPageSink = new ConcurrentFindingSink();
+        AtomicBoolean allRan = new AtomicBoolean(true);
+        List<Map.Entry<Rule, Boolean>> jobs = new ArrayList<>();
+        crossPage.forEach(rule -> jobs.add(Map.entry(rule, false)));
+        perPage.forEach(rule -> jobs.add(Map.entry(rule, true)));
+        jobs.parallelStream().forEach(job -> {
+            boolean ran = job.getValue()
+                    ? runOne(job.getKey(), changedOnly, perPageSink)
+                    : runOne(job.getKey(), context, sink);
+            if (!ran && job.getValue()) {
+                allRan.set(false);
+            }
+        });
+        List<Finding> fresh = perPageSink.sorted();
+        Map<String, List<Finding>> byPage = new HashMap<>();
+        changed.forEach(r -> byPage.put(r.relativePath(), new ArrayList<>()));
+        boolean attributable = true;
+        for (Finding finding : fresh) {
+            List<Finding> list = byPage.get(finding.file());
+            if (list == null) {
+                attributable = false;
+                break;
+            }
+            list.add(finding);
+        }
+        // A rule that failed, or a finding that names another file, and nothing of this run is kept.
+        if (allRan.get() && attributable) {
+            for (Runbook runbook : changed) {
+                cache.put(runbook, changedHashes.get(runbook.relativePath()), byPage.get(runbook.relativePath()));
+            }
+            cache.save();
+        } else {
+            context.log().debug("runbook: validate: page cache not updated (a rule failed or reported on another page)");
+        }
+        List<Finding> raw = new ArrayList<>(sink.sorted());
+        raw.addAll(fresh);
+        raw.addAll(kept);
+        raw.sort(Finding.ORDER);
+        return policy.apply(raw, context.content());
+    }
+
     /** The findings as the rules report them, before the policy: sorted by {@link Finding#ORDER}. */
     public List<Finding> rawFindings(ValidationContext context) {
         ConcurrentFindingSink sink = new ConcurrentFindingSink();
@@ -37,7 +131,8 @@ public final class Validator {
         return sink.sorted();
     }
 
-    private static void runOne(Rule rule, ValidationContext context, FindingSink sink) {
+    /** Runs one rule; false when it crashed (logged, its findings so far kept). */
+    private static boolean runOne(Rule rule, ValidationContext context, FindingSink sink) {
         long start = System.nanoTime();
         try {
             rule.checkAll(context, sink);
@@ -45,9 +140,11 @@ public final class Validator {
             if (ms >= 100) { // which rule a slow validation spends its time in, at -X
                 context.log().debug("runbook: validate: rule " + rule.id() + " took " + ms + " ms");
             }
+            return true;
         } catch (RuntimeException e) {
             context.log().warn("validate: rule " + rule.id() + " failed and was skipped: " + e
                     + " (please report this as a bug)");
+            return false;
         }
     }
 

@@ -30,6 +30,12 @@ public final class DuplicateIdRule implements Rule {
         return INFO;
     }
 
+    /** Its findings on a page depend on that page alone: validate keeps them per page. */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        return "";
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         List<Heading> headings = runbook.headings();

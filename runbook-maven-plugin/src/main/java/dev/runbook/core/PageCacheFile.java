@@ -1,0 +1,180 @@
+package dev.runbook.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * One file of per-page cache entries: for each page (by its path in the content folder) the hash of the
+ * input it was made from and the bytes a stage made of it. The file names what it was made with (a key:
+ * plugin version, code, settings); a file made with another key is empty to the reader, so a new plugin
+ * or a changed setting rebuilds everything.
+ *
+ * <p>A cache may make a build faster, never wrong: the file ends with a CRC-32 of everything before it,
+ * and a missing, truncated, damaged or foreign file reads as empty (every page a miss). Written whole
+ * through a temporary file and a rename ({@link AtomicFiles}), so a reader never sees half a file.
+ *
+ * <p>Layout: magic, format name, key, entry count, then per entry path, input hash, payload length and
+ * payload; last, the CRC-32 as 8 bytes.
+ */
+public final class PageCacheFile {
+
+    private static final byte[] MAGIC = "RUNBOOK-PAGE-CACHE-1\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** What one page's entry holds: the hash of its input and the stage's bytes. */
+    public record Entry(String inputHash, byte[] payload) {
+    }
+
+    private PageCacheFile() {
+    }
+
+    /**
+     * The entries of {@code file} when it was written by the same {@code format} with the same {@code key};
+     * else (absent, unreadable, damaged, other key) an empty map, with the reason in the log at debug level.
+     */
+    public static Map<String, Entry> read(Path file, String format, String key, RunLog log) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return new TreeMap<>();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < MAGIC.length + 8) {
+                throw new IOException("truncated");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            long stored = 0;
+            for (int i = bytes.length - 8; i < bytes.length; i++) {
+                stored = (stored << 8) | (bytes[i] & 0xff);
+            }
+            if (stored != crc.getValue()) {
+                throw new IOException("checksum mismatch (damaged or truncated)");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new IOException("not a page cache");
+            }
+            if (!format.equals(readString(in))) {
+                throw new IOException("another format");
+            }
+            if (!key.equals(readString(in))) {
+                log.debug("runbook: page cache " + file.getFileName() + " was made by another plugin build or with"
+                        + " other settings; every page is made again");
+                return new TreeMap<>();
+            }
+            int count = in.readInt();
+            if (count < 0) {
+                throw new IOException("bad entry count");
+            }
+            Map<String, Entry> entries = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                String path = readString(in);
+                String hash = readString(in);
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IOException("bad entry length");
+                }
+                entries.put(path, new Entry(hash, in.readNBytes(length)));
+            }
+            if (in.available() != 0) {
+                throw new IOException("trailing bytes");
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: page cache " + file + " ignored, every page is made again: " + e.getMessage());
+            return new TreeMap<>();
+        }
+    }
+
+    /** Writes the entries, replacing {@code file} whole. */
+    public static void write(Path file, String format, String key, Map<String, Entry> entries) throws IOException {
+        AtomicFiles.write(file, out -> writeTo(out, format, key, entries));
+    }
+
+    private static void writeTo(OutputStream target, String format, String key, Map<String, Entry> entries)
+            throws IOException {
+        CRC32 crc = new CRC32();
+        OutputStream checked = new java.util.zip.CheckedOutputStream(new java.io.BufferedOutputStream(target, 1 << 16), crc);
+        DataOutputStream out = new DataOutputStream(checked);
+        out.write(MAGIC);
+        writeString(out, format);
+        writeString(out, key);
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue().inputHash());
+            out.writeInt(e.getValue().payload().length);
+            out.write(e.getValue().payload());
+        }
+        out.flush();
+        long value = crc.getValue();
+        DataOutputStream tail = new DataOutputStream(target);
+        tail.writeLong(value);
+        tail.flush();
+    }
+
+    /** SHA-256 of {@code bytes} as hex: the input hash of a page. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A string of any length, null included: -1, or the UTF-8 length and bytes. */
+    public static void writeString(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > in.available()) {
+            throw new EOFException("bad string length " + length);
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** A payload made by {@code encoder}. */
+    public static byte[] encode(Encoder encoder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        DataOutputStream out = new DataOutputStream(bytes);
+        encoder.encode(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** A payload reader over {@code payload}. */
+    public static DataInputStream decoder(byte[] payload) {
+        return new DataInputStream(new ByteArrayInputStream(payload));
+    }
+
+    /** Writes one payload. */
+    @FunctionalInterface
+    public interface Encoder {
+        void encode(DataOutputStream out) throws IOException;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.runbook.validate.run;
+
+import dev.runbook.core.InputDigest;
+import dev.runbook.core.PageCacheFile;
+import dev.runbook.core.RunLog;
+import dev.runbook.findings.Finding;
+import dev.runbook.findings.io.FindingsBinary;
+import dev.runbook.load.PageModelCache;
+import dev.runbook.model.Runbook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validate's page cache: for each page, keyed by the SHA-256 of its text, the findings of the rules whose
+ * findings depend on that page alone ({@link dev.runbook.validate.Rule#perPageKey}), before the policy.
+ * Rules that look across pages (file and anchor links, alerts, loader findings, ShellCheck, external links)
+ * run over every page on every run, over the cached models.
+ *
+ * <p>The file's key: the plugin build ({@link PageModelCache#codeKey}), the rule settings and load options,
+ * and each cached rule's id and {@code perPageKey} (build date, parser present). Anything else (damage,
+ * another key, an entry that does not decode) is a miss: the rules run on the page again.
+ */
+final class PageFindingsCache {
+
+    static final String FORMAT = "page-findings-1";
+
+    private final Path file;
+    private final String key;
+    private final RunLog log;
+    private final Map<String, PageCacheFile.Entry> before;
+    private final Map<String, PageCacheFile.Entry> now = new ConcurrentHashMap<>();
+
+    private PageFindingsCache(Path file, String key, RunLog log, Map<String, PageCacheFile.Entry> before) {
+        this.file = file;
+        this.key = key;
+        this.log = log;
+        this.before = before;
+    }
+
+    /** @param rulesKey the cached rules, each id with its {@code perPageKey} */
+    static PageFindingsCache open(Path file, ValidateOptions options, String rulesKey, RunLog log) {
+        String key = new InputDigest()
+                .add("format", FORMAT)
+                .add("code", PageModelCache.codeKey(options.toolVersion()))
+                .addSettings("rules", options.rules())
+                .addSettings("load", options.load())
+                .add("cachedRules", rulesKey)
+                .hex();
+        return new PageFindingsCache(file, key, log, PageCacheFile.read(file, FORMAT, key, log));
+    }
+
+    static String hashOf(Runbook runbook) {
+        return PageCacheFile.sha256(runbook.source().text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cached rules' findings on this page when its text is unchanged; empty otherwise. */
+    Optional<List<Finding>> get(Runbook runbook, String hash) {
+        PageCacheFile.Entry entry = before.get(runbook.relativePath());
+        if (entry == null || !entry.inputHash().equals(hash)) {
+            return Optional.empty();
+        }
+        try {
+            var in = PageCacheFile.decoder(entry.payload());
+            List<Finding> findings = FindingsBinary.read(in);
+            if (in.available() != 0) {
+                throw new IOException("trailing bytes");
+            }
+            for (Finding f : findings) {
+                if (!f.file().equals(runbook.relativePath())) {
+                    throw new IOException("a finding of another file");
+                }
+            }
+            now.put(runbook.relativePath(), entry);
+            return Optional.of(findings);
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: validate: page cache entry of " + runbook.relativePath() + " unreadable: " + e);
+            return Optional.empty();
+        }
+    }
+
+    void put(Runbook runbook, String hash, List<Finding> findings) {
+        try {
+            now.put(runbook.relativePath(), new PageCacheFile.Entry(hash,
+                    PageCacheFile.encode(out -> FindingsBinary.write(out, findings))));
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: validate: page cache cannot hold " + runbook.relativePath() + ": " + e);
+        }
+    }
+
+    /** Writes this run's entries when they differ from the file read; a failure is only logged. */
+    void save() {
+        boolean same = before.size() == now.size()
+                && now.entrySet().stream().allMatch(e -> before.get(e.getKey()) == e.getValue());
+        if (same) {
+            return;
+        }
+        try {
+            PageCacheFile.write(file, FORMAT, key, now);
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: validate: page cache " + file + " not written: " + e.getMessage());
+        }
+    }
+}
