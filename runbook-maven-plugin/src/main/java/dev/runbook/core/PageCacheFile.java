@@ -100,6 +100,34 @@ public final class PageCacheFile {
         }
     }
 
+    /**
+     * Writes this build's entries when they are not exactly the ones read (a hit carries the very entry read,
+     * so an unchanged build writes nothing); a failure is only logged, since a cache never fails a build.
+     */
+    public static void saveIfChanged(Path file, String format, String key, Map<String, Entry> before,
+                                     Map<String, Entry> now, RunLog log, String what) {
+        if (file == null || sameEntries(before, now)) {
+            return;
+        }
+        try {
+            write(file, format, key, now);
+        } catch (IOException | RuntimeException e) {
+            log.debug("runbook: " + what + " " + file + " not written: " + e.getMessage());
+        }
+    }
+
+    private static boolean sameEntries(Map<String, Entry> before, Map<String, Entry> now) {
+        if (before.size() != now.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Entry> e : now.entrySet()) {
+            if (before.get(e.getKey()) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes the entries, replacing {@code file} whole. */
     public static void write(Path file, String format, String key, Map<String, Entry> entries) throws IOException {
         AtomicFiles.write(file, out -> writeTo(out, format, key, entries));

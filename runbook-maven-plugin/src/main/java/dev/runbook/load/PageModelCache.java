@@ -172,27 +172,7 @@ public final class PageModelCache {
      * of files gone. A failure to write is logged, not thrown: the next build parses again.
      */
     void save() {
-        if (file == null || sameEntries()) {
-            return;
-        }
-        try {
-            PageCacheFile.write(file, FORMAT, key, now);
-        } catch (IOException | RuntimeException e) {
-            log.debug("runbook: page cache " + file + " not written: " + e.getMessage());
-        }
-    }
-
-    private boolean sameEntries() {
-        if (before.size() != now.size()) {
-            return false;
-        }
-        for (Map.Entry<String, PageCacheFile.Entry> e : now.entrySet()) {
-            PageCacheFile.Entry old = before.get(e.getKey());
-            if (old != e.getValue()) { // a hit carries the very entry read
-                return false;
-            }
-        }
-        return true;
+        PageCacheFile.saveIfChanged(file, FORMAT, key, before, now, log, "page cache");
     }
 
     /** Pages whose model came from the cache in this build. */

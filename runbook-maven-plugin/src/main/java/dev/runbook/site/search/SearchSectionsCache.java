@@ -102,18 +102,6 @@ public final class SearchSectionsCache {
 
     /** Writes the entries of this build's pages when they differ from the file read; a failure is only logged. */
     public void save() {
-        if (file == null) {
-            return;
-        }
-        boolean same = before.size() == now.size()
-                && now.entrySet().stream().allMatch(e -> before.get(e.getKey()) == e.getValue());
-        if (same) {
-            return;
-        }
-        try {
-            PageCacheFile.write(file, FORMAT, key, now);
-        } catch (IOException | RuntimeException e) {
-            log.debug("runbook: site: search cache " + file + " not written: " + e.getMessage());
-        }
+        PageCacheFile.saveIfChanged(file, FORMAT, key, before, now, log, "site: search cache");
     }
 }

@@ -95,15 +95,6 @@ final class PageFindingsCache {
 
     /** Writes this run's entries when they differ from the file read; a failure is only logged. */
     void save() {
-        boolean same = before.size() == now.size()
-                && now.entrySet().stream().allMatch(e -> before.get(e.getKey()) == e.getValue());
-        if (same) {
-            return;
-        }
-        try {
-            PageCacheFile.write(file, FORMAT, key, now);
-        } catch (IOException | RuntimeException e) {
-            log.debug("runbook: validate: page cache " + file + " not written: " + e.getMessage());
-        }
+        PageCacheFile.saveIfChanged(file, FORMAT, key, before, now, log, "validate: page cache");
     }
 }
