@@ -46,7 +46,11 @@ final class HeadlessChromium implements AutoCloseable {
         Files.createDirectories(profile);
         process = new ProcessBuilder(List.of(RequiredTool.chromium().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"))
+                "--disable-sync",
+                // One browser process, one renderer, no zygotes: ~170 MB less per browser, so the suite stays
+                // under its 2 GB memory budget (docs/maven.md, "The test suite").
+                "--no-zygote", "--renderer-process-limit=1", "--in-process-gpu",
+                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         Thread stderr = new Thread(() -> {
