@@ -215,6 +215,33 @@ class ShellCheckRuleTest {
     }
 
     @Test
+    void itsPageCacheKeyNamesTheBinaryAndTheExcludesAndIsNullWithoutShellCheck() {
+        String key = new ShellCheckRule(settings(Mode.ON, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null);
+        assertTrue(key != null && key.startsWith("shellcheck="), key);
+        assertEquals(key, new ShellCheckRule(settings(Mode.AUTO, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertTrue(!key.equals(new ShellCheckRule(settings(Mode.ON, SHELLCHECK, Set.of("SC2086"))).perPageKey(null)),
+                "other excludes, other findings: another key");
+        Path missing = Path.of("target/no-such-dir/shellcheck");
+        // Without the binary the rule's one finding or log line covers every page: it runs over every page.
+        assertEquals(null, new ShellCheckRule(settings(Mode.AUTO, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertEquals(null, new ShellCheckRule(settings(Mode.ON, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertEquals("off", new ShellCheckRule(settings(Mode.OFF, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+    }
+
+    @Test
+    void aBatchThatFailedMarksItsPagesIncomplete() throws Exception {
+        Path broken = work.resolve("fake-shellcheck");
+        Files.writeString(broken, "#!/bin/sh\nexit 3\n");
+        broken.toFile().setExecutable(true);
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.ON, broken, ShellCheck.DEFAULT_EXCLUDE));
+        dev.runbook.validate.ConcurrentFindingSink sink = new dev.runbook.validate.ConcurrentFindingSink();
+        Runbook page = ContentLoader.parse("p.md", null, SourceText.of("# P\n\n```bash\necho $ONE\n```\n"), new ArrayList<>());
+        rule.check(page, new ValidationContext(new LoadedContent(work, List.of(page), List.of()), LocalDate.of(2026, 11, 22), work,
+                dev.runbook.core.RunLog.SILENT), sink);
+        assertEquals(Set.of("p.md"), sink.incomplete());
+    }
+
+    @Test
     void offRunsNothing() {
         ShellCheckRule rule = new ShellCheckRule(settings(Mode.OFF, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE));
         Run run = run(rule, "```bash\necho $X\n```\n");
