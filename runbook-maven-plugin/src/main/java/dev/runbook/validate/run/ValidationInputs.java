@@ -99,6 +99,10 @@ final class ValidationInputs {
 
     /** The reports' digest, computed on another thread while the caller digests the inputs. */
     CompletableFuture<String> reportsDigestAsync() {
+        if (!record.exists()) { // nothing recorded (a first run, or the last one was too recent to trust): no match
+            reportsUnwanted.set(true);
+            return CompletableFuture.completedFuture("");
+        }
         return UpToDateRecord.async(() -> reportsDigest(reportsUnwanted::get));
     }
 
