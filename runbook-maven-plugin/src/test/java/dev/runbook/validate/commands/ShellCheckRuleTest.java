@@ -192,6 +192,19 @@ class ShellCheckRuleTest {
     }
 
     @Test
+    void aRunOverOnePageKeepsTheOtherPagesScriptsForALaterRunOverAll() throws Exception {
+        // validate runs the rule on changed pages only; the next day's run (new page-cache key) covers all.
+        String all = "# All\n\n```bash\necho $ONE\n```\n\n```bash\necho $TWO\n```\n";
+        run(forcedOn(), all);
+        ShellCheckRule onePage = forcedOn();
+        run(onePage, "# One\n\n```bash\necho $THREE\n```\n");
+        assertEquals(1, onePage.scriptsChecked());
+        ShellCheckRule again = forcedOn();
+        run(again, all);
+        assertEquals(0, again.processesStarted(), "the blocks of the pages not checked last run are still cached");
+    }
+
+    @Test
     void otherExcludedCodesOrAnotherBinaryAskAgain() throws Exception {
         String md = "# Cache\n\n```bash\necho $ONE\n```\n";
         run(forcedOn(), md);
