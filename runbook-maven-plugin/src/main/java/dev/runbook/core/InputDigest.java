@@ -126,7 +126,21 @@ public final class InputDigest {
      * @param hex                the digest
      * @param newestModification the newest modification time of its files, nanoseconds since the epoch
      */
-    public record Tree(String hex, long newestModification) {
+    public record Tree(String hex, long newestModification, java.util.Map<String, FileBytes> files) {
+
+        /** A tree that kept no file's bytes. */
+        public Tree(String hex, long newestModification) {
+            this(hex, newestModification, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        /**
+         * The bytes the walk read for this path (relative to the folder's real path, names joined by '/'), handed
+         * over once: the tree lets go of them, so a loader that takes every file holds each page's bytes once.
+         * Null when the walk kept none for it (not selected, too large, unreadable, or already taken).
+         */
+        public FileBytes take(String relative) {
+            return files.remove(relative);
+        }
 
         /** Whether a file of the folder was modified at or after {@code instant} (see {@link #modifiedSince}). */
         public boolean modifiedSince(java.time.Instant instant) {
@@ -136,9 +150,24 @@ public final class InputDigest {
 
     /** Walks a folder once into a {@link Tree} of its files' contents; a missing folder is its own value. */
     public static Tree tree(Path root) throws IOException {
+        return tree(root, relative -> false, 0);
+    }
+
+    /**
+     * The same, keeping the bytes and SHA-256 of the files {@code keep} selects (by path relative to the
+     * folder's real path) and that are at most {@code maxBytes} long, for {@link Tree#take}: a loader that
+     * reads those files after the digest uses the very bytes the digest hashed instead of reading and
+     * hashing them again. The digest is the same whichever files are kept.
+     */
+    public static Tree tree(Path root, java.util.function.Predicate<String> keep, long maxBytes) throws IOException {
         InputDigest digest = new InputDigest();
-        digest.walk(root, true);
-        return new Tree(digest.hex(), digest.newestModification.get());
+        java.util.Map<String, FileBytes> files = new java.util.concurrent.ConcurrentHashMap<>();
+        digest.walk(root, true, keep, maxBytes, files);
+        return new Tree(digest.hex(), digest.newestModification.get(), files);
+    }
+
+    /** A file's bytes as a walk read them, and their SHA-256 as lower-case hex. */
+    public record FileBytes(byte[] bytes, String sha256) {
     }
 
     /**
@@ -147,7 +176,7 @@ public final class InputDigest {
      */
     public static Tree stamps(Path root) throws IOException {
         InputDigest digest = new InputDigest();
-        digest.walk(root, false);
+        digest.walk(root, false, relative -> false, 0, new java.util.HashMap<>());
         return new Tree(digest.hex(), digest.newestModification.get());
     }
 
@@ -162,7 +191,8 @@ public final class InputDigest {
      * nowhere, is never followed (nothing is read through it) and counts by its text. Version-control folders
      * and {@code node_modules} are left out; a FIFO or socket counts by its kind and is never opened.
      */
-    private void walk(Path root, boolean content) throws IOException {
+    private void walk(Path root, boolean content, java.util.function.Predicate<String> keep, long maxBytes,
+                      java.util.Map<String, FileBytes> kept) throws IOException {
         if (root == null || !Files.isDirectory(root)) {
             update("\u0000absent");
             return;
@@ -173,9 +203,12 @@ public final class InputDigest {
         visit(real, real, "", entries, new java.util.HashSet<>(java.util.Set.of(real)));
         entries.sort(java.util.Comparator.comparing(Entry::relative));
         java.util.Map<Path, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<Path, FileBytes> read = new java.util.concurrent.ConcurrentHashMap<>();
         List<String> described = (content ? entries.parallelStream() : entries.stream())
                 .map(entry -> entry.relative() + "\u0000" + (entry.file() == null ? entry.fixed()
-                        : content ? contentOf(entry.file(), hashes) : stampOf(entry.file())))
+                        : !content ? stampOf(entry.file())
+                        : keep.test(entry.relative()) ? keptContentOf(entry, maxBytes, read, kept, hashes)
+                        : contentOf(entry.file(), hashes)))
                 .toList();
         update(String.valueOf(described.size()));
         described.forEach(this::update);
@@ -254,6 +287,33 @@ public final class InputDigest {
         }
     }
 
+    /**
+     * {@link #contentOf}, for a file whose bytes the caller keeps: read whole (at most {@code maxBytes}, else
+     * streamed as any other file), hashed, and kept under its relative path. The same "size, hash" text.
+     */
+    private static String keptContentOf(Entry entry, long maxBytes, java.util.Map<Path, FileBytes> read,
+                                        java.util.Map<String, FileBytes> kept, java.util.Map<Path, String> hashes) {
+        FileBytes bytes = read.computeIfAbsent(entry.file(), f -> {
+            try {
+                if (Files.size(f) > maxBytes) {
+                    return null;
+                }
+                byte[] all = Files.readAllBytes(f);
+                return all.length > maxBytes ? null
+                        : new FileBytes(all, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all)));
+            } catch (IOException e) {
+                return null;
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        if (bytes == null) {
+            return contentOf(entry.file(), hashes);
+        }
+        kept.put(entry.relative(), bytes);
+        return bytes.bytes().length + "\u0000" + bytes.sha256();
+    }
+
     /** A file's size and SHA-256 (each real file read once per walk, however many links lead to it). */
     private static String contentOf(Path file, java.util.Map<Path, String> hashes) {
         return hashes.computeIfAbsent(file, f -> {
@@ -294,6 +354,14 @@ public final class InputDigest {
 
     /** Adds a file by its content; a missing file is its own value. */
     public InputDigest addFileContent(String name, Path file) throws IOException {
+        return addFileContent(name, file, () -> false);
+    }
+
+    /**
+     * The same, giving up (with {@link java.util.concurrent.CancellationException}) as soon as {@code stop}
+     * says the digest is no longer wanted: a digest taken on another thread "in case" stops using a core.
+     */
+    public InputDigest addFileContent(String name, Path file, java.util.function.BooleanSupplier stop) throws IOException {
         update(name);
         if (file == null || !Files.isRegularFile(file)) {
             update("\u0000absent");
@@ -308,6 +376,9 @@ public final class InputDigest {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
+                if (stop.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("digest of " + file + " no longer wanted");
+                }
                 content.update(buffer, 0, n);
             }
         }

@@ -43,6 +43,11 @@ public final class UpToDateRecord {
         }
     }
 
+    /** Whether a run is recorded at all: without one, no digest of the outputs is worth taking. */
+    public boolean exists() {
+        return Files.isRegularFile(file);
+    }
+
     /** Forgets the last run, before a new one starts. */
     public void forget() throws IOException {
         Files.deleteIfExists(file);

@@ -96,7 +96,7 @@ public final class ContentCache {
             log.debug("runbook: reusing the " + kept.runbooks().size() + " runbooks loaded earlier in this build from " + key);
             return kept;
         }
-        LoadedContent content = pageCache.loader(maxFileBytes, log, options).load(contentRoot);
+        LoadedContent content = pageCache.loader(maxFileBytes, log, options).reading(tree).load(contentRoot);
         if (tree.modifiedSince(digestStart.minus(InputDigest.RACY_WINDOW))) {
             ENTRIES.remove(key);
         } else {

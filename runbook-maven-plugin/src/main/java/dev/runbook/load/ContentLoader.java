@@ -49,6 +49,9 @@ public final class ContentLoader {
     private final RunLog log;
     private final LoadOptions options;
     private final PageModelCache pageCache;
+    /** The files' bytes as the caller's digest of the folder read them (see {@link #reading}); may be null. */
+    private dev.runbook.core.InputDigest.Tree read;
+    private final Map<String, String> inputHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ContentLoader(long maxFileBytes, RunLog log) {
         this(maxFileBytes, log, LoadOptions.DEFAULTS);
@@ -71,6 +74,16 @@ public final class ContentLoader {
 
     public ContentLoader() {
         this(DEFAULT_MAX_FILE_BYTES, RunLog.SILENT);
+    }
+
+    /**
+     * Loads the files whose bytes {@code tree} kept ({@link dev.runbook.core.InputDigest#tree(Path,
+     * java.util.function.Predicate, long)}) from those bytes and their hash, instead of reading and hashing
+     * each file again: the model is then made from exactly the bytes the caller's digest took.
+     */
+    ContentLoader reading(dev.runbook.core.InputDigest.Tree tree) {
+        this.read = tree;
+        return this;
     }
 
     public LoadedContent load(Path contentRoot) throws SetupException {
@@ -101,7 +114,7 @@ public final class ContentLoader {
                     + pageCache.misses() + " parsed");
         }
         log.debug("loaded " + runbooks.size() + " runbooks from " + root + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        return new LoadedContent(root, runbooks, sorted);
+        return new LoadedContent(root, runbooks, sorted, inputHashes);
     }
 
     /**
@@ -229,7 +242,8 @@ public final class ContentLoader {
     private Optional<Runbook> loadOne(Path root, Path file, List<Finding> findings) {
         String relative = relative(root, file);
         try {
-            long size = Files.size(file);
+            dev.runbook.core.InputDigest.FileBytes taken = read == null ? null : read.take(relative);
+            long size = taken != null ? taken.bytes().length : Files.size(file);
             if (size > maxFileBytes) {
                 findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                         String.format(Locale.ROOT, "is %.1f MiB, over the %.1f MiB limit; it was not read",
@@ -237,7 +251,7 @@ public final class ContentLoader {
                         "split the page, or raise runbook.maxFileSize"));
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = taken != null ? taken.bytes() : Files.readAllBytes(file);
             if (Utf8Decoder.utf16ByteOrderMark(bytes) == null && looksBinary(bytes)) { // UTF-16 text is full of NULs
                 findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, 1, 1,
                         "is not a text file (it contains NUL bytes); it was not read",
@@ -256,7 +270,8 @@ public final class ContentLoader {
             if (pageCache == null) {
                 return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
             }
-            String hash = dev.runbook.core.PageCacheFile.sha256(bytes);
+            String hash = taken != null ? taken.sha256() : dev.runbook.core.PageCacheFile.sha256(bytes);
+            inputHashes.put(relative, hash);
             Optional<Runbook> cached = pageCache.lookup(relative, file, source, hash, findings);
             if (cached.isPresent()) {
                 return cached;

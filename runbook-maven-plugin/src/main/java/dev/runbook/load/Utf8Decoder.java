@@ -66,8 +66,8 @@ final class Utf8Decoder {
         strict.flush(out);
         out.flip();
         String text = out.toString();
-        SourceText probe = SourceText.of(text);
-        SourcePosition bad = firstBadChar < 0 ? null : probe.positionOf(firstBadChar);
+        // Lines are indexed once more only for a file with a bad byte, to say where it is.
+        SourcePosition bad = firstBadChar < 0 ? null : SourceText.of(text).positionOf(firstBadChar);
         return new SourceText(text, bom, bad, utf16 != null ? charset.name() : SourceText.UTF_8);
     }
 }

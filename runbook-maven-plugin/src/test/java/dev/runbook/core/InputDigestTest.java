@@ -34,6 +34,24 @@ class InputDigestTest {
     }
 
     @Test
+    void keptBytesAreTheFilesBytesAndTheirHashAndChangeNothingInTheDigest() throws IOException {
+        Files.writeString(content.resolve("big.md"), "x".repeat(100));
+        Files.createSymbolicLink(content.resolve("alias.md"), content.resolve("index.md"));
+        InputDigest.Tree plain = InputDigest.tree(content);
+        InputDigest.Tree kept = InputDigest.tree(content, relative -> relative.endsWith(".md"), 50);
+        assertEquals(plain.hex(), kept.hex(), "the digest does not depend on what is kept");
+        InputDigest.FileBytes index = kept.take("index.md");
+        assertEquals("# Index\n", new String(index.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(PageCacheFile.sha256(index.bytes()), index.sha256());
+        assertEquals(null, kept.take("index.md"), "handed over once");
+        assertEquals("# Index\n", new String(kept.take("alias.md").bytes(), java.nio.charset.StandardCharsets.UTF_8),
+                "a link inside the folder is kept under its own name");
+        assertEquals(null, kept.take("big.md"), "over maxBytes: not kept, the loader reads it");
+        assertTrue(kept.take("db/failover.md") != null);
+        assertEquals(null, plain.take("index.md"));
+    }
+
+    @Test
     void sameTreeSameDigest() throws IOException {
         assertEquals(tree(), tree());
     }

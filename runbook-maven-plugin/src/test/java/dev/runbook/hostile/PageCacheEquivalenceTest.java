@@ -41,6 +41,7 @@ class PageCacheEquivalenceTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-11-22");
 
     LocalDate today = TODAY;
+    RuleSettings rules = RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true));
 
     @TempDir
     Path dir;
@@ -113,7 +114,7 @@ class PageCacheEquivalenceTest {
         lines.clear();
         LinesLog log = new LinesLog(lines);
         ValidateOptions options = new ValidateOptions(content, dir, dir.resolve("target"), today, FailOn.NONE, Map.of(),
-                null, RuleSettings.defaults().withLinks(LinkCheckSettings.defaults().withOffline(true)), version, load);
+                null, rules, version, load);
         try {
             new ValidationRun(log).run(options);
         } catch (RunbookProblemException e) {
@@ -310,6 +311,59 @@ class PageCacheEquivalenceTest {
         assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 0 unchanged runbooks, run on 4"),
                 debug.toString());
         assertTrue(findings().contains("\"review.overdue\""), findings());
+        assertSameAsClean(outputs());
+    }
+
+    @Test
+    void aByteOrderMarkAddedOrRemovedIsReportedAsACleanBuildReportsIt() throws Exception {
+        // The text stays the same, the bytes do not: the page's findings are keyed by its bytes.
+        build();
+        byte[] plain = Files.readAllBytes(content.resolve("c.md"));
+        byte[] withBom = new byte[plain.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(plain, 0, withBom, 3, plain.length);
+        Files.write(content.resolve("c.md"), withBom);
+        build();
+        assertTrue(findings().contains("byte-order mark"), findings());
+        assertSameAsClean(outputs());
+        Files.write(content.resolve("c.md"), plain);
+        build();
+        assertTrue(!findings().contains("byte-order mark"), findings());
+        assertSameAsClean(outputs());
+    }
+
+    @Test
+    void shellCheckFindingsAreKeptPerPageButABatchThatFailedIsCheckedAgain(@TempDir Path bin) throws Exception {
+        Path real = dev.runbook.validate.commands.ShellCheckBinary.locate(RuleSettings.ShellCheck.defaults()).orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(real != null, "ShellCheck is not installed");
+        // A ShellCheck that fails until a flag file appears: the same binary (same stamp) before and after.
+        Path flag = bin.resolve("works");
+        Path fake = bin.resolve("shellcheck");
+        Files.writeString(fake, "#!/bin/sh\nif [ -f '" + flag + "' ]; then exec '" + real + "' \"$@\"; fi\n"
+                + "echo 'not today' >&2\nexit 3\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        rules = rules.withShellCheck(new RuleSettings.ShellCheck(RuleSettings.ShellCheck.Mode.ON, fake,
+                RuleSettings.ShellCheck.DEFAULT_EXCLUDE));
+        write("sh.md", "# Shell\n\n```bash\necho $ONE\n```\n");
+        List<String> debug = build();
+        assertTrue(debug.stream().anyMatch(l -> l.contains("exited with 3")), debug.toString());
+        assertTrue(!findings().contains("SC2086"), findings());
+
+        Files.writeString(flag, "");
+        debug = build(); // nothing changed, but the last run was incomplete: neither up to date nor cached
+        assertTrue(debug.stream().noneMatch(l -> l.contains("up to date")), debug.toString());
+        // a.md and sh.md, the two pages with shell blocks in the batch that failed, are checked again
+        assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 3 unchanged runbooks, run on 2"),
+                debug.toString());
+        assertTrue(findings().contains("SC2086"), findings());
+
+        write("c.md", Files.readString(content.resolve("c.md")) + "\nMore.\n");
+        debug = build(); // sh.md's ShellCheck finding now comes from the page cache
+        assertTrue(debug.contains("DEBUG runbook: validate: page cache: per-page rules skipped on 4 unchanged runbooks, run on 1"),
+                debug.toString());
+        assertTrue(findings().contains("SC2086"), findings());
         assertSameAsClean(outputs());
     }
 

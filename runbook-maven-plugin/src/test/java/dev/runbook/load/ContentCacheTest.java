@@ -64,4 +64,19 @@ class ContentCacheTest {
         assertNotSame(first, second);
         assertEquals("B", second.runbooks().get(0).title());
     }
+
+    @Test
+    void theLoaderUsesTheBytesTheDigestKeptAndTheirHash(@TempDir Path cacheDir) throws Exception {
+        java.nio.file.Files.writeString(content.resolve("kept.md"), "# As digested\n");
+        dev.runbook.core.InputDigest.Tree tree = dev.runbook.core.InputDigest.tree(content.toRealPath(),
+                LoadOptions.DEFAULTS::selects, ContentLoader.DEFAULT_MAX_FILE_BYTES);
+        // Edited after the digest: the model is made from what the digest read, as the digest describes it.
+        java.nio.file.Files.writeString(content.resolve("kept.md"), "# Edited later\n");
+        LoadedContent loaded = ContentCache.load(content, LoadOptions.DEFAULTS, ContentLoader.DEFAULT_MAX_FILE_BYTES,
+                RunLog.SILENT, tree, Instant.now(),
+                new ContentCache.PageCache(cacheDir.resolve("page-models.bin"), "test"));
+        assertEquals("As digested", loaded.byRelativePath("kept.md").orElseThrow().title());
+        assertEquals(dev.runbook.core.PageCacheFile.sha256("# As digested\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                loaded.inputHash("kept.md"));
+    }
 }

@@ -150,6 +150,18 @@ public final class JUnitXmlReport {
 
     /** Drops what XML 1.0 cannot hold at all (control chars, lone surrogates); escaping does the rest. */
     static String clean(String s) {
+        int plain = 0;
+        while (plain < s.length()) { // most strings hold nothing to drop: returned as they are, not copied
+            char c = s.charAt(plain);
+            if ((c >= 0x20 && c <= 0xD7FF) || c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD)) {
+                plain++;
+            } else {
+                break;
+            }
+        }
+        if (plain == s.length()) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -25,8 +25,11 @@ import java.util.TreeMap;
  * the blocks it has not seen (ShellCheck takes a few milliseconds per block: at 10,000 distinct runbooks,
  * most of a cold validation). Keyed by the SHA-256 of the script text; the whole file is valid for one
  * key (the ShellCheck binary's path, size and modification time, the excluded codes, and the plugin's
- * jar, which fixes the command line). Only scripts whose batch succeeded are kept; each run keeps only
- * the scripts it used, so the file never grows beyond one run. A damaged or foreign file is ignored.
+ * jar, which fixes the command line). Only scripts whose batch succeeded are kept. The rule runs on the
+ * changed pages only (validate's page cache keeps the other pages' findings), so a run keeps what it used
+ * <em>and</em> what the file held: a later run over every page (the next day's, when the page cache is
+ * keyed anew) still finds every unchanged block here. Past {@link #MAX_SCRIPTS} it keeps only what it
+ * used, so the file stays bounded. A damaged or foreign file is ignored.
  */
 final class ShellCheckCache {
 
@@ -49,6 +52,10 @@ final class ShellCheckCache {
     private final String key;
     private final Map<String, List<Kept>> before;
     private final Map<String, List<Kept>> now = new TreeMap<>();
+    private boolean added;
+
+    /** More distinct scripts than this and only those of the run are kept (about 100 bytes each). */
+    static final int MAX_SCRIPTS = 200_000;
 
     private ShellCheckCache(Path file, String key, Map<String, List<Kept>> before) {
         this.file = file;
@@ -93,18 +100,27 @@ final class ShellCheckCache {
     /** What ShellCheck said about this text in this run. */
     void put(String text, List<Kept> comments) {
         now.put(hash(text), List.copyOf(comments));
+        added = true;
     }
 
-    /** Writes the scripts this run used; a cache that cannot be written is only a slower next run. */
+    /**
+     * Writes the scripts this run used and those the file held (only this run's past {@link #MAX_SCRIPTS});
+     * nothing when this run added nothing to a file it read. A cache that cannot be written is only a slower
+     * next run.
+     */
     void save() {
-        if (file == null) {
+        if (file == null || (!added && !before.isEmpty())) {
             return;
+        }
+        Map<String, List<Kept>> kept = new TreeMap<>(now);
+        if (before.size() + now.size() <= MAX_SCRIPTS) {
+            before.forEach(kept::putIfAbsent);
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("key", key);
         ObjectNode scripts = root.putObject("scripts");
-        now.forEach((hash, comments) -> {
+        kept.forEach((hash, comments) -> {
             ArrayNode list = scripts.putArray(hash);
             for (Kept c : comments) {
                 list.addObject().put("line", c.line()).put("column", c.column()).put("level", c.level())

@@ -90,6 +90,33 @@ public final class ShellCheckRule implements Rule {
         return INFO;
     }
 
+    /**
+     * ShellCheck's comments on a block depend on the block's text alone, for one ShellCheck binary, one
+     * exclude list and the bash parser's presence (blocks it cannot parse are left to {@code command.syntax}),
+     * so the rule's findings on a page are kept with the page's other per-page findings. A batch that fails or
+     * times out marks its pages {@link FindingSink#incomplete}, so "not checked" is never kept as "no comment".
+     * When ShellCheck is missing the rule's one finding ({@code shellcheck=on}) or log line covers every page:
+     * then null, it runs over every page.
+     */
+    @Override
+    public String perPageKey(ValidationContext context) {
+        RuleSettings.ShellCheck shellCheck = settings.shellCheck();
+        if (shellCheck.mode() == RuleSettings.ShellCheck.Mode.OFF) {
+            return "off";
+        }
+        Optional<Path> binary = ShellCheckBinary.locate(shellCheck);
+        if (binary.isEmpty()) {
+            return null;
+        }
+        return "shellcheck=" + cacheKey(binary.get(), new TreeSet<>(shellCheck.exclude()))
+                + ";parser=" + (BashParser.load().parser() != null);
+    }
+
+    private static String cacheKey(Path binary, TreeSet<String> exclude) {
+        return new InputDigest().addFileStamp("shellcheck", binary).add("exclude", exclude)
+                .addFileStamp("plugin", InputDigest.codeSourceOf(ShellCheckRule.class)).hex();
+    }
+
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         checkRunbooks(List.of(runbook), context, sink);
@@ -155,9 +182,7 @@ public final class ShellCheckRule implements Rule {
             byFile.computeIfAbsent(name, n -> new ArrayList<>()).add(job);
         }
         TreeSet<String> exclude = new TreeSet<>(shellCheck.exclude());
-        ShellCheckCache cache = ShellCheckCache.open(context.workDirectory(), new InputDigest()
-                .addFileStamp("shellcheck", binary.get()).add("exclude", exclude)
-                .addFileStamp("plugin", InputDigest.codeSourceOf(ShellCheckRule.class)).hex());
+        ShellCheckCache cache = ShellCheckCache.open(context.workDirectory(), cacheKey(binary.get(), exclude));
         List<ShellCheckRunner.Comment> comments = new ArrayList<>();
         Map<String, String> unseen = new HashMap<>();
         scripts.forEach((name, text) -> {
@@ -175,12 +200,16 @@ public final class ShellCheckRule implements Rule {
             result = runner.run(unseen);
         } catch (IOException e) {
             context.log().warn("[" + ID + "] ShellCheck could not be run, shell blocks were not checked by it: " + e);
+            unseen.keySet().forEach(name -> byFile.get(name).forEach(job -> sink.incomplete(job.runbook().relativePath())));
             return;
         }
         scriptsChecked.addAndGet(unseen.size());
         for (String failure : result.failures()) {
             context.log().warn("[" + ID + "] " + failure + "; the blocks of that batch were not checked by ShellCheck");
         }
+        Set<String> checked = new java.util.HashSet<>(result.checked());
+        unseen.keySet().stream().filter(name -> !checked.contains(name))
+                .forEach(name -> byFile.get(name).forEach(job -> sink.incomplete(job.runbook().relativePath())));
         comments.addAll(result.comments());
         Map<String, List<ShellCheckCache.Kept>> said = new HashMap<>();
         result.checked().forEach(name -> said.put(name, new ArrayList<>()));

@@ -45,20 +45,20 @@ public final class AnchorLinkRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        check(runbook, context, context.content().byRelativePath(), sink);
+        check(runbook, new ContentPaths(context.content().root(), style), context.content().byRelativePath(), sink);
     }
 
     /** Indexes the pages once for all runbooks (cross-page fragments look them up). */
     @Override
     public void checkAll(ValidationContext context, FindingSink sink) {
         Map<String, Runbook> pages = context.content().byRelativePath();
+        ContentPaths paths = new ContentPaths(context.content().root(), style);
         for (Runbook runbook : context.content().runbooks()) {
-            check(runbook, context, pages, sink);
+            check(runbook, paths, pages, sink);
         }
     }
 
-    private void check(Runbook runbook, ValidationContext context, Map<String, Runbook> pages, FindingSink sink) {
-        ContentPaths paths = new ContentPaths(context.content().root(), style);
+    private void check(Runbook runbook, ContentPaths paths, Map<String, Runbook> pages, FindingSink sink) {
         for (Link link : runbook.links()) {
             LinkTarget.of(link).ifPresent(t -> checkTarget(runbook, pages, paths, t, link.destination(), link.position(), sink));
         }

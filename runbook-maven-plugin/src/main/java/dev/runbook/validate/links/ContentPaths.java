@@ -26,6 +26,8 @@ public final class ContentPaths {
 
     private final Path root;
     private final LinkStyle style;
+    /** Each in-root path as the disk answered it, for the life of this object (one rule's pass over the pages). */
+    private final java.util.Map<Path, Resolved> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param root the content root as a real path (as {@code LoadedContent.root()} is) */
     public ContentPaths(Path root) {
@@ -55,10 +57,16 @@ public final class ContentPaths {
         if (!candidate.startsWith(root)) {
             return Optional.of(new Resolved(Kind.OUTSIDE, candidate, null));
         }
+        // Many pages link the same file (a README, a shared page): the disk is asked once per path.
+        return Optional.of(resolved.computeIfAbsent(candidate, this::onDisk));
+    }
+
+    /** What an in-root path is on disk: a file (by its real path inside the root), a page it names, or nothing. */
+    private Resolved onDisk(Path candidate) {
         if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             Optional<Path> page = style == LinkStyle.SITE ? pageFor(candidate) : Optional.empty();
             if (page.isEmpty()) {
-                return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative(candidate)));
+                return new Resolved(Kind.INSIDE_MISSING, candidate, relative(candidate));
             }
             candidate = page.get();
         }
@@ -66,12 +74,12 @@ public final class ContentPaths {
         try {
             Path real = candidate.toRealPath();
             if (!real.startsWith(root)) {
-                return Optional.of(new Resolved(Kind.OUTSIDE, candidate, relative));
+                return new Resolved(Kind.OUTSIDE, candidate, relative);
             }
         } catch (IOException e) {
-            return Optional.of(new Resolved(Kind.INSIDE_MISSING, candidate, relative));
+            return new Resolved(Kind.INSIDE_MISSING, candidate, relative);
         }
-        return Optional.of(new Resolved(Kind.INSIDE_EXISTS, candidate, relative));
+        return new Resolved(Kind.INSIDE_EXISTS, candidate, relative);
     }
 
     private String relative(Path path) {

@@ -45,20 +45,20 @@ public final class FileLinkRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        check(runbook, context, context.content().byRelativePath().keySet(), sink);
+        check(runbook, new ContentPaths(context.content().root(), style), context.content().byRelativePath().keySet(), sink);
     }
 
     /** Builds the set of page paths once for all runbooks (suggestions look through it). */
     @Override
     public void checkAll(ValidationContext context, FindingSink sink) {
         Set<String> pages = context.content().byRelativePath().keySet();
+        ContentPaths paths = new ContentPaths(context.content().root(), style);
         for (Runbook runbook : context.content().runbooks()) {
-            check(runbook, context, pages, sink);
+            check(runbook, paths, pages, sink);
         }
     }
 
-    private void check(Runbook runbook, ValidationContext context, Set<String> pages, FindingSink sink) {
-        ContentPaths paths = new ContentPaths(context.content().root(), style);
+    private void check(Runbook runbook, ContentPaths paths, Set<String> pages, FindingSink sink) {
         for (Link link : runbook.links()) {
             Optional<LinkTarget> target = LinkTarget.of(link);
             if (target.isPresent() && !target.get().samePage() && LinkScheme.of(link.destination()).isEmpty()) {

@@ -5,7 +5,9 @@ import dev.runbook.core.PageCacheFile;
 import dev.runbook.core.RunLog;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.io.FindingsBinary;
+import dev.runbook.load.LoadedContent;
 import dev.runbook.load.PageModelCache;
+import dev.runbook.model.SourceText;
 import dev.runbook.model.Runbook;
 
 import java.io.IOException;
@@ -17,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validate's page cache: for each page, keyed by the SHA-256 of its text, the findings of the rules whose
+ * Validate's page cache: for each page, keyed by the SHA-256 of its file's bytes, the findings of the rules whose
  * findings depend on that page alone ({@link dev.runbook.validate.Rule#perPageKey}), before the policy.
- * Rules that look across pages (file and anchor links, alerts, loader findings, ShellCheck, external links)
+ * Rules that look across pages (file and anchor links, alerts, loader findings, external links)
  * run over every page on every run, over the cached models.
  *
  * <p>The file's key: the plugin build ({@link PageModelCache#codeKey}), the rule settings and load options,
@@ -28,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PageFindingsCache {
 
-    static final String FORMAT = "page-findings-1";
+    static final String FORMAT = "page-findings-2";
 
     private final Path file;
     private final String key;
@@ -55,8 +57,19 @@ final class PageFindingsCache {
         return new PageFindingsCache(file, key, log, PageCacheFile.read(file, FORMAT, key, log));
     }
 
-    static String hashOf(Runbook runbook) {
-        return PageCacheFile.sha256(runbook.source().text().getBytes(StandardCharsets.UTF_8));
+    /**
+     * The page's key: the SHA-256 of its file's bytes as the loader read them, else of its text (prefixed, so the
+     * two never meet). Bytes, not text, where known: a byte-order mark removed, UTF-16 turned into UTF-8 or
+     * one invalid byte replaced by another leave the text as it was, and the encoding findings must change.
+     */
+    static String hashOf(LoadedContent content, Runbook runbook) {
+        String bytes = content.inputHash(runbook.relativePath());
+        if (bytes != null) {
+            return "bytes:" + bytes;
+        }
+        SourceText source = runbook.source();
+        return "text:" + source.hasByteOrderMark() + ":" + source.firstInvalidByte() + ":" + source.encoding() + ":"
+                + PageCacheFile.sha256(source.text().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cached rules' findings on this page when its text is unchanged; empty otherwise. */

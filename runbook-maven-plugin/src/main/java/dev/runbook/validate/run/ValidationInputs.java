@@ -36,6 +36,7 @@ final class ValidationInputs {
     private boolean racy;
     private Instant start;
     private InputDigest.Tree contentTree;
+    private final java.util.concurrent.atomic.AtomicBoolean reportsUnwanted = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ValidationInputs(ValidateOptions options) {
         this.options = options;
@@ -52,7 +53,9 @@ final class ValidationInputs {
     /** Every setting that can change a finding; a new component of ValidateOptions belongs here too. */
     String digest() throws IOException {
         start = Instant.now();
-        contentTree = InputDigest.tree(options.contentRoot().toAbsolutePath().normalize());
+        // The runbooks' bytes are kept for the loader, which then neither reads nor hashes them again.
+        contentTree = InputDigest.tree(options.contentRoot().toAbsolutePath().normalize(), options.load()::selects,
+                dev.runbook.load.ContentLoader.DEFAULT_MAX_FILE_BYTES);
         InputDigest digest = new InputDigest();
         String hex = digest
                 .addTree("content", contentTree)
@@ -96,12 +99,23 @@ final class ValidationInputs {
 
     /** The reports' digest, computed on another thread while the caller digests the inputs. */
     CompletableFuture<String> reportsDigestAsync() {
-        return UpToDateRecord.async(this::reportsDigest);
+        if (!record.exists()) { // nothing recorded (a first run, or the last one was too recent to trust): no match
+            reportsUnwanted.set(true);
+            return CompletableFuture.completedFuture("");
+        }
+        return UpToDateRecord.async(() -> reportsDigest(reportsUnwanted::get));
     }
 
-    /** True when the last run had these inputs and its reports are as it wrote them. */
+    /**
+     * True when the last run had these inputs and its reports are as it wrote them. When not, the reports'
+     * digest still running on another thread stops: it would only compete with the load for a core.
+     */
     boolean upToDate(String inputs, CompletableFuture<String> reports) {
-        return record.matching(inputs, reports).isPresent();
+        boolean upToDate = record.matching(inputs, reports).isPresent();
+        if (!upToDate) {
+            reportsUnwanted.set(true);
+        }
+        return upToDate;
     }
 
     void forget() throws IOException {
@@ -116,9 +130,13 @@ final class ValidationInputs {
     }
 
     private String reportsDigest() throws IOException {
+        return reportsDigest(() -> false);
+    }
+
+    private String reportsDigest(java.util.function.BooleanSupplier stop) throws IOException {
         InputDigest digest = new InputDigest();
         for (Path report : reports(options)) {
-            digest.addFileContent(report.getFileName().toString(), report);
+            digest.addFileContent(report.getFileName().toString(), report, stop);
         }
         return digest.hex();
     }

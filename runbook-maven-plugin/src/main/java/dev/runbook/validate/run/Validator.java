@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +29,7 @@ public final class Validator {
 
     private final List<Rule> rules;
     private final ValidationPolicy policy;
+    private volatile boolean complete = true;
 
     public Validator(List<Rule> rules, ValidationPolicy policy) {
         this.rules = List.copyOf(rules);
@@ -64,7 +66,7 @@ public final class Validator {
         }
         PageFindingsCache cache = PageFindingsCache.open(cacheFile, options, rulesKey.toString(), context.log());
         List<Runbook> runbooks = context.content().runbooks();
-        List<String> hashes = runbooks.parallelStream().map(PageFindingsCache::hashOf).toList();
+        List<String> hashes = runbooks.parallelStream().map(runbook -> PageFindingsCache.hashOf(context.content(), runbook)).toList();
         List<Finding> kept = new ArrayList<>();
         List<Runbook> changed = new ArrayList<>();
         Map<String, String> changedHashes = new HashMap<>();
@@ -85,6 +87,7 @@ public final class Validator {
         ConcurrentFindingSink sink = new ConcurrentFindingSink();
         ConcurrentFindingSink perPageSink = new ConcurrentFindingSink();
         AtomicBoolean allRan = new AtomicBoolean(true);
+        AtomicBoolean crossPageFailed = new AtomicBoolean();
         List<Map.Entry<Rule, Boolean>> jobs = new ArrayList<>();
         crossPage.forEach(rule -> jobs.add(Map.entry(rule, false)));
         perPage.forEach(rule -> jobs.add(Map.entry(rule, true)));
@@ -94,8 +97,12 @@ public final class Validator {
                     : runOne(job.getKey(), context, sink);
             if (!ran && job.getValue()) {
                 allRan.set(false);
+            } else if (!ran) {
+                crossPageFailed.set(true);
             }
         });
+        complete = allRan.get() && perPageSink.incomplete().isEmpty() && sink.incomplete().isEmpty()
+                && !crossPageFailed.get();
         List<Finding> fresh = perPageSink.sorted();
         Map<String, List<Finding>> byPage = new HashMap<>();
         changed.forEach(r -> byPage.put(r.relativePath(), new ArrayList<>()));
@@ -110,8 +117,13 @@ public final class Validator {
         }
         // A rule that failed, or a finding that names another file, and nothing of this run is kept.
         if (allRan.get() && attributable) {
+            // A page whose findings a rule said may be incomplete (a ShellCheck batch that failed) is left out:
+            // the next run checks it again.
+            Set<String> incomplete = perPageSink.incomplete();
             for (Runbook runbook : changed) {
-                cache.put(runbook, changedHashes.get(runbook.relativePath()), byPage.get(runbook.relativePath()));
+                if (!incomplete.contains(runbook.relativePath())) {
+                    cache.put(runbook, changedHashes.get(runbook.relativePath()), byPage.get(runbook.relativePath()));
+                }
             }
             cache.save();
         } else {
@@ -122,6 +134,15 @@ public final class Validator {
         raw.addAll(kept);
         raw.sort(Finding.ORDER);
         return policy.apply(raw, context.content());
+    }
+
+    /**
+     * False after a {@link #validate(ValidationContext, ValidateOptions, Path)} in which a rule crashed or said
+     * its findings on a page may be incomplete (a ShellCheck batch that failed): that run's answer must not be
+     * remembered as the answer for its inputs.
+     */
+    boolean complete() {
+        return complete;
     }
 
     /** The findings as the rules report them, before the policy: sorted by {@link Finding#ORDER}. */

@@ -192,6 +192,19 @@ class ShellCheckRuleTest {
     }
 
     @Test
+    void aRunOverOnePageKeepsTheOtherPagesScriptsForALaterRunOverAll() throws Exception {
+        // validate runs the rule on changed pages only; the next day's run (new page-cache key) covers all.
+        String all = "# All\n\n```bash\necho $ONE\n```\n\n```bash\necho $TWO\n```\n";
+        run(forcedOn(), all);
+        ShellCheckRule onePage = forcedOn();
+        run(onePage, "# One\n\n```bash\necho $THREE\n```\n");
+        assertEquals(1, onePage.scriptsChecked());
+        ShellCheckRule again = forcedOn();
+        run(again, all);
+        assertEquals(0, again.processesStarted(), "the blocks of the pages not checked last run are still cached");
+    }
+
+    @Test
     void otherExcludedCodesOrAnotherBinaryAskAgain() throws Exception {
         String md = "# Cache\n\n```bash\necho $ONE\n```\n";
         run(forcedOn(), md);
@@ -212,6 +225,33 @@ class ShellCheckRuleTest {
         assertTrue(run.warnings().stream().anyMatch(w -> w.contains("exited with 3")), run.warnings().toString());
         String cache = Files.readString(work.resolve(ShellCheckCache.FILE_NAME));
         assertTrue(cache.contains("\"scripts\":{}"), cache);
+    }
+
+    @Test
+    void itsPageCacheKeyNamesTheBinaryAndTheExcludesAndIsNullWithoutShellCheck() {
+        String key = new ShellCheckRule(settings(Mode.ON, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null);
+        assertTrue(key != null && key.startsWith("shellcheck="), key);
+        assertEquals(key, new ShellCheckRule(settings(Mode.AUTO, SHELLCHECK, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertTrue(!key.equals(new ShellCheckRule(settings(Mode.ON, SHELLCHECK, Set.of("SC2086"))).perPageKey(null)),
+                "other excludes, other findings: another key");
+        Path missing = Path.of("target/no-such-dir/shellcheck");
+        // Without the binary the rule's one finding or log line covers every page: it runs over every page.
+        assertEquals(null, new ShellCheckRule(settings(Mode.AUTO, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertEquals(null, new ShellCheckRule(settings(Mode.ON, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+        assertEquals("off", new ShellCheckRule(settings(Mode.OFF, missing, ShellCheck.DEFAULT_EXCLUDE)).perPageKey(null));
+    }
+
+    @Test
+    void aBatchThatFailedMarksItsPagesIncomplete() throws Exception {
+        Path broken = work.resolve("fake-shellcheck");
+        Files.writeString(broken, "#!/bin/sh\nexit 3\n");
+        broken.toFile().setExecutable(true);
+        ShellCheckRule rule = new ShellCheckRule(settings(Mode.ON, broken, ShellCheck.DEFAULT_EXCLUDE));
+        dev.runbook.validate.ConcurrentFindingSink sink = new dev.runbook.validate.ConcurrentFindingSink();
+        Runbook page = ContentLoader.parse("p.md", null, SourceText.of("# P\n\n```bash\necho $ONE\n```\n"), new ArrayList<>());
+        rule.check(page, new ValidationContext(new LoadedContent(work, List.of(page), List.of()), LocalDate.of(2026, 11, 22), work,
+                dev.runbook.core.RunLog.SILENT), sink);
+        assertEquals(Set.of("p.md"), sink.incomplete());
     }
 
     @Test
