@@ -4,6 +4,7 @@ import dev.runbook.site.layout.SiteLayout;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.CrashPoint;
 import dev.runbook.core.OutputRoot;
+import dev.runbook.core.PageCacheFile;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
 import dev.runbook.model.Link;
@@ -86,21 +87,35 @@ public final class SiteBuilder {
         Map<String, List<TagLink>> neighbours = Views.neighbours(all);
         Map<String, String> lastChanged = LastChanged.of(request.content().root(),
                 runbooks.stream().map(Runbook::relativePath).toList());
-        Map<String, PageNav> navs = new HashMap<>();
-        Map<String, BuildState.PageState> pages = new TreeMap<>();
+        // Each page's text is hashed once, on all cores: the manifest's page hash and the search cache's key use it.
+        Map<Runbook, String> textHashes = new java.util.IdentityHashMap<>();
+        String[] hashed = runbooks.parallelStream()
+                .map(r -> PageCacheFile.sha256(r.source().text().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toArray(String[]::new);
         for (int i = 0; i < runbooks.size(); i++) {
+            textHashes.put(runbooks.get(i), hashed[i]);
+        }
+        PageNav[] navOf = new PageNav[runbooks.size()];
+        BuildState.PageState[] stateOf = new BuildState.PageState[runbooks.size()];
+        java.util.stream.IntStream.range(0, runbooks.size()).parallel().forEach(i -> {
             Runbook runbook = runbooks.get(i);
             String page = layout.pageOf(runbook.relativePath());
             PageNav nav = Views.pageNav(runbook.relativePath(), request.editUrl(), lastChanged.get(runbook.relativePath()),
                     neighbours.get(all.get(i).url()));
-            navs.put(runbook.relativePath(), nav);
-            pages.put(runbook.relativePath(), new BuildState.PageState(
-                    Hashes.of(global, runbook.relativePath(), page, runbook.source().text(), facts(runbook),
+            navOf[i] = nav;
+            stateOf[i] = new BuildState.PageState(
+                    Hashes.of(global, runbook.relativePath(), page, hashed[i], facts(runbook),
                             shownStatus(statuses.get(runbook)),
                             findings.getOrDefault(runbook.relativePath(), List.of()).toString(),
                             layout.fingerprintFor(runbook), nav.toString(),
                             alertViews.panel(request.alerts(), runbook.relativePath()).toString()),
-                    page));
+                    page);
+        });
+        Map<String, PageNav> navs = new HashMap<>();
+        Map<String, BuildState.PageState> pages = new TreeMap<>();
+        for (int i = 0; i < runbooks.size(); i++) {
+            navs.put(runbooks.get(i).relativePath(), navOf[i]);
+            pages.put(runbooks.get(i).relativePath(), stateOf[i]);
         }
 
         log.debug("runbook: site: layout, views and page hashes took " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -175,7 +190,7 @@ public final class SiteBuilder {
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(request, runbooks, statuses, layout, staging, pages));
+                generated.addAll(writeSearchIndex(request, runbooks, statuses, textHashes, layout, staging, pages));
                 log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             } else {
                 generated.addAll(previous.generated());
@@ -275,7 +290,8 @@ public final class SiteBuilder {
      * runbook page), so the next incremental build can replace exactly those.
      */
     private static List<String> writeSearchIndex(SiteRequest request, List<Runbook> runbooks,
-                                                 Map<Runbook, RunbookStatus> statuses, SiteLayout layout, Path staging,
+                                                 Map<Runbook, RunbookStatus> statuses, Map<Runbook, String> textHashes,
+                                                 SiteLayout layout, Path staging,
                                                  Map<String, BuildState.PageState> pages) throws IOException {
         // One page per runbook: its sections and term counts from the search cache when its text is unchanged,
         // else from its own AST; made on all cores (the list keeps runbook order).
@@ -284,7 +300,8 @@ public final class SiteBuilder {
         SearchSectionsCache cache = SearchSectionsCache.open(request.searchCache(), request.pluginVersion(), request.log());
         long opened = System.nanoTime();
         List<IndexedPage> indexed = runbooks.parallelStream()
-                .map(runbook -> cache.page(runbook, layout.pageOf(runbook.relativePath()), statuses.get(runbook)))
+                .map(runbook -> cache.page(runbook, textHashes.get(runbook), layout.pageOf(runbook.relativePath()),
+                        statuses.get(runbook)))
                 .toList();
         long made = System.nanoTime();
         cache.save();

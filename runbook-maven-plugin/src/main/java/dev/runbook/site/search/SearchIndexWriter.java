@@ -147,17 +147,21 @@ public final class SearchIndexWriter {
         InvertedIndex index = InvertedIndex.fromCounts(sorted.stream().map(p -> p.terms).toList());
         List<Entry> dict = new ArrayList<>();
         List<Entry> post = new ArrayList<>();
+        // The costly strings are made on all cores, the lists in order.
+        String[] postings = java.util.stream.IntStream.range(0, index.terms.length).parallel()
+                .mapToObj(i -> InvertedIndex.encode(index.postings[i])).toArray(String[]::new);
         for (int i = 0; i < index.terms.length; i++) {
             String term = index.terms[i];
             long hash = boundaryHash(term);
             dict.add(new Entry(term, index.documentFrequency(i), term.length() + 8, hash));
-            String encoded = InvertedIndex.encode(index.postings[i]);
+            String encoded = postings[i];
             post.add(new Entry(term, encoded, term.length() + encoded.length() + 6, hash));
         }
         List<Entry> text = new ArrayList<>();
+        // Serialized once: the shard is these strings joined, as Jackson writes a list (no spaces).
+        String[] textRecords = sorted.parallelStream().map(page -> toJson(textRecord(page))).toArray(String[]::new);
         for (int d = 0; d < sorted.size(); d++) {
-            // Serialized once: the shard is these strings joined, as Jackson writes a list (no spaces).
-            String record = toJson(textRecord(sorted.get(d)));
+            String record = textRecords[d];
             text.add(new Entry(d, record, record.length() + 1, boundaryHash(sorted.get(d).url)));
         }
         Map<String, Object> facets = facetLists(sorted);

@@ -8,7 +8,6 @@ import dev.runbook.status.RunbookStatus;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +59,14 @@ public final class SearchSectionsCache {
      * The runbook as the index takes it: from the cache when its text and facts are unchanged, else read from
      * its AST, tokenized and remembered.
      *
-     * @param pageUrl the page's path relative to the site root (see {@link SearchDocuments#from})
-     * @param status  its status, or null
+     * @param textHash the SHA-256 of its text's UTF-8 bytes ({@link PageCacheFile#sha256}), which the caller has
+     *                 already made for its own use
+     * @param pageUrl  the page's path relative to the site root (see {@link SearchDocuments#from})
+     * @param status   its status, or null
      */
-    public IndexedPage page(Runbook runbook, String pageUrl, RunbookStatus status) {
+    public IndexedPage page(Runbook runbook, String textHash, String pageUrl, RunbookStatus status) {
         String path = runbook.relativePath();
-        String hash = PageCacheFile.sha256(runbook.source().text().getBytes(StandardCharsets.UTF_8));
+        String hash = textHash;
         PageCacheFile.Entry entry = before.get(path);
         if (entry != null && entry.inputHash().equals(hash)) {
             // The facts without the sections: the cached entry stands in for them.
