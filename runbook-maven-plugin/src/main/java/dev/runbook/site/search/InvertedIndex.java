@@ -49,10 +49,14 @@ final class InvertedIndex {
      * garbage. Impacts are computed with the same arithmetic in the same order, so the index is the same.
      */
     static InvertedIndex build(List<SearchDocument> docs) {
-        List<TermCounts> counts = docs.parallelStream().map(InvertedIndex::termCounts).toList();
-        int[][] lengths = new int[docs.size()][];
+        return fromCounts(docs.parallelStream().map(InvertedIndex::termCounts).toList());
+    }
+
+    /** The same from each document's term counts, already made (read from the page cache or just counted). */
+    static InvertedIndex fromCounts(List<TermCounts> counts) {
+        int[][] lengths = new int[counts.size()][];
         double[] totals = new double[FIELDS];
-        for (int d = 0; d < docs.size(); d++) {
+        for (int d = 0; d < counts.size(); d++) {
             int[] fieldLengths = counts.get(d).lengths();
             lengths[d] = fieldLengths;
             for (int f = 0; f < FIELDS; f++) {
@@ -61,10 +65,10 @@ final class InvertedIndex {
         }
         double[] average = new double[FIELDS];
         for (int f = 0; f < FIELDS; f++) {
-            average[f] = docs.isEmpty() ? 1 : Math.max(1.0, totals[f] / docs.size());
+            average[f] = counts.isEmpty() ? 1 : Math.max(1.0, totals[f] / counts.size());
         }
         Map<String, IntList> byTerm = new HashMap<>();
-        for (int d = 0; d < docs.size(); d++) {
+        for (int d = 0; d < counts.size(); d++) {
             TermCounts doc = counts.get(d);
             int[] tfs = doc.tf();
             for (int t = 0; t < doc.terms().length; t++) {
@@ -112,10 +116,62 @@ final class InvertedIndex {
      * One document's distinct terms, their counts per field ({@code tf[t * FIELDS + f]})
      * and each field's length in terms.
      */
-    private record TermCounts(String[] terms, int[] tf, int[] lengths) {
+    record TermCounts(String[] terms, int[] tf, int[] lengths) {
+
+        /** For the page cache: the terms joined by newlines (a term never holds one), then every count. */
+        void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+            dev.runbook.core.PageCacheFile.writeString(out, String.join("\n", terms));
+            for (int n : tf) {
+                writeCount(out, n);
+            }
+            for (int n : lengths) {
+                writeCount(out, n);
+            }
+        }
+
+        static TermCounts readFrom(java.io.DataInputStream in) throws java.io.IOException {
+            String joined = dev.runbook.core.PageCacheFile.readString(in);
+            if (joined == null) {
+                throw new java.io.IOException("no terms");
+            }
+            String[] terms = joined.isEmpty() ? new String[0] : joined.split("\n", -1);
+            int[] tf = new int[terms.length * FIELDS];
+            for (int i = 0; i < tf.length; i++) {
+                tf[i] = readCount(in);
+            }
+            int[] lengths = new int[FIELDS];
+            for (int i = 0; i < FIELDS; i++) {
+                lengths[i] = readCount(in);
+            }
+            return new TermCounts(terms, tf, lengths);
+        }
+
+        /** Unsigned LEB128: counts are small, one byte each almost always. */
+        private static void writeCount(java.io.DataOutputStream out, int n) throws java.io.IOException {
+            if (n < 0) {
+                throw new java.io.IOException("negative count " + n);
+            }
+            while (n >= 0x80) {
+                out.writeByte((n & 0x7f) | 0x80);
+                n >>>= 7;
+            }
+            out.writeByte(n);
+        }
+
+        private static int readCount(java.io.DataInputStream in) throws java.io.IOException {
+            int n = 0;
+            for (int shift = 0; shift < 32; shift += 7) {
+                int b = in.readUnsignedByte();
+                n |= (b & 0x7f) << shift;
+                if (b < 0x80) {
+                    return n;
+                }
+            }
+            throw new java.io.IOException("bad count");
+        }
     }
 
-    private static TermCounts termCounts(SearchDocument doc) {
+    static TermCounts termCounts(SearchDocument doc) {
         Map<String, int[]> tf = new HashMap<>();
         int[] fieldLengths = new int[FIELDS];
         fieldLengths[TITLE] = count(tf, TITLE, doc.title());

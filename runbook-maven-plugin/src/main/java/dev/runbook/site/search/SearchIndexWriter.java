@@ -1,15 +1,14 @@
 package dev.runbook.site.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.runbook.model.RunbookSeverity;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -79,7 +78,6 @@ public final class SearchIndexWriter {
     private static final String FOLDER = "search";
 
     private final Limits limits;
-    private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     public SearchIndexWriter() {
         this(Limits.DEFAULT);
@@ -91,36 +89,80 @@ public final class SearchIndexWriter {
 
     /** Writes the index for these documents; returns the written files relative to siteRoot, '/'-separated. */
     public List<String> write(List<SearchDocument> docs, Path siteRoot) throws IOException {
-        List<SearchDocument> sorted = new ArrayList<>(docs);
-        sorted.sort(Comparator.comparing(SearchDocument::url));
+        return writePages(docs.parallelStream().map(doc -> IndexedPage.of(doc, limits.maxSectionChars())).toList(),
+                siteRoot).files();
+    }
+
+    /**
+     * What {@link #writePages} did: every file of the index (relative to the site root, '/'-separated, meta.js
+     * first), and how many of them it had to write because the folder did not hold them with these bytes.
+     */
+    public record Written(List<String> files, int rewritten, long layoutMillis) {
+    }
+
+    /**
+     * Writes the index for these pages over whatever index the folder holds: a file that already has the
+     * bytes it would get is left as it is (the staging copy of an incremental build links the previous
+     * site's files), a file with other bytes is deleted and written anew (never written through: it may be a
+     * hard link to the live site's file), and index files the new index does not have are deleted. So the
+     * result is always exactly the index a clean build writes, and an edit rewrites only the shards it changes.
+     */
+    public Written writePages(List<IndexedPage> pages, Path siteRoot) throws IOException {
+        List<IndexedPage> sorted = new ArrayList<>(pages);
+        sorted.sort(Comparator.comparing(p -> p.url));
+        long start = System.nanoTime();
         Map<String, StringBuilder> files = layOut(sorted);
-        deleteOwnFiles(siteRoot.resolve(FOLDER));
-        List<String> written = new ArrayList<>();
+        long layoutMillis = (System.nanoTime() - start) / 1_000_000;
+        for (String old : ownFiles(siteRoot)) {
+            if (!files.containsKey(old)) {
+                Files.delete(siteRoot.resolve(old));
+            }
+        }
+        List<String> written = new ArrayList<>(files.keySet());
+        int rewritten = 0;
         for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
             Path target = siteRoot.resolve(file.getKey());
+            byte[] bytes = file.getValue().toString().getBytes(StandardCharsets.US_ASCII);
+            if (holds(target, bytes)) {
+                continue;
+            }
+            Files.deleteIfExists(target);
             Files.createDirectories(target.getParent());
-            Files.writeString(target, file.getValue(), StandardCharsets.US_ASCII);
-            written.add(file.getKey());
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            rewritten++;
         }
-        return written;
+        return new Written(written, rewritten, layoutMillis);
+    }
+
+    /** Whether {@code file} is a regular file (not a link to one) with exactly these bytes. */
+    private static boolean holds(Path file, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != bytes.length) {
+            return false;
+        }
+        return Arrays.equals(Files.readAllBytes(file), bytes);
     }
 
     /** Every file's content by relative path, meta.js first; documents already sorted by url. */
-    private Map<String, StringBuilder> layOut(List<SearchDocument> sorted) {
-        InvertedIndex index = InvertedIndex.build(sorted);
+    private Map<String, StringBuilder> layOut(List<IndexedPage> sorted) {
+        InvertedIndex index = InvertedIndex.fromCounts(sorted.stream().map(p -> p.terms).toList());
         List<Entry> dict = new ArrayList<>();
         List<Entry> post = new ArrayList<>();
+        // The costly strings are made on all cores, the lists in order.
+        String[] postings = java.util.stream.IntStream.range(0, index.terms.length).parallel()
+                .mapToObj(i -> InvertedIndex.encode(index.postings[i])).toArray(String[]::new);
         for (int i = 0; i < index.terms.length; i++) {
             String term = index.terms[i];
-            dict.add(new Entry(term, index.documentFrequency(i), term.length() + 8));
-            String encoded = InvertedIndex.encode(index.postings[i]);
-            post.add(new Entry(term, encoded, term.length() + encoded.length() + 6));
+            long hash = boundaryHash(term);
+            dict.add(new Entry(term, index.documentFrequency(i), term.length() + 8, hash));
+            String encoded = postings[i];
+            post.add(new Entry(term, encoded, term.length() + encoded.length() + 6, hash));
         }
         List<Entry> text = new ArrayList<>();
+        // Serialized once: the shard is these strings joined, as Jackson writes a list (no spaces).
+        String[] textRecords = sorted.parallelStream().map(page -> toJson(textRecord(page))).toArray(String[]::new);
         for (int d = 0; d < sorted.size(); d++) {
-            // Serialized once: the shard is these strings joined, as Jackson writes a list (no spaces).
-            String record = toJson(textRecord(sorted.get(d)));
-            text.add(new Entry(d, record, record.length() + 1));
+            String record = textRecords[d];
+            text.add(new Entry(d, record, record.length() + 1, boundaryHash(sorted.get(d).url)));
         }
         Map<String, Object> facets = facetLists(sorted);
 
@@ -172,33 +214,47 @@ public final class SearchIndexWriter {
     }
 
     /**
-     * Removes index files of an earlier build, so no stale shard lingers. Only our own names: the
-     * folder is shared with pages of a content folder called {@code search/} (the demo has one), whose
-     * files are {@code .html} and so never clash with ours.
+     * The index files an earlier build left, relative to the site root. Only our own names: the folder is
+     * shared with pages of a content folder called {@code search/} (the demo has one), whose files are
+     * {@code .html} and so never clash with ours.
      */
-    private static void deleteOwnFiles(Path folder) throws IOException {
-        Files.deleteIfExists(folder.resolve("meta.js"));
-        Files.deleteIfExists(folder.resolve("facets.js"));
+    private static List<String> ownFiles(Path siteRoot) throws IOException {
+        Path folder = siteRoot.resolve(FOLDER);
+        List<String> own = new ArrayList<>();
+        for (String name : List.of("meta.js", "facets.js")) {
+            if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                own.add(FOLDER + "/" + name);
+            }
+        }
         for (String kind : List.of("d", "p", "t")) {
             Path shards = folder.resolve(kind);
-            if (Files.isDirectory(shards)) {
+            if (Files.isDirectory(shards, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> files = Files.list(shards)) {
-                    for (Path f : files.filter(f -> SHARD_FILE.matcher(f.getFileName().toString()).matches()).toList()) {
-                        Files.delete(f);
-                    }
+                    files.map(f -> f.getFileName().toString()).filter(f -> SHARD_FILE.matcher(f).matches()).sorted()
+                            .forEach(f -> own.add(FOLDER + "/" + kind + "/" + f));
                 }
             }
         }
+        return own;
     }
+
+    /**
+     * Whether a path of the site ('/'-separated, relative to its root) is one the index writes: the build
+     * leaves those to {@link #writePages}, which keeps the ones whose bytes do not change.
+     */
+    public static boolean isIndexFile(String path) {
+        return path.equals("search/meta.js") || path.equals("search/facets.js")
+                || OWN_SHARD.matcher(path).matches();
+    }
+
+    private static final Pattern OWN_SHARD = Pattern.compile("search/[dpt]/[0-9]+\\.js");
 
     private static final Pattern SHARD_FILE = Pattern.compile("[0-9]+\\.js");
 
-    private Object textRecord(SearchDocument doc) {
-        List<Object> sections = doc.sections().stream()
-                .map(s -> (Object) List.of(s.anchor(), s.heading(), cut(s.text(), limits.maxSectionChars())))
-                .toList();
-        return Arrays.asList(doc.url(), doc.title(), doc.description(), doc.services(), doc.severity(), doc.tags(),
-                sections, doc.status(), doc.overdue());
+    /** The page's text record; its sections were serialized once (and maybe in an earlier build). */
+    private static Object textRecord(IndexedPage page) {
+        return Arrays.asList(page.url, page.title, page.description, page.services, page.severity, page.tags,
+                new RawValue(page.sectionsJson), page.status, page.overdue);
     }
 
     /** Cuts at a space so an excerpt never ends in half a word. */
@@ -210,7 +266,7 @@ public final class SearchIndexWriter {
         return text.substring(0, space > max / 2 ? space : max) + " …";
     }
 
-    private static Map<String, Object> facetLists(List<SearchDocument> docs) {
+    private static Map<String, Object> facetLists(List<IndexedPage> docs) {
         Map<String, Map<String, List<Integer>>> ids = facetIds(docs);
         Map<String, Object> out = new LinkedHashMap<>();
         ids.forEach((facet, byName) -> {
@@ -222,7 +278,7 @@ public final class SearchIndexWriter {
         return out;
     }
 
-    private static Map<String, Object> facetCounts(List<SearchDocument> docs) {
+    private static Map<String, Object> facetCounts(List<IndexedPage> docs) {
         Map<String, Object> out = new LinkedHashMap<>();
         facetIds(docs).forEach((facet, byName) -> out.put(facet,
                 byName.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().size())).toList()));
@@ -233,26 +289,26 @@ public final class SearchIndexWriter {
     private static final List<String> STATUSES = List.of("failing", "unverified", "verified", "overdue");
 
     /** facet → value → sorted doc ids; values sorted by name, severities P0..P4, statuses as above. */
-    private static Map<String, Map<String, List<Integer>>> facetIds(List<SearchDocument> docs) {
+    private static Map<String, Map<String, List<Integer>>> facetIds(List<IndexedPage> docs) {
         Map<String, List<Integer>> services = new TreeMap<>();
         Map<String, List<Integer>> tags = new TreeMap<>();
         Map<String, List<Integer>> severities = new TreeMap<>(Comparator.comparing(RunbookSeverity::valueOf));
         Map<String, List<Integer>> statuses = new TreeMap<>(Comparator.comparing(STATUSES::indexOf));
         for (int d = 0; d < docs.size(); d++) {
-            SearchDocument doc = docs.get(d);
-            for (String s : doc.services().stream().distinct().toList()) {
+            IndexedPage doc = docs.get(d);
+            for (String s : doc.services.stream().distinct().toList()) {
                 services.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
             }
-            for (String t : doc.tags().stream().distinct().toList()) {
+            for (String t : doc.tags.stream().distinct().toList()) {
                 tags.computeIfAbsent(t, k -> new ArrayList<>()).add(d);
             }
-            if (doc.severity() != null) {
-                severities.computeIfAbsent(doc.severity(), k -> new ArrayList<>()).add(d);
+            if (doc.severity != null) {
+                severities.computeIfAbsent(doc.severity, k -> new ArrayList<>()).add(d);
             }
-            if (doc.status() != null && STATUSES.contains(doc.status())) {
-                statuses.computeIfAbsent(doc.status(), k -> new ArrayList<>()).add(d);
+            if (doc.status != null && STATUSES.contains(doc.status)) {
+                statuses.computeIfAbsent(doc.status, k -> new ArrayList<>()).add(d);
             }
-            if (doc.overdue()) {
+            if (doc.overdue) {
                 statuses.computeIfAbsent("overdue", k -> new ArrayList<>()).add(d);
             }
         }
@@ -264,7 +320,7 @@ public final class SearchIndexWriter {
         return out;
     }
 
-    private String register(String part, Object data) {
+    private static String register(String part, Object data) {
         return registerJson(part, toJson(data));
     }
 
@@ -272,31 +328,52 @@ public final class SearchIndexWriter {
         return "window.RunbookSearch.register(\"" + part + "\"," + json + ");\n";
     }
 
-    private String toJson(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String toJson(Object data) {
+        return IndexedPage.toJson(data);
     }
 
     private static List<Object> firstKeys(List<List<Entry>> shards, Object whenEmpty) {
         return shards.stream().map(s -> s.isEmpty() ? whenEmpty : s.get(0).key).toList();
     }
 
-    /** One dictionary term (value: its df), postings list or document, with the bytes it will take. */
-    private record Entry(Object key, Object value, int bytes) {
+    /**
+     * One dictionary term (value: its df), postings list or document, with the bytes it will take and the hash
+     * that decides whether a shard may end after it (of the term, or of the page's URL: never of a doc id,
+     * which a new page shifts).
+     */
+    private record Entry(Object key, Object value, int bytes, long hash) {
     }
 
     private static long sum(List<Entry> entries) {
         return entries.stream().mapToLong(Entry::bytes).sum();
     }
 
-    /** Consecutive runs of entries, each closed once it reaches the target; never an empty shard. */
+    /** A well-mixed 32-bit hash of a key (String.hashCode is fixed by the language, so it is stable). */
+    static long boundaryHash(String key) {
+        int h = key.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h & 0xffffffffL;
+    }
+
+    /**
+     * Consecutive runs of entries up to {@code target} bytes each (one entry larger than that alone), never an
+     * empty shard. Where a shard ends is decided by the entries themselves, not by a running total from the
+     * start, so a change in one place moves the ends of one or two shards and the rest keep theirs (and their
+     * bytes: an incremental build rewrites only those). Past a quarter of the target, a shard ends after an
+     * entry with a chance proportional to its size (its hash below size × 2^32 / (target / 2)), so shards
+     * average a little over half the target; a shard also ends where the next entry would take it past
+     * the target.
+     */
     private static List<List<Entry>> pack(List<Entry> entries, int target) {
         List<List<Entry>> shards = new ArrayList<>();
         List<Entry> current = new ArrayList<>();
         long size = 0;
+        long min = target / 4;
+        double scale = 4294967296.0 / Math.max(1, target / 2);
         for (Entry e : entries) {
             if (!current.isEmpty() && size + e.bytes > target) {
                 shards.add(current);
@@ -305,6 +382,11 @@ public final class SearchIndexWriter {
             }
             current.add(e);
             size += e.bytes;
+            if (target != Integer.MAX_VALUE && size >= min && e.hash < e.bytes * scale) {
+                shards.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
         }
         if (!current.isEmpty() || shards.isEmpty()) {
             shards.add(current);
