@@ -1,5 +1,6 @@
 package dev.runbook.hostile;
 
+import dev.runbook.testing.FileTree;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.RunLog;
 import dev.runbook.core.SetupException;
@@ -33,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -230,13 +230,7 @@ class CrashSafetyTest {
 
     /** Every file of a folder with its text, to compare a site before and after. */
     private static Map<String, String> snapshot(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return files;
+        return FileTree.snapshot(folder);
     }
 
     private static void runToCompletion(String mode, Path target, String version) throws Exception {

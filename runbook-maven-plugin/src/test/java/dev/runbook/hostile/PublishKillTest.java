@@ -1,5 +1,6 @@
 package dev.runbook.hostile;
 
+import dev.runbook.testing.FileTree;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.RunLog;
 import dev.runbook.load.ContentLoader;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -107,12 +107,6 @@ class PublishKillTest {
     }
 
     private static Map<String, String> snapshot(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return files;
+        return FileTree.snapshot(folder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runbook.hostile;
 
+import dev.runbook.testing.FileTree;
 import dev.runbook.core.LinesLog;
 import dev.runbook.core.OutputLayout;
 import dev.runbook.load.LoadOptions;
@@ -20,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,14 +91,7 @@ class SplitIndexEquivalenceTest {
     }
 
     private Map<String, byte[]> site() throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        Path site = dir.resolve("target/site");
-        try (var walk = Files.walk(site)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(site.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
+        return FileTree.bytes(dir.resolve("target/site"));
     }
 
     private void assertSameAsClean(String version, LoadOptions load) throws Exception {

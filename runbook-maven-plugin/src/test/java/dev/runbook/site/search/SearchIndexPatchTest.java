@@ -1,5 +1,6 @@
 package dev.runbook.site.search;
 
+import dev.runbook.testing.FileTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -55,13 +55,7 @@ class SearchIndexPatchTest {
     }
 
     private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            }
-        }
-        return out;
+        return FileTree.bytes(root);
     }
 
     private static void linkTree(Path from, Path to) throws IOException {
