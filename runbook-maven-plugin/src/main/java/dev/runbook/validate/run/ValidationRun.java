@@ -29,8 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The {@code runbook:validate} goal without Maven: load, validate, apply the policy, write every report,
@@ -94,30 +92,9 @@ public final class ValidationRun {
         long reportsStart = System.nanoTime();
         ReportSet reports = ReportSet.of(List.of(json, sarif, junit));
         try {
-            Path jsonStage = reports.stage(json);
-            Path sarifStage = reports.stage(sarif);
-            Path junitStage = reports.stage(junit);
-            // The three files are written at once (each by its own thread; at 10,000 runbooks each is tens of
-            // MB), and published together only when all three are whole.
-            FutureTask<Void> sarifWrite = new FutureTask<>(() -> {
-                SarifReport.write(report, options.toolVersion(), sarifStage);
-                return null;
-            });
-            FutureTask<Void> junitWrite = new FutureTask<>(() -> {
-                JUnitXmlReport.write(report, junitStage);
-                return null;
-            });
-            new Thread(sarifWrite, "runbook-sarif").start();
-            new Thread(junitWrite, "runbook-junit").start();
-            try {
-                FindingsJson.write(report, options.toolVersion(), jsonStage);
-            } finally {
-                try {
-                    awaitWrite(sarifWrite);
-                } finally {
-                    awaitWrite(junitWrite); // both writers end before anything is published or discarded
-                }
-            }
+            FindingsJson.write(report, options.toolVersion(), reports.stage(json));
+            SarifReport.write(report, options.toolVersion(), reports.stage(sarif));
+            JUnitXmlReport.write(report, reports.stage(junit));
             reports.publish();
         } finally {
             reports.discard();
@@ -129,29 +106,6 @@ public final class ValidationRun {
             upToDate.remember(inputs);
         }
         return conclude(options, report);
-    }
-
-    /** Waits for a report writer; its failure is this run's failure, as if it had written on this thread. */
-    private static void awaitWrite(FutureTask<Void> write) throws IOException {
-        try {
-            write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            write.cancel(true);
-            throw new java.io.InterruptedIOException("interrupted while the reports were written");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
-        }
     }
 
     /** The last run's report, read back from its findings.json; null when it cannot be read. */
