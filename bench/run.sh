@@ -114,16 +114,17 @@ serve "$site" "$out/site.port"; port=$(cat "$out/site.port")
 node "$here/search-chromium.js" "http://127.0.0.1:$port/index.html" "${queries[@]}" > "$out/search-chromium.json"
 
 # validate records its inputs and, when nothing changed, answers from its last findings (docs/validate.md,
-# "Up-to-date runs"). Cold runs delete that record first: they parse and check all pages. ShellCheck runs
+# "Up-to-date runs") and keeps per-page caches beside it. Cold runs delete the whole folder (record, caches,
+# reports) first: they read, parse and check every page. ShellCheck runs
 # when installed; a second cold figure without it shows what ShellCheck costs (the copies repeat every
 # block 37 times, and each distinct block goes to ShellCheck once, which flatters the first figure).
-validate_state="$work/project/target/runbook/validate-inputs.properties"
-mark validate "runbook:validate offline, cold (nothing recorded)"
+validate_state="$work/project/target/runbook"
+mark validate "runbook:validate offline, cold (nothing recorded, no page caches)"
 hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate.json" \
-  --prepare "rm -f $validate_state" "$mvn_bench $validate_goal"
+  --prepare "rm -rf $validate_state" "$mvn_bench $validate_goal"
 mark validate_nosc "runbook:validate offline, cold, ShellCheck off"
 hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate-noshellcheck.json" \
-  --prepare "rm -f $validate_state" "$mvn_bench $validate_goal -Drunbook.validate.shellcheck=off"
+  --prepare "rm -rf $validate_state" "$mvn_bench $validate_goal -Drunbook.validate.shellcheck=off"
 set +e; $mvn_bench $validate_goal > "$out/validate.log" 2>&1; validate_rc=$?; set -e
 mark validate_warm "runbook:validate offline, nothing changed since the last run"
 hyperfine -N -i --warmup 0 --runs "$runs" --export-json "$out/validate-warm.json" "$mvn_bench $validate_goal"
