@@ -259,6 +259,16 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             SourceText source = Utf8Decoder.decode(bytes);
+            String hash = null;
+            if (pageCache != null) {
+                hash = taken != null ? taken.sha256() : dev.runbook.core.PageCacheFile.sha256(bytes);
+                inputHashes.put(relative, hash);
+                // A page in the cache passed the guard below when it was parsed (same bytes, same plugin build).
+                Optional<Runbook> cached = pageCache.lookup(relative, file, source, hash, findings);
+                if (cached.isPresent()) {
+                    return cached;
+                }
+            }
             Optional<SourcePosition> slow = HeadingWhitespaceGuard.overBudget(source.text());
             if (slow.isPresent()) {
                 findings.add(new Finding(RULE_UNREADABLE, Severity.ERROR, relative, slow.get().line(), slow.get().column(),
@@ -269,12 +279,6 @@ public final class ContentLoader {
             }
             if (pageCache == null) {
                 return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
-            }
-            String hash = taken != null ? taken.sha256() : dev.runbook.core.PageCacheFile.sha256(bytes);
-            inputHashes.put(relative, hash);
-            Optional<Runbook> cached = pageCache.lookup(relative, file, source, hash, findings);
-            if (cached.isPresent()) {
-                return cached;
             }
             List<Finding> parsed = new ArrayList<>();
             Parsed result = parseOne(relative, file, source, parsed, options.frontMatterAliases());

@@ -12,12 +12,45 @@ public final class SourceText {
 
     private final String encoding;
     private final String text;
-    private final int[] lineStarts;
     private final boolean byteOrderMark;
     private final SourcePosition firstInvalidByte;
-    private final int lfLines;
-    private final int crlfLines;
-    private final int crLines;
+    /**
+     * Where each line starts and how lines end, counted on first use: a page answered from the page cache
+     * rarely asks for a position, and at 10,000 pages the scan of every page's text was a tenth of loading them.
+     */
+    private volatile LineIndex lines;
+
+    private record LineIndex(int[] starts, int lf, int crlf, int cr) {
+
+        static LineIndex of(String text) {
+            int[] starts = new int[16];
+            int count = 0;
+            starts[count++] = 0;
+            int lf = 0;
+            int crlf = 0;
+            int cr = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\r') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        crlf++;
+                        i++;
+                    } else {
+                        cr++;
+                    }
+                } else if (c == '\n') {
+                    lf++;
+                } else {
+                    continue;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+            return new LineIndex(Arrays.copyOf(starts, count), lf, crlf, cr);
+        }
+    }
 
     public SourceText(String text, boolean byteOrderMark, SourcePosition firstInvalidByte) {
         this(text, byteOrderMark, firstInvalidByte, UTF_8);
@@ -29,35 +62,15 @@ public final class SourceText {
         this.text = text;
         this.byteOrderMark = byteOrderMark;
         this.firstInvalidByte = firstInvalidByte;
-        int[] starts = new int[16];
-        int count = 0;
-        starts[count++] = 0;
-        int lf = 0;
-        int crlf = 0;
-        int cr = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    crlf++;
-                    i++;
-                } else {
-                    cr++;
-                }
-            } else if (c == '\n') {
-                lf++;
-            } else {
-                continue;
-            }
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-            }
-            starts[count++] = i + 1;
+    }
+
+    private LineIndex lines() {
+        LineIndex index = lines;
+        if (index == null) { // two threads may both count; the results are equal and immutable
+            index = LineIndex.of(text);
+            lines = index;
         }
-        this.lineStarts = Arrays.copyOf(starts, count);
-        this.lfLines = lf;
-        this.crlfLines = crlf;
-        this.crLines = cr;
+        return index;
     }
 
     /** Convenience for text that came from a clean UTF-8 decode. */
@@ -70,7 +83,7 @@ public final class SourceText {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lines().starts().length;
     }
 
     /** "UTF-8", or "UTF-16LE"/"UTF-16BE" for a file that starts with that byte-order mark. */
@@ -92,20 +105,21 @@ public final class SourceText {
     }
 
     public int lfLineEndings() {
-        return lfLines;
+        return lines().lf();
     }
 
     public int crlfLineEndings() {
-        return crlfLines;
+        return lines().crlf();
     }
 
     public int crLineEndings() {
-        return crLines;
+        return lines().cr();
     }
 
     /** Position of a char offset; offsets past the end clamp to the end. */
     public SourcePosition positionOf(int offset) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
+        int[] lineStarts = lines().starts();
         int index = Arrays.binarySearch(lineStarts, clamped);
         int line = index >= 0 ? index : -index - 2;
         return new SourcePosition(line + 1, clamped - lineStarts[line] + 1);
@@ -113,12 +127,14 @@ public final class SourceText {
 
     /** Offset of the first char of a 1-based line. */
     public int lineStartOffset(int line) {
+        int[] lineStarts = lines().starts();
         return lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
     }
 
     /** The text of a 1-based line without its line ending. */
     public String line(int line) {
         int start = lineStartOffset(line);
+        int[] lineStarts = lines().starts();
         int end = line < lineStarts.length ? lineStarts[line] : text.length();
         while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;

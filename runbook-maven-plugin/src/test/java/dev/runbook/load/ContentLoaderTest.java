@@ -202,6 +202,24 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aPageThatReallyHoldsTheReplacementCharacterIsValidUtf8AndAnEncodedSurrogateIsNot() throws Exception {
+        // The decoder's fast path trusts a result without U+FFFD; these two pages hold one each way.
+        write("replacement.md", "# T\r\n\r\nthe char \uFFFD is fine\n");
+        Files.write(root.resolve("surrogate.md"), new byte[] {'#', ' ', 'S', '\n', '\n', 'x', (byte) 0xED, (byte) 0xA0,
+                (byte) 0x80, 'y', '\n'});
+        List<Runbook> runbooks = new ContentLoader().load(root).runbooks();
+        Runbook replacement = runbooks.get(0);
+        assertTrue(replacement.source().validUtf8());
+        assertEquals("# T\r\n\r\nthe char \uFFFD is fine\n", replacement.source().text());
+        assertEquals(2, replacement.source().crlfLineEndings());
+        assertEquals(1, replacement.source().lfLineEndings());
+        assertEquals(new SourcePosition(3, 10), replacement.source().positionOf(replacement.source().text().indexOf('\uFFFD')));
+        Runbook surrogate = runbooks.get(1);
+        assertFalse(surrogate.source().validUtf8(), "UTF-8 of a surrogate (CESU) is not valid UTF-8");
+        assertEquals(new SourcePosition(3, 2), surrogate.source().firstInvalidByte());
+    }
+
+    @Test
     void binaryFilesAndSymlinksOutsideTheRootAreFindingsNotReads() throws Exception {
         Files.write(root.resolve("binary.md"), new byte[] {'a', 0, 'b'});
         Path outside = Files.createTempFile("outside", ".md");
