@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Builds the static site: one call, {@link #build(SiteRequest)}. The new site is assembled in a staging
  * folder beside the output and swapped in whole, so a failed build leaves the previous site as it was.
  * Incremental: pages whose inputs are unchanged are hard-linked (or copied) from the previous output;
- * the index, tag, status and redirect pages and the search index are rebuilt whenever any page changed.
+ * the index, tag, status and redirect pages are written again only when something they show changed,
+ * and the search index rewrites only the files whose bytes change.
  */
 public final class SiteBuilder {
 
@@ -87,10 +88,12 @@ public final class SiteBuilder {
         Map<String, List<TagLink>> neighbours = Views.neighbours(all);
         Map<String, String> lastChanged = LastChanged.of(request.content().root(),
                 runbooks.stream().map(Runbook::relativePath).toList());
-        // Each page's text is hashed once, on all cores: the manifest's page hash and the search cache's key use it.
+        // Each page's content hash, for the manifest's page hash and the search cache's key: the loader's hash of
+        // the file's bytes when it made one (the same bytes always decode to the same text), else its text hashed
+        // here on all cores.
         Map<Runbook, String> textHashes = new java.util.IdentityHashMap<>();
         String[] hashed = runbooks.parallelStream()
-                .map(r -> PageCacheFile.sha256(r.source().text().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(r -> contentHash(request, r))
                 .toArray(String[]::new);
         for (int i = 0; i < runbooks.size(); i++) {
             textHashes.put(runbooks.get(i), hashed[i]);
@@ -118,6 +121,8 @@ public final class SiteBuilder {
             pages.put(runbooks.get(i).relativePath(), stateOf[i]);
         }
 
+        String siteWide = siteWideHash(global, all, layout.redirects(),
+                request.alerts() == null ? null : alertViews.page(request.alerts()));
         log.debug("runbook: site: layout, views and page hashes took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         // A swap or a manifest write cut short by a kill is settled before anything is compared.
         AtomicFiles.recoverInterruptedSwap(output);
@@ -146,16 +151,24 @@ public final class SiteBuilder {
         Path staging = AtomicFiles.stagingDirectoryFor(output);
         try {
             OutputRoot site = new OutputRoot(staging);
+            boolean keepSiteWide = false;
+            long siteWideCheckMillis = 0;
             if (!full) {
                 long linkStart = System.nanoTime();
                 int linked = TreeCopy.linkOrCopy(output, staging);
                 log.debug("runbook: site: carried " + linked + " files over from the previous site in "
                         + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
+                long checkStart = System.nanoTime();
+                keepSiteWide = siteWide.equals(previous.siteWide()) && previous.siteWideFilesIntact(staging);
+                siteWideCheckMillis = (System.nanoTime() - checkStart) / 1_000_000;
+                Set<String> kept = keepSiteWide
+                        ? new java.util.HashSet<>(previous.siteWideFiles().stream().map(BuildState.FileHash::path).toList())
+                        : Set.of();
                 if (anyChange) {
                     // The manifest is a file on disk: its paths go through the containment check like any name.
                     for (String file : previous.generated()) {
                         // The search index's own files stay: its writer keeps the shards whose bytes do not change.
-                        if (!SearchIndexWriter.isIndexFile(file)) {
+                        if (!SearchIndexWriter.isIndexFile(file) && !kept.contains(file)) {
                             site.deleteIfInside(file);
                         }
                     }
@@ -180,13 +193,21 @@ public final class SiteBuilder {
             log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
 
             List<String> generated = new ArrayList<>();
+            List<BuildState.FileHash> siteWideFiles = previous == null ? List.of() : previous.siteWideFiles();
             int indexPages = 0;
             if (anyChange) {
                 long aggregateStart = System.nanoTime();
-                generated.addAll(writer.aggregatePages(all));
-                generated.addAll(writer.redirects());
-                log.debug("runbook: site: index, tag, status and redirect pages written in "
-                        + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
+                if (keepSiteWide) {
+                    log.debug("runbook: site: index, tag, status and redirect pages kept: nothing they show changed"
+                            + " (their bytes checked in " + siteWideCheckMillis + " ms)");
+                } else {
+                    List<String> written = new ArrayList<>(writer.aggregatePages(all));
+                    written.addAll(writer.redirects());
+                    siteWideFiles = hashed(staging, written);
+                    log.debug("runbook: site: index, tag, status and redirect pages written in "
+                            + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
+                }
+                siteWideFiles.forEach(f -> generated.add(f.path()));
                 indexPages = generated.size();
                 generated.addAll(copyAttachments(request, runbooks, layout, site));
                 long searchStart = System.nanoTime();
@@ -198,7 +219,7 @@ public final class SiteBuilder {
             publishReport(request, site);
             // Publish: the manifest first, naming the generation the staged site carries; then the swap. Killed
             // before the swap, the manifest names a generation the live site does not have: a full rebuild.
-            BuildState state = BuildState.of(global, pages, generated);
+            BuildState state = BuildState.of(global, pages, generated, siteWide, siteWideFiles);
             AtomicFiles.writeString(site.forWriting(BuildState.GENERATION_FILE), state.generation() + "\n");
             CrashPoint.reached("site.staged");
             state.write(request.stateFile());
@@ -259,6 +280,40 @@ public final class SiteBuilder {
             }
             throw new SetupException("page rendering failed: " + cause, cause);
         }
+    }
+
+    /**
+     * Everything the index, status, tag, alerts, 404 and redirect pages show beyond what {@code global} covers
+     * (theme, site title, base URL, build date and the other settings their frame shows): every runbook as
+     * those pages list it (views are records of strings, so their text is their whole content), the
+     * redirects and the alerts page. Equal hashes mean equal pages.
+     */
+    static String siteWideHash(String global, List<RunbookView> all, Map<String, String> redirects, Object alertsPage) {
+        java.security.MessageDigest digest = Hashes.sha256();
+        Hashes.update(digest, global);
+        Hashes.update(digest, String.valueOf(all.size()));
+        for (RunbookView view : all) {
+            Hashes.update(digest, view.toString());
+        }
+        Hashes.update(digest, new TreeMap<>(redirects).toString());
+        Hashes.update(digest, String.valueOf(alertsPage));
+        return Hashes.hex(digest.digest());
+    }
+
+    /** The staged files with the SHA-256 of their bytes, in the order given. */
+    private static List<BuildState.FileHash> hashed(Path staging, List<String> files) throws IOException {
+        List<BuildState.FileHash> out = new ArrayList<>();
+        for (String file : files) {
+            out.add(new BuildState.FileHash(file, PageCacheFile.sha256(Files.readAllBytes(staging.resolve(file)))));
+        }
+        return out;
+    }
+
+    /** The page's content hash: the loader's SHA-256 of the file's bytes, or of its decoded text when there is none. */
+    private static String contentHash(SiteRequest request, Runbook runbook) {
+        String bytes = request.content().inputHash(runbook.relativePath());
+        return bytes != null ? "bytes:" + bytes
+                : PageCacheFile.sha256(runbook.source().text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The release report changes without any runbook changing; a new (or removed) one is a change. */

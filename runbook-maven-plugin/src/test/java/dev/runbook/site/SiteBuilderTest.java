@@ -1,5 +1,6 @@
 package dev.runbook.site;
 
+import dev.runbook.core.AtomicFiles;
 import dev.runbook.core.SetupException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -66,6 +67,41 @@ class SiteBuilderTest {
         assertTrue(Files.isRegularFile(site.site().resolve("tags/fresh.html")), "new tag page");
         assertFalse(Jsoup.parse(site.page("tags/t1.html")).text().contains("Page two"), "left its old tag");
         assertEquals(untouched, inode("svc/page-1.html"));
+    }
+
+    @Test
+    void anEditOfThePageBodyKeepsTheSiteWidePagesAndTheyStillEqualACleanBuild() throws Exception {
+        site.build();
+        Object index = inode("index.html");
+        Object tag = inode("tags/t0.html");
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2\n\n## Step\n\nOther steps.\n");
+
+        SiteResult result = site.build();
+        assertEquals(1, result.rendered());
+        assertTrue(site.page("svc/page-2.html").contains("Other steps."));
+        assertEquals(index, inode("index.html"), "nothing the index shows changed: carried over, not written");
+        assertEquals(tag, inode("tags/t0.html"));
+        assertTrue(site.log.stream().anyMatch(l -> l.contains("index, tag, status and redirect pages kept")), site.log.toString());
+
+        String kept = site.page("index.html");
+        String keptStatus = site.page("status.html");
+        AtomicFiles.deleteRecursively(site.site());
+        site.build();
+        assertEquals(site.page("index.html"), kept, "the kept index is the one a clean build writes");
+        assertEquals(site.page("status.html"), keptStatus);
+    }
+
+    @Test
+    void aSiteWidePageEditedByHandInThePublishedSiteIsWrittenAgain() throws Exception {
+        site.build();
+        String clean = site.page("index.html");
+        Path index = site.site().resolve("index.html");
+        Files.delete(index); // the live file may be a hard link shared with nothing else; replace it like an editor
+        Files.writeString(index, "tampered");
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2\n\n## Step\n\nOther steps.\n");
+
+        site.build();
+        assertEquals(clean, site.page("index.html"), "its bytes differ from the manifest's: written again");
     }
 
     /** The pages before and after a runbook in its service show its title (previous / next): a rename re-renders them. */
