@@ -184,6 +184,7 @@ public final class SiteRun {
                 Boolean.parseBoolean(options.settings().get(ALLOW_REMOTE_IMAGES)), options.settings().get(EDIT_URL),
                 options.settings().containsKey(BUILT_ON) ? LocalDate.parse(options.settings().get(BUILT_ON)) : null,
                 alertSettings.enabled() ? AlertLinks.of(alertSettings, content) : null, layout.searchSectionsCache());
+        log.debug("runbook: site: up-to-date check, loading and validation findings took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         SiteResult result = new SiteBuilder().build(request);
         if (!inputsDigest.modifiedSince(options.digestStart().minus(InputDigest.RACY_WINDOW))) {
             record.remember(inputs, output, options.status().changesAt(), notices);
@@ -222,7 +223,11 @@ public final class SiteRun {
             return List.of();
         }
         try {
-            return FindingsJson.read(file).findings();
+            long start = System.nanoTime();
+            List<Finding> findings = FindingsJson.read(file).findings();
+            log.debug("runbook: site: " + findings.size() + " validation findings read in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return findings;
         } catch (IOException e) {
             log.warn("runbook: site: ignoring validation findings: " + e.getMessage());
             return List.of();
