@@ -48,7 +48,8 @@ public final class ContentCache {
         Instant started = Instant.now();
         InputDigest.Tree tree;
         try {
-            tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize());
+            // The runbooks' bytes are kept for the loader, which then neither reads nor hashes them again.
+            tree = InputDigest.tree(contentRoot.toAbsolutePath().normalize(), options::selects, maxFileBytes);
         } catch (IOException e) {
             return pageCache.loader(maxFileBytes, log, options).load(contentRoot);
         }

@@ -87,6 +87,6 @@ public class SiteMojo extends AbstractRunbookMojo {
         SiteRun.withAlerts(settings, alertSettings());
         new SiteRun(runLog()).run(SiteRun.Options.walking(contentRoot(), layout(), outputDirectory.toPath(),
                 templatesOverride(), siteTitle, baseUrl, drafts, buildDate(), statusSource(), pluginVersion, settings,
-                InputDigest.codeSourceOf(SiteMojo.class)).withLoad(loadOptions()));
+                InputDigest.codeSourceOf(SiteMojo.class), loadOptions()));
     }
 }
