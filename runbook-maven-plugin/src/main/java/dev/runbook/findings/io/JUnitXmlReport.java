@@ -31,13 +31,19 @@ import java.util.TreeSet;
 public final class JUnitXmlReport {
 
     static final String SUITES = "runbook.validate";
-    static final String CLEAN_CASE = "clean";
+    static final String CLEAN_CASE_NAME = "clean";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private JUnitXmlReport() {
     }
 
     public static void write(ValidationReport report, Path file) throws IOException {
+        write(report, ReportKeys.of(report), file);
+    }
+
+    /** As {@link #write(ValidationReport, Path)}, with the run id the run derived once for all its reports. */
+    public static void write(ValidationReport report, ReportKeys keys, Path file) throws IOException {
+        String runId = keys.runId();
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         TreeSet<String> files = new TreeSet<>(report.runbooks());
         report.findings().forEach(f -> files.add(f.file()));
@@ -51,7 +57,6 @@ public final class JUnitXmlReport {
         // it as when the checks ran.
         // Always with seconds: LocalDateTime.toString() drops ":00", which the JUnit XSDs' xs:dateTime rejects.
         String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
-        String runId = report.runId();
         AtomicFiles.write(file, stream -> {
             Utf8Output out = new Utf8Output(stream);
             out.ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
@@ -61,76 +66,78 @@ public final class JUnitXmlReport {
             attribute(out, "errors", "0");
             attribute(out, "time", "0");
             out.ascii(">\n");
+            byte[] suiteMiddle = encode(" errors=\"0\" skipped=\"0\" time=\"0\" timestamp=\"" + timestamp + "\" id=\"");
+            // The same id as findings.json and the SARIF of this run, so a reader of several can tell they belong together.
+            byte[] suiteProperties = encode("\">\n    <properties><property name=\"runbook.runId\" value=\"" + runId
+                    + "\"/></properties>\n");
             int id = 0;
             for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
-                writeSuite(out, report, entry.getKey(), entry.getValue(), id++, timestamp, runId);
+                String suite = report.repositoryPath(entry.getKey());
+                List<Finding> findings = entry.getValue();
+                out.raw(SUITE_NAME).xml(suite, true, true)
+                        .raw(SUITE_TESTS).number(Math.max(1, findings.size()))
+                        .raw(SUITE_FAILURES).number(findings.stream().filter(f -> f.severity() == Severity.ERROR).count())
+                        .ascii('"').raw(suiteMiddle).number(id++).raw(suiteProperties);
+                if (findings.isEmpty()) {
+                    out.raw(CLEAN_CASE).xml(suite, true, true).raw(CLEAN_CASE_END);
+                }
+                for (Finding f : findings) {
+                    writeCase(out, report, suite, f);
+                }
+                out.raw(SUITE_END);
             }
             out.ascii("</testsuites>\n");
             out.flush();
         });
     }
 
-    // Written byte by byte as the JDK's StAX writer wrote this report before (Utf8Output.xml escapes as it
-    // does), without its Writer and encoder layers: the file is 17 MB at 25,000 findings.
-    private static void writeSuite(Utf8Output out, ValidationReport report, String file, List<Finding> findings,
-                                   int id, String timestamp, String runId) throws IOException {
-        String suite = report.repositoryPath(file); // cleaned where written
-        out.ascii("  <testsuite");
-        cleanAttribute(out, "name", suite);
-        attribute(out, "tests", Integer.toString(Math.max(1, findings.size())));
-        attribute(out, "failures", Long.toString(findings.stream().filter(f -> f.severity() == Severity.ERROR).count()));
-        attribute(out, "errors", "0");
-        attribute(out, "skipped", "0");
-        attribute(out, "time", "0");
-        attribute(out, "timestamp", timestamp);
-        attribute(out, "id", Integer.toString(id));
-        // The same id as findings.json and the SARIF of this run, so a reader of several can tell they belong together.
-        out.ascii(">\n    <properties><property");
-        attribute(out, "name", "runbook.runId");
-        attribute(out, "value", runId);
-        out.ascii("/></properties>\n");
-        if (findings.isEmpty()) {
-            out.ascii("    <testcase");
-            attribute(out, "name", CLEAN_CASE);
-            cleanAttribute(out, "classname", suite);
-            attribute(out, "time", "0");
-            out.ascii("/>\n");
-        }
-        for (Finding f : findings) {
-            writeCase(out, report, suite, f);
-        }
-        out.ascii("  </testsuite>\n");
-    }
+    /*
+     * Written byte by byte as the JDK's StAX writer wrote this report before (Utf8Output.xml escapes as it
+     * did), without its Writer and encoder layers, the constant markup copied whole: the file is 17 MB at
+     * 25,000 findings. Text from content is cleaned (what XML 1.0 cannot hold replaced) piece by piece rather
+     * than concatenated first; the same bytes, as every piece is joined to the next by ASCII (" ", ":", "] "),
+     * and only a surrogate pair could span a join.
+     */
+    private static final byte[] SUITE_NAME = encode("  <testsuite name=\"");
+    private static final byte[] SUITE_TESTS = encode("\" tests=\"");
+    private static final byte[] SUITE_FAILURES = encode("\" failures=\"");
+    private static final byte[] SUITE_END = encode("  </testsuite>\n");
+    private static final byte[] CLEAN_CASE = encode("    <testcase name=\"" + CLEAN_CASE_NAME + "\" classname=\"");
+    private static final byte[] CLEAN_CASE_END = encode("\" time=\"0\"/>\n");
+    private static final byte[] CASE_NAME = encode("    <testcase name=\"");
+    private static final byte[] CASE_CLASSNAME = encode("\" classname=\"");
+    private static final byte[] CASE_BODY = encode("\" time=\"0\">\n      ");
+    private static final byte[] FAILURE_MESSAGE = encode("<failure message=\"[");
+    private static final byte[] FAILURE_TYPE = encode("\" type=\"");
+    private static final byte[] FAILURE_END = encode("</failure>\n    </testcase>\n");
+    private static final byte[] SYSTEM_OUT = encode("<system-out>");
+    private static final byte[] SYSTEM_OUT_END = encode("</system-out>\n    </testcase>\n");
 
+    // A method of its own, called per finding, so that the JIT compiles it early.
     private static void writeCase(Utf8Output out, ValidationReport report, String suite, Finding f) throws IOException {
         String path = report.repositoryPath(f.file());
-        out.ascii("    <testcase");
-        cleanAttribute(out, "name", f.ruleId() + " " + path + ":" + f.line());
-        cleanAttribute(out, "classname", suite);
-        attribute(out, "time", "0");
-        out.ascii(">\n      ");
+        out.raw(CASE_NAME).xml(f.ruleId(), true, true).ascii(' ').xml(path, true, true).ascii(':').number(f.line())
+                .raw(CASE_CLASSNAME).xml(suite, true, true).raw(CASE_BODY);
         if (f.severity() == Severity.ERROR) {
-            out.ascii("<failure");
-            cleanAttribute(out, "message", "[" + f.ruleId() + "] " + f.message());
-            attribute(out, "type", f.ruleId());
-            out.ascii('>');
-            out.xml(path + ":" + f.line() + ":" + f.column() + ": " + f.message()
-                    + (f.hint() == null || f.hint().isBlank() ? "" : "\nfix: " + f.hint()), false, true);
-            out.ascii("</failure>");
+            out.raw(FAILURE_MESSAGE).xml(f.ruleId(), true, true).ascii("] ").xml(f.message(), true, true)
+                    .raw(FAILURE_TYPE).xml(f.ruleId(), true, false).ascii("\">");
+            out.xml(path, false, true).ascii(':').number(f.line()).ascii(':').number(f.column()).ascii(": ")
+                    .xml(f.message(), false, true);
+            if (f.hint() != null && !f.hint().isBlank()) {
+                out.ascii("\nfix: ").xml(f.hint(), false, true);
+            }
+            out.raw(FAILURE_END);
         } else {
-            out.ascii("<system-out>");
-            out.xml(report.contentPrefix() + f.toConsoleLine(), false, true);
-            out.ascii("</system-out>");
+            out.raw(SYSTEM_OUT).xml(report.contentPrefix(), false, true).xml(f.toConsoleLine(), false, true)
+                    .raw(SYSTEM_OUT_END);
         }
-        out.ascii("\n    </testcase>\n");
     }
 
     private static void attribute(Utf8Output out, String name, String value) throws IOException {
         out.ascii(' ').ascii(name).ascii("=\"").xml(value, true, false).ascii('"');
     }
 
-    /** An attribute whose value comes from content: what XML 1.0 cannot hold at all is replaced first. */
-    private static void cleanAttribute(Utf8Output out, String name, String value) throws IOException {
-        out.ascii(' ').ascii(name).ascii("=\"").xml(value, true, true).ascii('"');
+    private static byte[] encode(String markup) {
+        return Utf8Output.encode(markup);
     }
 }

@@ -1,7 +1,11 @@
 package dev.runbook.findings.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A streaming JSON writer laid out exactly as Jackson's {@code DefaultPrettyPrinter} lays out a document:
@@ -12,8 +16,20 @@ import java.io.OutputStream;
  */
 final class PrettyJson implements AutoCloseable {
 
-    /** Jackson's DefaultIndenter breaks lines with the platform's separator; so does this. */
-    private static final String LINE_BREAK = System.lineSeparator();
+    /** A line break and the indentation of each depth: Jackson's DefaultIndenter breaks lines with the platform's separator. */
+    private static final byte[][] INDENTS = new byte[16][];
+
+    static {
+        for (int depth = 0; depth < INDENTS.length; depth++) {
+            INDENTS[depth] = Utf8Output.encode(System.lineSeparator() + "  ".repeat(depth));
+        }
+    }
+
+    /**
+     * Each field name as it is written, {@code "name" : }, encoded on first use: a report repeats a dozen
+     * names 25,000 times, and copying their bytes costs a fraction of escaping them again each time.
+     */
+    private final Map<String, byte[]> names = new HashMap<>();
 
     private final Utf8Output out;
     /** Per open container, innermost last: true for an object. */
@@ -66,7 +82,7 @@ final class PrettyJson implements AutoCloseable {
             out.ascii(',');
         }
         lineBreak();
-        out.jsonString(name).ascii(" : ");
+        out.raw(names.computeIfAbsent(name, PrettyJson::encodeName));
         return this;
     }
 
@@ -126,9 +142,20 @@ final class PrettyJson implements AutoCloseable {
     }
 
     private void lineBreak() throws IOException {
-        out.ascii(LINE_BREAK);
-        for (int i = 0; i < objectDepth; i++) {
-            out.ascii("  ");
+        if (objectDepth < INDENTS.length) {
+            out.raw(INDENTS[objectDepth]);
+        } else {
+            out.ascii(System.lineSeparator() + "  ".repeat(objectDepth));
         }
+    }
+
+    private static byte[] encodeName(String name) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            new Utf8Output(bytes).jsonString(name).ascii(" : ").flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array cannot fail", e);
+        }
+        return bytes.toByteArray();
     }
 }

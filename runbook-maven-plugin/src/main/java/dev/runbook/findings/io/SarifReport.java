@@ -3,13 +3,13 @@ package dev.runbook.findings.io;
 import dev.runbook.core.AtomicFiles;
 import dev.runbook.findings.Finding;
 import dev.runbook.findings.RuleInfo;
-import dev.runbook.findings.Fingerprint;
 import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +30,11 @@ public final class SarifReport {
     }
 
     public static void write(ValidationReport report, String toolVersion, Path file) throws IOException {
+        write(report, ReportKeys.of(report), toolVersion, file);
+    }
+
+    /** As {@link #write(ValidationReport, String, Path)}, with the run id and fingerprints the run derived once. */
+    public static void write(ValidationReport report, ReportKeys keys, String toolVersion, Path file) throws IOException {
         // Streamed, not built as a tree: a page with 100,000 broken links gives 100,000 results, and the tree
         // plus its text would need several times the heap the findings themselves take.
         AtomicFiles.write(file, out -> {
@@ -41,7 +46,7 @@ public final class SarifReport {
                 json.startObject();
                 // The same id as findings.json and the JUnit XML of this run ("category/instance", as SARIF asks).
                 json.field("automationDetails").startObject();
-                json.stringField("id", "runbook-validate/" + report.runId());
+                json.stringField("id", "runbook-validate/" + keys.runId());
                 json.endObject();
                 json.field("tool").startObject();
                 json.field("driver").startObject();
@@ -65,8 +70,10 @@ public final class SarifReport {
                 json.endObject();
                 json.endObject();
                 json.field("results").startArray();
-                for (Finding f : report.findings()) {
-                    writeResult(json, report, f, ruleIndex.get(f.ruleId()));
+                List<Finding> findings = report.findings();
+                for (int i = 0; i < findings.size(); i++) {
+                    Finding f = findings.get(i);
+                    writeResult(json, report, f, ruleIndex.get(f.ruleId()), keys.finding(i));
                 }
                 json.endArray();
                 json.endObject();
@@ -95,8 +102,8 @@ public final class SarifReport {
         json.endObject();
     }
 
-    private static void writeResult(PrettyJson json, ValidationReport report, Finding f, Integer ruleIndex)
-            throws IOException {
+    private static void writeResult(PrettyJson json, ValidationReport report, Finding f, Integer ruleIndex,
+                                    String fingerprint) throws IOException {
         json.startObject();
         json.stringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -121,7 +128,7 @@ public final class SarifReport {
         json.endObject();
         json.endArray();
         json.field("partialFingerprints").startObject();
-        json.stringField("runbookFingerprint/v1", Fingerprint.of(f));
+        json.stringField("runbookFingerprint/v1", fingerprint);
         json.endObject();
         json.endObject();
     }
@@ -134,12 +141,29 @@ public final class SarifReport {
         };
     }
 
+    /** The ASCII characters a URI path segment may hold as they are (unreserved, sub-delims, ':', '@') and '/'. */
+    private static final boolean[] URI_SAFE = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            URI_SAFE[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0;
+        }
+    }
+
     /** A relative path as a URI reference: each segment percent-encoded where needed (spaces, '#', '%'). */
     static String uriPath(String path) {
-        StringBuilder out = new StringBuilder();
+        int plain = 0;
+        while (plain < path.length() && path.charAt(plain) < 128 && URI_SAFE[path.charAt(plain)]) {
+            plain++;
+        }
+        if (plain == path.length()) { // nearly every path: returned as it is, once per finding
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 16);
         for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
+            if (c < 128 && URI_SAFE[c]) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

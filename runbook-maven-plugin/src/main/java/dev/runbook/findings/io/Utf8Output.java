@@ -22,6 +22,19 @@ final class Utf8Output {
         this.out = out;
     }
 
+    /** Bytes encoded once ahead (markup, field names), copied whole rather than a character at a time. */
+    Utf8Output raw(byte[] bytes) throws IOException {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
+        return this;
+    }
+
+    /** The bytes of ASCII markup, for {@link #raw}. */
+    static byte[] encode(String markup) {
+        return markup.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** Text known to be ASCII and to need no escaping (markup, names, numbers). */
     Utf8Output ascii(String s) throws IOException {
         int length = s.length();

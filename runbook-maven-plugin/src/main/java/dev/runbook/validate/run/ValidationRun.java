@@ -18,6 +18,7 @@ import dev.runbook.findings.io.ConsoleReport;
 import dev.runbook.core.ReportSet;
 import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.findings.io.JUnitXmlReport;
+import dev.runbook.findings.io.ReportKeys;
 import dev.runbook.findings.io.SarifReport;
 import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.policy.Baseline;
@@ -92,9 +93,10 @@ public final class ValidationRun {
         long reportsStart = System.nanoTime();
         ReportSet reports = ReportSet.of(List.of(json, sarif, junit));
         try {
-            FindingsJson.write(report, options.toolVersion(), reports.stage(json));
-            SarifReport.write(report, options.toolVersion(), reports.stage(sarif));
-            JUnitXmlReport.write(report, reports.stage(junit));
+            ReportKeys keys = ReportKeys.of(report);
+            FindingsJson.write(report, keys, options.toolVersion(), reports.stage(json));
+            SarifReport.write(report, keys, options.toolVersion(), reports.stage(sarif));
+            JUnitXmlReport.write(report, keys, reports.stage(junit));
             reports.publish();
         } finally {
             reports.discard();
