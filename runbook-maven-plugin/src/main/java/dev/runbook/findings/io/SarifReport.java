@@ -72,8 +72,7 @@ public final class SarifReport {
                 json.field("results").startArray();
                 List<Finding> findings = report.findings();
                 for (int i = 0; i < findings.size(); i++) {
-                    Finding f = findings.get(i);
-                    writeResult(json, report, f, ruleIndex.get(f.ruleId()), keys.finding(i));
+                    writeResult(json, report, findings.get(i), ruleIndex, keys.finding(i));
                 }
                 json.endArray();
                 json.endObject();
@@ -102,8 +101,10 @@ public final class SarifReport {
         json.endObject();
     }
 
-    private static void writeResult(PrettyJson json, ValidationReport report, Finding f, Integer ruleIndex,
+    // A method of its own, and the loop that calls it as short as can be: that loop runs once, interpreted.
+    private static void writeResult(PrettyJson json, ValidationReport report, Finding f, Map<String, Integer> ruleIndexes,
                                     String fingerprint) throws IOException {
+        Integer ruleIndex = ruleIndexes.get(f.ruleId());
         json.startObject();
         json.stringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
