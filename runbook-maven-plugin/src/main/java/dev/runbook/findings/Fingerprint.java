@@ -28,11 +28,25 @@ public final class Fingerprint {
     });
 
     public static String of(Finding finding) {
-        String message = LINE_NUMBER.matcher(finding.message()).replaceAll("$1 #");
+        // Most messages quote no line: the regex (a matcher and a copy each) only runs where it can match.
+        String message = mentionsLine(finding.message())
+                ? LINE_NUMBER.matcher(finding.message()).replaceAll("$1 #") : finding.message();
         String key = finding.ruleId() + '\u0000' + finding.file() + '\u0000' + message;
         MessageDigest sha = SHA.get();
         sha.reset();
         byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, 12);
+    }
+
+    /** Whether {@code s} holds "line" in any ASCII case, which every match of {@link #LINE_NUMBER} does. */
+    static boolean mentionsLine(String s) {
+        for (int i = 0, last = s.length() - 4; i <= last; i++) {
+            // c | 0x20 folds exactly the ASCII upper-case letters onto lower case, as (?i) without UNICODE_CASE does.
+            if ((s.charAt(i) | 0x20) == 'l' && (s.charAt(i + 1) | 0x20) == 'i' && (s.charAt(i + 2) | 0x20) == 'n'
+                    && (s.charAt(i + 3) | 0x20) == 'e') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,13 +5,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.findings.ValidationReport;
 import dev.runbook.findings.Severity;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,18 +26,24 @@ import java.util.TreeSet;
  * warning's or hint's testcase passes and says what it found in {@code <system-out>}, as it does not fail
  * the build by default; a runbook without findings has one passing testcase, {@code clean}. Several
  * failures in one testcase are avoided on purpose: common XSDs and several CI views read only the first.
- * Written with StAX, so everything from content is escaped; characters XML 1.0 cannot carry are replaced.
+ * Everything from content is escaped; characters XML 1.0 cannot carry are replaced.
  */
 public final class JUnitXmlReport {
 
     static final String SUITES = "runbook.validate";
-    static final String CLEAN_CASE = "clean";
+    static final String CLEAN_CASE_NAME = "clean";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     private JUnitXmlReport() {
     }
 
     public static void write(ValidationReport report, Path file) throws IOException {
+        write(report, ReportKeys.of(report), file);
+    }
+
+    /** As {@link #write(ValidationReport, Path)}, with the run id the run derived once for all its reports. */
+    public static void write(ValidationReport report, ReportKeys keys, Path file) throws IOException {
+        String runId = keys.runId();
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         TreeSet<String> files = new TreeSet<>(report.runbooks());
         report.findings().forEach(f -> files.add(f.file()));
@@ -57,121 +57,96 @@ public final class JUnitXmlReport {
         // it as when the checks ran.
         // Always with seconds: LocalDateTime.toString() drops ":00", which the JUnit XSDs' xs:dateTime rejects.
         String timestamp = TIMESTAMP.format(LocalDateTime.now(ZoneOffset.UTC));
-        String runId = report.runId();
-        AtomicFiles.write(file, out -> {
-            try {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(w);
-                xml.writeStartDocument("UTF-8", "1.0");
-                xml.writeCharacters("\n");
-                xml.writeStartElement("testsuites");
-                xml.writeAttribute("name", SUITES);
-                xml.writeAttribute("tests", Integer.toString(tests));
-                xml.writeAttribute("failures", Long.toString(failures));
-                xml.writeAttribute("errors", "0");
-                xml.writeAttribute("time", "0");
-                xml.writeCharacters("\n");
-                int id = 0;
-                for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
-                    writeSuite(xml, report, entry.getKey(), entry.getValue(), id++, timestamp, runId);
-                }
-                xml.writeEndElement();
-                xml.writeCharacters("\n");
-                xml.writeEndDocument();
-                xml.close();
-                w.flush();
-            } catch (XMLStreamException e) {
-                throw new IOException("could not write " + file + ": " + e.getMessage(), e);
+        AtomicFiles.write(file, stream -> {
+            Utf8Output out = new Utf8Output(stream);
+            out.ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
+            attribute(out, "name", SUITES);
+            attribute(out, "tests", Integer.toString(tests));
+            attribute(out, "failures", Long.toString(failures));
+            attribute(out, "errors", "0");
+            attribute(out, "time", "0");
+            out.ascii(">\n");
+            byte[] suiteMiddle = encode(" errors=\"0\" skipped=\"0\" time=\"0\" timestamp=\"" + timestamp + "\" id=\"");
+            // The same id as findings.json and the SARIF of this run, so a reader of several can tell they belong together.
+            byte[] suiteProperties = encode("\">\n    <properties><property name=\"runbook.runId\" value=\"" + runId
+                    + "\"/></properties>\n");
+            int id = 0;
+            for (Map.Entry<String, List<Finding>> entry : byFile.entrySet()) {
+                writeSuite(out, report, entry.getKey(), entry.getValue(), id++, suiteMiddle, suiteProperties);
             }
+            out.ascii("</testsuites>\n");
+            out.flush();
         });
     }
 
-    private static void writeSuite(XMLStreamWriter xml, ValidationReport report, String file, List<Finding> findings,
-                                   int id, String timestamp, String runId) throws XMLStreamException {
-        String suite = clean(report.repositoryPath(file));
-        xml.writeCharacters("  ");
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", suite);
-        xml.writeAttribute("tests", Integer.toString(Math.max(1, findings.size())));
-        xml.writeAttribute("failures", Long.toString(findings.stream().filter(f -> f.severity() == Severity.ERROR).count()));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
-        xml.writeAttribute("time", "0");
-        xml.writeAttribute("timestamp", timestamp);
-        xml.writeAttribute("id", Integer.toString(id));
-        xml.writeCharacters("\n    ");
-        // The same id as findings.json and the SARIF of this run, so a reader of several can tell they belong together.
-        xml.writeStartElement("properties");
-        xml.writeEmptyElement("property");
-        xml.writeAttribute("name", "runbook.runId");
-        xml.writeAttribute("value", runId);
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
+    /*
+     * Written byte by byte as the JDK's StAX writer wrote this report before (Utf8Output.xml escapes as it
+     * did), without its Writer and encoder layers, the constant markup copied whole: the file is 17 MB at
+     * 25,000 findings. Text from content is cleaned (what XML 1.0 cannot hold replaced) piece by piece rather
+     * than concatenated first; the same bytes, as every piece is joined to the next by ASCII (" ", ":", "] "),
+     * and only a surrogate pair could span a join.
+     */
+    private static final byte[] SUITE_NAME = encode("  <testsuite name=\"");
+    private static final byte[] SUITE_TESTS = encode("\" tests=\"");
+    private static final byte[] SUITE_FAILURES = encode("\" failures=\"");
+    private static final byte[] SUITE_END = encode("  </testsuite>\n");
+    private static final byte[] CLEAN_CASE = encode("    <testcase name=\"" + CLEAN_CASE_NAME + "\" classname=\"");
+    private static final byte[] CLEAN_CASE_END = encode("\" time=\"0\"/>\n");
+    private static final byte[] CASE_NAME = encode("    <testcase name=\"");
+    private static final byte[] CASE_CLASSNAME = encode("\" classname=\"");
+    private static final byte[] CASE_BODY = encode("\" time=\"0\">\n      ");
+    private static final byte[] FAILURE_MESSAGE = encode("<failure message=\"[");
+    private static final byte[] FAILURE_TYPE = encode("\" type=\"");
+    private static final byte[] FAILURE_END = encode("</failure>\n    </testcase>\n");
+    private static final byte[] SYSTEM_OUT = encode("<system-out>");
+    private static final byte[] SYSTEM_OUT_END = encode("</system-out>\n    </testcase>\n");
+
+    // Methods of their own, called per runbook and per finding: the JIT compiles a method after a few thousand
+    // calls, while the body of a loop that runs once over 10,000 runbooks would stay interpreted.
+    private static void writeSuite(Utf8Output out, ValidationReport report, String file, List<Finding> findings, int id,
+                                   byte[] suiteMiddle, byte[] suiteProperties) throws IOException {
+        String suite = report.repositoryPath(file);
+        int failures = 0;
+        for (Finding f : findings) {
+            failures += f.severity() == Severity.ERROR ? 1 : 0;
+        }
+        out.raw(SUITE_NAME).xml(suite, true, true)
+                .raw(SUITE_TESTS).number(Math.max(1, findings.size()))
+                .raw(SUITE_FAILURES).number(failures)
+                .ascii('"').raw(suiteMiddle).number(id).raw(suiteProperties);
         if (findings.isEmpty()) {
-            xml.writeCharacters("    ");
-            xml.writeEmptyElement("testcase");
-            xml.writeAttribute("name", CLEAN_CASE);
-            xml.writeAttribute("classname", suite);
-            xml.writeAttribute("time", "0");
-            xml.writeCharacters("\n");
+            out.raw(CLEAN_CASE).xml(suite, true, true).raw(CLEAN_CASE_END);
         }
         for (Finding f : findings) {
-            writeCase(xml, report, suite, f);
+            writeCase(out, report, suite, f);
         }
-        xml.writeCharacters("  ");
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
+        out.raw(SUITE_END);
     }
 
-    private static void writeCase(XMLStreamWriter xml, ValidationReport report, String suite, Finding f)
-            throws XMLStreamException {
+    private static void writeCase(Utf8Output out, ValidationReport report, String suite, Finding f) throws IOException {
         String path = report.repositoryPath(f.file());
-        xml.writeCharacters("    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(f.ruleId() + " " + path + ":" + f.line()));
-        xml.writeAttribute("classname", suite);
-        xml.writeAttribute("time", "0");
-        xml.writeCharacters("\n      ");
+        out.raw(CASE_NAME).xml(f.ruleId(), true, true).ascii(' ').xml(path, true, true).ascii(':').number(f.line())
+                .raw(CASE_CLASSNAME).xml(suite, true, true).raw(CASE_BODY);
         if (f.severity() == Severity.ERROR) {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", clean("[" + f.ruleId() + "] " + f.message()));
-            xml.writeAttribute("type", f.ruleId());
-            xml.writeCharacters(clean(path + ":" + f.line() + ":" + f.column() + ": " + f.message()
-                    + (f.hint() == null || f.hint().isBlank() ? "" : "\nfix: " + f.hint())));
+            out.raw(FAILURE_MESSAGE).xml(f.ruleId(), true, true).ascii("] ").xml(f.message(), true, true)
+                    .raw(FAILURE_TYPE).xml(f.ruleId(), true, false).ascii("\">");
+            out.xml(path, false, true).ascii(':').number(f.line()).ascii(':').number(f.column()).ascii(": ")
+                    .xml(f.message(), false, true);
+            if (f.hint() != null && !f.hint().isBlank()) {
+                out.ascii("\nfix: ").xml(f.hint(), false, true);
+            }
+            out.raw(FAILURE_END);
         } else {
-            xml.writeStartElement("system-out");
-            xml.writeCharacters(clean(report.contentPrefix() + f.toConsoleLine()));
+            out.raw(SYSTEM_OUT).xml(report.contentPrefix(), false, true).xml(f.toConsoleLine(), false, true)
+                    .raw(SYSTEM_OUT_END);
         }
-        xml.writeEndElement();
-        xml.writeCharacters("\n    ");
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
     }
 
-    /** Drops what XML 1.0 cannot hold at all (control chars, lone surrogates); escaping does the rest. */
-    static String clean(String s) {
-        int plain = 0;
-        while (plain < s.length()) { // most strings hold nothing to drop: returned as they are, not copied
-            char c = s.charAt(plain);
-            if ((c >= 0x20 && c <= 0xD7FF) || c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD)) {
-                plain++;
-            } else {
-                break;
-            }
-        }
-        if (plain == s.length()) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(++i));
-            } else {
-                out.append(ok ? c : '\uFFFD');
-            }
-        }
-        return out.toString();
+    private static void attribute(Utf8Output out, String name, String value) throws IOException {
+        out.ascii(' ').ascii(name).ascii("=\"").xml(value, true, false).ascii('"');
+    }
+
+    private static byte[] encode(String markup) {
+        return Utf8Output.encode(markup);
     }
 }

@@ -18,6 +18,7 @@ import dev.runbook.findings.io.ConsoleReport;
 import dev.runbook.core.ReportSet;
 import dev.runbook.findings.io.FindingsJson;
 import dev.runbook.findings.io.JUnitXmlReport;
+import dev.runbook.findings.io.ReportKeys;
 import dev.runbook.findings.io.SarifReport;
 import dev.runbook.findings.ValidationReport;
 import dev.runbook.validate.policy.Baseline;
@@ -92,9 +93,10 @@ public final class ValidationRun {
         long reportsStart = System.nanoTime();
         ReportSet reports = ReportSet.of(List.of(json, sarif, junit));
         try {
-            FindingsJson.write(report, options.toolVersion(), reports.stage(json));
-            SarifReport.write(report, options.toolVersion(), reports.stage(sarif));
-            JUnitXmlReport.write(report, reports.stage(junit));
+            ReportKeys keys = ReportKeys.of(report);
+            FindingsJson.write(report, keys, options.toolVersion(), reports.stage(json));
+            SarifReport.write(report, keys, options.toolVersion(), reports.stage(sarif));
+            JUnitXmlReport.write(report, keys, reports.stage(junit));
             reports.publish();
         } finally {
             reports.discard();
@@ -126,12 +128,7 @@ public final class ValidationRun {
         Path sarif = options.layout().findingsSarif();
         Path junit = options.layout().validateJUnitXml();
         for (Finding finding : report.findings()) {
-            String line = report.repositoryPath(finding.file()) + finding.toConsoleLine().substring(finding.file().length());
-            switch (finding.severity()) {
-                case ERROR -> log.error(line);
-                case WARNING -> log.warn(line);
-                default -> log.info(line);
-            }
+            print(report, finding);
         }
         log.info(ConsoleReport.summary(report));
 
@@ -143,6 +140,17 @@ public final class ValidationRun {
                     + ", " + sarif + ", " + junit + ")");
         }
         return report;
+    }
+
+    // A method of its own, called per finding: the JIT compiles it early, where the body of a loop that runs
+    // once over 25,000 findings would stay interpreted.
+    private void print(ValidationReport report, Finding finding) {
+        String line = report.repositoryPath(finding.file()) + finding.toConsoleLine().substring(finding.file().length());
+        switch (finding.severity()) {
+            case ERROR -> log.error(line);
+            case WARNING -> log.warn(line);
+            default -> log.info(line);
+        }
     }
 
     private static Baseline loadBaseline(Path file) throws SetupException {

@@ -104,6 +104,22 @@ class ReportsTest {
     }
 
     @Test
+    void fingerprintBlanksQuotedLineNumbersInAnyAsciiCaseOnly() {
+        Finding f = FINDINGS.get(0);
+        for (String[] same : new String[][] {{"see LINE 5", "see LINE 9"}, {"as on lInEs 3-4", "as on lInEs 17-20"},
+                {"heading on line 12.", "heading on line 7."}}) {
+            assertEquals(Fingerprint.of(withMessage(f, same[0])), Fingerprint.of(withMessage(f, same[1])), same[0]);
+        }
+        for (String[] differ : new String[][] {{"pipeline 5", "pipeline 6"}, {"lines5", "lines6"}, {"l1ne 5", "l1ne 6"}}) {
+            assertTrue(!Fingerprint.of(withMessage(f, differ[0])).equals(Fingerprint.of(withMessage(f, differ[1]))), differ[0]);
+        }
+    }
+
+    private static Finding withMessage(Finding f, String message) {
+        return new Finding(f.ruleId(), f.severity(), f.file(), f.line(), f.column(), message, f.hint());
+    }
+
+    @Test
     void sarifValidatesAgainstTheSarif210SchemaAndLocatesFindings() throws Exception {
         Path file = temp.resolve("runbook/findings.sarif");
         SarifReport.write(report(), "1.2.3", file);

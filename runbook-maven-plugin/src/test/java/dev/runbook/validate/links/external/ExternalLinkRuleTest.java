@@ -221,6 +221,14 @@ class ExternalLinkRuleTest {
     }
 
     @Test
+    void offlineCountsEachUniqueUrlOnceAcrossPagesAndFragments() {
+        Fixture f = pages("/gone#one", "/gone#two", "/ok").file("b.md", "# B\n\n[again](" + server.url("/ok")
+                + ") [local](a.md) [mail](mailto:x@example.com)\n");
+        assertEquals(List.of(), f.run(new ExternalLinkRule(settings().withOffline(true))));
+        assertTrue(f.logLines.contains("INFO validate: offline (runbook.offline=true): 2 external links not checked"), f.logLines.toString());
+    }
+
+    @Test
     void privateHostsAndExcludedUrlsAreSkipped() {
         Fixture f = pages("/gone", "https://docs.example.com/missing");
         assertEquals(List.of(), f.run(new ExternalLinkRule(LinkCheckSettings.defaults())));
