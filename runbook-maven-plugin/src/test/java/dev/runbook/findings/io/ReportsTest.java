@@ -76,6 +76,20 @@ class ReportsTest {
     }
 
     @Test
+    void findingsJsonAndTheReleaseReportShowAFindingInTheSameShape() throws Exception {
+        // Two writers of one shape: findings.json streams it, report.json builds it as a tree (writeFinding).
+        Path file = temp.resolve("shape/findings.json");
+        FindingsJson.write(report(), "1.2.3", file);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode streamed = mapper.readTree(file.toFile()).path("findings");
+        assertEquals(FINDINGS.size(), streamed.size());
+        for (int i = 0; i < FINDINGS.size(); i++) {
+            assertEquals(FindingsJson.writeFinding(mapper.createObjectNode(), FINDINGS.get(i)), streamed.get(i),
+                    "finding " + i);
+        }
+    }
+
+    @Test
     void findingsJsonRoundTripsWithCountsAndFingerprints() throws Exception {
         Path file = temp.resolve("runbook/findings.json");
         FindingsJson.write(report(), "1.2.3", file);
