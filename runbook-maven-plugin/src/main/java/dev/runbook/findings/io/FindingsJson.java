@@ -131,6 +131,12 @@ public final class FindingsJson {
 
     /** Reads a findings.json; a file that is not one (or a newer version) is an IOException naming the file. */
     public static Contents read(Path file) throws IOException {
+        Contents streamed = StreamedFindingsReader.read(file);
+        return streamed != null ? streamed : readTree(file);
+    }
+
+    /** The lenient reader, for any file the streamed one does not take; the one with the error messages. */
+    static Contents readTree(Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
