@@ -58,32 +58,32 @@ public final class ExternalLinkRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        run(UrlExtractor.extract(List.of(runbook)), context, sink);
+        check(List.of(runbook), context, sink);
     }
 
     @Override
     public void checkAll(ValidationContext context, FindingSink sink) {
+        check(context.content().runbooks(), context, sink);
+    }
+
+    private void check(List<Runbook> runbooks, ValidationContext context, FindingSink sink) {
         if (settings.offline()) {
             // Offline only their number is said: the unique URLs are counted, not gathered in order with every
             // place each is written (tens of thousands of links on 10,000 pages, on every run).
-            int unique = UrlExtractor.countUnique(context.content().runbooks());
+            int unique = UrlExtractor.countUnique(runbooks);
             if (unique > 0) {
-                logOffline(context.log(), unique);
+                context.log().info("validate: offline (runbook.offline=true): " + unique + " external links not checked");
             }
             return;
         }
-        run(UrlExtractor.extract(context.content().runbooks()), context, sink);
+        Map<String, List<UrlPlace>> urls = UrlExtractor.extract(runbooks);
+        if (!urls.isEmpty()) {
+            checkOnline(urls, context, sink);
+        }
     }
 
-    private void run(Map<String, List<UrlPlace>> urls, ValidationContext context, FindingSink sink) {
+    private void checkOnline(Map<String, List<UrlPlace>> urls, ValidationContext context, FindingSink sink) {
         RunLog log = context.log();
-        if (urls.isEmpty()) {
-            return;
-        }
-        if (settings.offline()) {
-            logOffline(log, urls.size());
-            return;
-        }
         HostFilter hosts = new HostFilter(settings.checkPrivate());
         Map<String, CheckResult> results = new LinkedHashMap<>();
         List<String> toCheck = new ArrayList<>();
@@ -110,10 +110,6 @@ public final class ExternalLinkRule implements Rule {
             log.warn("validate: could not write the link cache " + cacheFile(context) + ": " + e.getMessage());
         }
         results.forEach((url, result) -> report(result, urls.get(url), sink));
-    }
-
-    private static void logOffline(RunLog log, int unique) {
-        log.info("validate: offline (runbook.offline=true): " + unique + " external links not checked");
     }
 
     private static Path cacheFile(ValidationContext context) {
