@@ -164,19 +164,17 @@ public final class SiteBuilder {
                 Set<String> kept = keepSiteWide
                         ? new java.util.HashSet<>(previous.siteWideFiles().stream().map(BuildState.FileHash::path).toList())
                         : Set.of();
-                if (anyChange) {
-                    // The manifest is a file on disk: its paths go through the containment check like any name.
-                    for (String file : previous.generated()) {
-                        // The search index's own files stay: its writer keeps the shards whose bytes do not change.
-                        if (!SearchIndexWriter.isIndexFile(file) && !kept.contains(file)) {
-                            site.deleteIfInside(file);
-                        }
+                // The manifest is a file on disk: its paths go through the containment check like any name.
+                for (String file : previous.generated()) {
+                    // The search index's own files stay: its writer keeps the shards whose bytes do not change.
+                    if (!SearchIndexWriter.isIndexFile(file) && !kept.contains(file)) {
+                        site.deleteIfInside(file);
                     }
-                    for (Map.Entry<String, BuildState.PageState> old : previous.pages().entrySet()) {
-                        BuildState.PageState now = pages.get(old.getKey());
-                        if (now == null || !now.page().equals(old.getValue().page())) {
-                            site.deleteIfInside(old.getValue().page());
-                        }
+                }
+                for (Map.Entry<String, BuildState.PageState> old : previous.pages().entrySet()) {
+                    BuildState.PageState now = pages.get(old.getKey());
+                    if (now == null || !now.page().equals(old.getValue().page())) {
+                        site.deleteIfInside(old.getValue().page());
                     }
                 }
             } else {
@@ -192,30 +190,27 @@ public final class SiteBuilder {
             renderPages(toRender, statuses, findings, navs, writer, request);
             log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
 
+            // Past the early return above, something changed: the site-wide pages and the search index are settled.
             List<String> generated = new ArrayList<>();
-            List<BuildState.FileHash> siteWideFiles = previous == null ? List.of() : previous.siteWideFiles();
-            int indexPages = 0;
-            if (anyChange) {
-                long aggregateStart = System.nanoTime();
-                if (keepSiteWide) {
-                    log.debug("runbook: site: index, tag, status and redirect pages kept: nothing they show changed"
-                            + " (their bytes checked in " + siteWideCheckMillis + " ms)");
-                } else {
-                    List<String> written = new ArrayList<>(writer.aggregatePages(all));
-                    written.addAll(writer.redirects());
-                    siteWideFiles = hashed(staging, written);
-                    log.debug("runbook: site: index, tag, status and redirect pages written in "
-                            + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
-                }
-                siteWideFiles.forEach(f -> generated.add(f.path()));
-                indexPages = generated.size();
-                generated.addAll(copyAttachments(request, runbooks, layout, site));
-                long searchStart = System.nanoTime();
-                generated.addAll(writeSearchIndex(request, runbooks, statuses, textHashes, layout, staging, pages));
-                log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
+            List<BuildState.FileHash> siteWideFiles;
+            long aggregateStart = System.nanoTime();
+            if (keepSiteWide) {
+                siteWideFiles = previous.siteWideFiles();
+                log.debug("runbook: site: index, tag, status and redirect pages kept: nothing they show changed"
+                        + " (their bytes checked in " + siteWideCheckMillis + " ms)");
             } else {
-                generated.addAll(previous.generated());
+                List<String> written = new ArrayList<>(writer.aggregatePages(all));
+                written.addAll(writer.redirects());
+                siteWideFiles = hashed(staging, written);
+                log.debug("runbook: site: index, tag, status and redirect pages written in "
+                        + (System.nanoTime() - aggregateStart) / 1_000_000 + " ms");
             }
+            siteWideFiles.forEach(f -> generated.add(f.path()));
+            int indexPages = generated.size();
+            generated.addAll(copyAttachments(request, runbooks, layout, site));
+            long searchStart = System.nanoTime();
+            generated.addAll(writeSearchIndex(request, runbooks, statuses, textHashes, layout, staging, pages));
+            log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             publishReport(request, site);
             // Publish: the manifest first, naming the generation the staged site carries; then the swap. Killed
             // before the swap, the manifest names a generation the live site does not have: a full rebuild.
