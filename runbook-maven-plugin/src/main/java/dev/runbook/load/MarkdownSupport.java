@@ -1,6 +1,5 @@
 package dev.runbook.load;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -14,8 +13,9 @@ import java.util.List;
 
 /**
  * The one flexmark configuration: the loader parses with it and the site renders with it, so what the
- * validator sees is what the reader sees. GitHub-flavoured: tables, strikethrough, task lists, autolinks,
- * and {#id} attributes on headings, and reference links ({@code [text][ref]}, {@code [ref]}, {@code ![alt][ref]}
+ * validator sees is what the reader sees. GitHub-flavoured: tables, strikethrough, task lists, autolinks
+ * ({@link LinkFreeTextSkippingAutolink}: flexmark's, given only the text that can hold a link), {#id}
+ * attributes on headings, and reference links ({@code [text][ref]}, {@code [ref]}, {@code ![alt][ref]}
  * with a {@code [ref]: target "title"} definition).
  *
  * <p>flexmark registers its reference-definition paragraph pre-processor only when it uses its own inline
@@ -29,22 +29,26 @@ public final class MarkdownSupport {
                     TablesExtension.create(),
                     StrikethroughExtension.create(),
                     TaskListExtension.create(),
-                    AutolinkExtension.create()))
+                    LinkFreeTextSkippingAutolink.create()))
             .set(TablesExtension.COLUMN_SPANS, false)
             .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
             .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
             .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
             .toImmutable();
 
-    private static final Parser PARSER = Parser.builder(OPTIONS)
-            .customInlineParserFactory(MatchingInlineParser::new)
-            .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
-            .build();
+    private static final Parser PARSER = builder(OPTIONS).build();
 
     private MarkdownSupport() {
     }
 
     public static Parser parser() {
         return PARSER;
+    }
+
+    /** The parser's builder over {@code options}; tests compare the parser with variants of its extensions. */
+    static Parser.Builder builder(DataHolder options) {
+        return Parser.builder(options)
+                .customInlineParserFactory(MatchingInlineParser::new)
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
     }
 }
