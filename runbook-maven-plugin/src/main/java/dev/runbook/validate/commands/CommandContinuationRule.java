@@ -39,8 +39,8 @@ public final class CommandContinuationRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
-            for (ContinuationCheck.Problem problem : ContinuationCheck.check(fence.script())) {
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings, context.facts())) {
+            for (ContinuationCheck.Problem problem : fence.continuationProblems()) {
                 sink.report(this, runbook, fence.position(runbook, problem.scriptLine(), problem.column()),
                         problem.message(), problem.hint());
             }

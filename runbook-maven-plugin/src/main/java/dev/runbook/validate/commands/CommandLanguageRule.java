@@ -40,8 +40,8 @@ public final class CommandLanguageRule implements Rule {
 
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
-        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
-            LanguageSniffer.sniff(fence.script()).ifPresent(found -> {
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings, context.facts())) {
+            fence.otherLanguage().ifPresent(found -> {
                 String sample = found.sample().length() > 40 ? found.sample().substring(0, 39) + "…" : found.sample();
                 sink.report(this, runbook, fence.position(runbook, found.scriptLine(), found.column()),
                         "```" + fence.block().language() + " block contains " + found.language() + ", not shell: \"" + sample + "\"",

@@ -62,7 +62,7 @@ public final class CommandSyntaxRule implements Rule {
     @Override
     public void check(Runbook runbook, ValidationContext context, FindingSink sink) {
         BashParser.Loaded loaded = null;
-        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+        for (ShellFences.Fenced fence : ShellFences.of(runbook, settings, context.facts())) {
             if (fence.leftToOtherRules()) {
                 continue;
             }
@@ -78,7 +78,7 @@ public final class CommandSyntaxRule implements Rule {
                 }
                 return;
             }
-            Optional<BashParser.Problem> problem = loaded.parser().firstProblem(script.neutralText());
+            Optional<BashParser.Problem> problem = fence.syntaxProblem(loaded.parser(), context.facts());
             if (problem.isEmpty() || comesFromPlaceholderLines(loaded.parser(), script)) {
                 continue;
             }

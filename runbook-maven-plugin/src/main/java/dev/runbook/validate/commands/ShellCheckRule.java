@@ -8,6 +8,7 @@ import dev.runbook.model.CodeBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.validate.RuleSettings;
 import dev.runbook.validate.FindingSink;
+import dev.runbook.validate.PageFacts;
 import dev.runbook.validate.Rule;
 import dev.runbook.validate.ValidationContext;
 import dev.runbook.validate.placeholders.PlaceholderLines;
@@ -146,7 +147,7 @@ public final class ShellCheckRule implements Rule {
         if (shellCheck.mode() == RuleSettings.ShellCheck.Mode.OFF) {
             return;
         }
-        List<Job> jobs = jobs(runbooks);
+        List<Job> jobs = jobs(runbooks, context.facts());
         if (jobs.isEmpty()) {
             return;
         }
@@ -228,11 +229,11 @@ public final class ShellCheckRule implements Rule {
         }
     }
 
-    private List<Job> jobs(List<Runbook> runbooks) {
+    private List<Job> jobs(List<Runbook> runbooks, PageFacts facts) {
         List<Job> jobs = new ArrayList<>();
         BashParser.Loaded loaded = null;
         for (Runbook runbook : runbooks) {
-            for (ShellFences.Fenced fence : ShellFences.of(runbook, settings)) {
+            for (ShellFences.Fenced fence : ShellFences.of(runbook, settings, facts)) {
                 CodeBlock block = fence.block();
                 ShellScript script = fence.script();
                 // Blocks too long for the bash parser are left to neither checker: ShellCheck crawls on the same
@@ -247,7 +248,7 @@ public final class ShellCheckRule implements Rule {
                     loaded = BashParser.load();
                 }
                 // command.syntax reports this block; ShellCheck would only say the same thing again.
-                if (loaded.parser() != null && loaded.parser().firstProblem(script.neutralText()).isPresent()) {
+                if (loaded.parser() != null && fence.syntaxProblem(loaded.parser(), facts).isPresent()) {
                     continue;
                 }
                 jobs.add(new Job(runbook, block, script));

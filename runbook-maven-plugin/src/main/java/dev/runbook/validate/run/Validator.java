@@ -81,9 +81,8 @@ public final class Validator {
         }
         context.log().debug("runbook: validate: page cache: per-page rules skipped on " + (runbooks.size() - changed.size())
                 + " unchanged runbooks, run on " + changed.size());
-        ValidationContext changedOnly = new ValidationContext(
-                new LoadedContent(context.content().root(), changed, context.content().findings()),
-                context.buildDate(), context.workDirectory(), context.log());
+        ValidationContext changedOnly = context.over(
+                new LoadedContent(context.content().root(), changed, context.content().findings()));
         ConcurrentFindingSink sink = new ConcurrentFindingSink();
         ConcurrentFindingSink perPageSink = new ConcurrentFindingSink();
         AtomicBoolean allRan = new AtomicBoolean(true);
