@@ -80,7 +80,31 @@ public record LoadOptions(List<String> includes, List<String> excludes, Map<Stri
 
     /** Whether the file at this '/'-separated path below the content folder is a runbook. */
     public boolean selects(String relativePath) {
+        if (excludes.isEmpty() && includes.equals(DEFAULT_INCLUDES) && withoutLineBreaks(relativePath)) {
+            // What the two default globs (**/*.md and *.md) select, said without them: every content walk asks
+            // for every file, and matching globs cost ~100 ms a goal at 10,000 files in a fresh JVM.
+            return relativePath.toLowerCase(Locale.ROOT).endsWith(".md");
+        }
+        return selectedByGlobs(relativePath);
+    }
+
+    /** {@link #selects} by the globs alone; for tests, which hold the shortcut to it. */
+    boolean selectedByGlobs(String relativePath) {
         return anyMatches(includes, relativePath) && !excluded(relativePath);
+    }
+
+    /**
+     * Whether no char of {@code path} ends a line for {@code java.util.regex}: a glob's {@code **} is
+     * {@code .*}, which stops at one, so such a path (legal on Linux) is left to the globs.
+     */
+    private static boolean withoutLineBreaks(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether an exclude glob matches this path. */
