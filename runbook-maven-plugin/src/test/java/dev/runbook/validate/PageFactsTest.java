@@ -28,17 +28,21 @@ class PageFactsTest {
     void aFactIsMadeOnceEvenWhenManyThreadsAskAtOnce() throws Exception {
         PageFacts facts = new PageFacts();
         Block block = new Block("kubectl get pods");
+        int threadCount = 8;
         AtomicInteger made = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch asking = new CountDownLatch(threadCount);
+        ExecutorService threads = Executors.newFixedThreadPool(threadCount);
         try {
             List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < threadCount; i++) {
                 answers.add(threads.submit(() -> {
                     start.await();
+                    asking.countDown();
                     return facts.get(UPPER, block, b -> {
                         made.incrementAndGet();
-                        sleep(50); // long enough for the other threads to ask meanwhile
+                        // The first maker waits until every thread has come to ask, so the others ask while it works.
+                        awaitQuietly(asking);
                         return b.text().toUpperCase();
                     });
                 }));
@@ -93,9 +97,11 @@ class PageFactsTest {
         assertEquals("X", facts.get(UPPER, block, b -> b.text().toUpperCase()));
     }
 
-    private static void sleep(long millis) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other threads never came to ask");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
