@@ -146,6 +146,52 @@ class SearchIndexWriterTest {
         assertTrue(total > limits.singleFileMaxBytes(), "total " + total);
     }
 
+    /**
+     * The writer builds the dictionary and postings shards by hand: every part of every file must be exactly
+     * what Jackson (with the writer's settings) makes of the same data, terms that need escaping included.
+     */
+    @Test
+    void everyPartIsWhatJacksonWouldWrite() throws IOException {
+        List<SearchDocument> docs = new ArrayList<>(SearchFixtures.demoPlusSynthetic(3000));
+        docs.add(new SearchDocument("hostile.html", "Ünïcödé 日本語 naïve café \"quoted\" back\\slash", "",
+                List.of("svc"), List.of("tag"), null,
+                List.of(new SearchDocument.Section("", "Straße", "ﬁle \u2028 \u0007 control ü 𝔘 emoji 😀"))));
+        List<String> written = new SearchIndexWriter().write(docs, dir);
+        assertTrue(written.size() > 10, "split, so there are many dictionary and postings shards");
+        ObjectMapper reader = new ObjectMapper();
+        int partsChecked = 0;
+        boolean sawEscapedTerm = false;
+        for (String file : written) {
+            for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.US_ASCII)) {
+                Matcher m = REGISTER.matcher(line);
+                assertTrue(m.matches(), file);
+                String json = m.group(2);
+                assertEquals(IndexedPage.toJson(reader.readValue(json, Object.class)), json, file + " " + m.group(1));
+                sawEscapedTerm |= m.group(1).startsWith("d") && json.contains("\\u");
+                partsChecked++;
+            }
+        }
+        assertTrue(partsChecked > 10, "parts checked: " + partsChecked);
+        assertTrue(sawEscapedTerm, "a dictionary term needed escaping, so the Jackson path of quote() ran");
+    }
+
+    @Test
+    void quotedStringsAreJacksonsBytes() {
+        List<String> samples = new ArrayList<>(List.of("", "plain", "a b", "quote\"", "back\\slash", "slash/", "del\u007f",
+                "tab\t", "nl\n", "cr\r", "bs\b", "ff\f", "bell\u0007", "nul\u0000", "é", "日本", "😀", "\ud800", "~", " "));
+        Random random = new Random(19);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                s.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : random.nextInt(0x90)));
+            }
+            samples.add(s.toString());
+        }
+        for (String sample : samples) {
+            assertEquals(IndexedPage.toJson(sample), SearchIndexWriter.quote(sample), sample);
+        }
+    }
+
     @Test
     void outputIsAsciiAndRoundTripsHostileText() throws IOException {
         String title = "Quote \" backslash \\ </script><img src=x onerror=alert(1)> é \u2028 日本";
