@@ -128,10 +128,30 @@ public final class AtomicFiles {
 
     /** A fresh, empty directory beside {@code target} in which to build its next version. */
     public static Path stagingDirectoryFor(Path target) throws IOException {
+        return stagingDirectoryFor(target, null);
+    }
+
+    /**
+     * A directory beside {@code target} in which to build its next version: {@code recycled} moved there when it
+     * is a directory (not a link to one) that can be moved there in one rename, else a fresh, empty one (and
+     * {@code recycled} is deleted). The caller makes a recycled folder's contents what it needs; a build killed
+     * after the move leaves an ordinary staging folder, which the next {@link #recoverInterruptedSwap} removes.
+     */
+    public static Path stagingDirectoryFor(Path target, Path recycled) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         recoverInterruptedSwap(absolute);
         Path staging = absolute.resolveSibling(absolute.getFileName() + ".staging-" + UUID.randomUUID());
+        if (recycled != null && Files.isDirectory(recycled, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.move(recycled, staging, StandardCopyOption.ATOMIC_MOVE);
+                return staging;
+            } catch (IOException e) {
+                deleteRecursively(recycled); // another file system, or in the way: start empty
+            }
+        } else if (recycled != null) {
+            Files.deleteIfExists(recycled); // a file or link where the folder would be: never followed
+        }
         Files.createDirectories(staging);
         return staging;
     }
@@ -141,6 +161,15 @@ public final class AtomicFiles {
      * crash leaves {@code target.previous} behind; {@link #recoverInterruptedSwap} restores it next time.
      */
     public static void swapIn(Path staging, Path target) throws IOException {
+        swapIn(staging, target, null);
+    }
+
+    /**
+     * {@link #swapIn(Path, Path)}, keeping the replaced version at {@code keepReplacedAt} (moved there in one
+     * rename, for {@link #stagingDirectoryFor(Path, Path)} to recycle) instead of deleting it; deleted after all
+     * when it cannot be moved there. Null deletes it.
+     */
+    public static void swapIn(Path staging, Path target, Path keepReplacedAt) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".previous");
         deleteRecursively(previous);
@@ -151,6 +180,15 @@ public final class AtomicFiles {
         Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
         syncFolder(absolute.getParent());
         CrashPoint.reached("swap.moved-in");
+        if (keepReplacedAt != null && Files.isDirectory(previous, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                deleteRecursively(keepReplacedAt);
+                Files.move(previous, keepReplacedAt, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (IOException e) {
+                // Another file system: nothing to recycle, the old version goes as it always did.
+            }
+        }
         deleteRecursively(previous);
     }
 

@@ -94,8 +94,9 @@ public final class OutputRoot {
     }
 
     /**
-     * Deletes the file at {@code relative} when it lies inside the root; false (nothing deleted) for a
-     * malformed path or one that would lead outside, and for a file that is not there.
+     * Deletes the file at {@code relative} when it lies inside the root, and the folders it leaves empty (a
+     * clean build would not make them); false (nothing deleted) for a malformed path or one that would lead
+     * outside, and for a file that is not there.
      */
     public boolean deleteIfInside(String relative) throws IOException {
         Path file;
@@ -108,7 +109,17 @@ public final class OutputRoot {
         if (!Files.isDirectory(parent) || !realPathInside(parent)) {
             return false;
         }
-        return Files.deleteIfExists(file); // removes a link itself, never what it points to
+        if (!Files.deleteIfExists(file)) { // removes a link itself, never what it points to
+            return false;
+        }
+        for (Path folder = parent; !folder.equals(root) && folder.startsWith(root); folder = folder.getParent()) {
+            try {
+                Files.delete(folder);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                break;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code relative} names a regular file inside the root (false for any path refused above). */

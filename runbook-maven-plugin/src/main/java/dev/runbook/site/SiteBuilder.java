@@ -148,15 +148,23 @@ public final class SiteBuilder {
             return new SiteResult(0, runbooks.size(), 0, false, millis, output);
         }
 
-        Path staging = AtomicFiles.stagingDirectoryFor(output);
+        // An incremental build recycles the site its last swap replaced as its staging folder: mirroring the live
+        // site into it changes the few files that differ, where a fresh folder needs every folder made and every
+        // file linked (and, after the swap, as many deleted). A full build shares nothing with it.
+        Path recycled = recycledSiteFor(request.stateFile());
+        if (full) {
+            AtomicFiles.deleteRecursively(recycled);
+        }
+        Path staging = full ? AtomicFiles.stagingDirectoryFor(output) : AtomicFiles.stagingDirectoryFor(output, recycled);
         try {
             OutputRoot site = new OutputRoot(staging);
             boolean keepSiteWide = false;
             long siteWideCheckMillis = 0;
             if (!full) {
                 long linkStart = System.nanoTime();
-                int linked = TreeCopy.linkOrCopy(output, staging);
-                log.debug("runbook: site: carried " + linked + " files over from the previous site in "
+                TreeCopy.Mirrored carried = TreeCopy.mirror(output, staging);
+                log.debug("runbook: site: carried " + carried.files() + " files over from the previous site ("
+                        + carried.alreadyThere() + " already in the recycled folder) in "
                         + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
                 long checkStart = System.nanoTime();
                 keepSiteWide = siteWide.equals(previous.siteWide()) && previous.siteWideFilesIntact(staging);
@@ -219,7 +227,7 @@ public final class SiteBuilder {
             CrashPoint.reached("site.staged");
             state.write(request.stateFile());
             CrashPoint.reached("site.manifest-written");
-            AtomicFiles.swapIn(staging, output);
+            AtomicFiles.swapIn(staging, output, full ? null : recycled);
             CrashPoint.reached("site.swapped");
             log.debug("runbook: site: built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -293,6 +301,16 @@ public final class SiteBuilder {
         Hashes.update(digest, new TreeMap<>(redirects).toString());
         Hashes.update(digest, String.valueOf(alertsPage));
         return Hashes.hex(digest.digest());
+    }
+
+    /**
+     * Where the site an incremental build replaced waits to be recycled by the next one: beside the manifest
+     * ({@code target/runbook-site-state.json} → {@code target/runbook-site-state.recycled}), never beside the
+     * published site, which a web server may be serving with its neighbours.
+     */
+    static Path recycledSiteFor(Path stateFile) {
+        String name = stateFile.getFileName().toString();
+        return stateFile.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".recycled");
     }
 
     /** The staged files with the SHA-256 of their bytes, in the order given. */

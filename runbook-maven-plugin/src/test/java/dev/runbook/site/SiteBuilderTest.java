@@ -272,6 +272,94 @@ class SiteBuilderTest {
         assertTrue(Jsoup.parse(site.page("index.html")).selectFirst("a.runbook-link[href=a/my%20page.html]") != null);
     }
 
+    /**
+     * An incremental build recycles the site its last swap replaced as its staging folder (beside the manifest,
+     * never beside the site); whatever that folder holds, each build's site is the one a clean build writes.
+     */
+    @Test
+    void incrementalBuildsRecycleTheReplacedSiteAndEachEqualsACleanBuild() throws Exception {
+        Path recycled = site.target.resolve("runbook-site-state.recycled");
+        site.build();
+        assertFalse(Files.exists(recycled), "a full build keeps nothing to recycle");
+        List<String> edits = List.of("body", "new folder", "delete", "delete folder", "title", "none", "tamper", "link");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("keep.txt"), "not the site's");
+        int n = 0;
+        for (String edit : edits) {
+            switch (edit) {
+                case "body" -> site.write("svc/page-3.md", "---\nservice: svc\ntags: [t1]\n---\n# Page 3\n\nEdited.\n");
+                case "new folder" -> site.write("new/deep/page-9.md", "---\ntags: [fresh]\n---\n# Page 9\n");
+                case "delete" -> Files.delete(site.content.resolve("svc/page-1.md"));
+                case "delete folder" -> AtomicFiles.deleteRecursively(site.content.resolve("new"));
+                case "title" -> site.write("svc/page-4.md", "---\nservice: svc\n---\n# Page four\n");
+                case "tamper" -> { // the recycled folder edited by hand: other bytes, strays, a link leading out
+                    for (String name : List.of("svc/page-2.html", "svc/page-3.html")) { // 3 is not rendered again
+                        Files.delete(recycled.resolve(name));
+                        Files.writeString(recycled.resolve(name), "tampered");
+                    }
+                    Files.writeString(recycled.resolve("stray.html"), "stray");
+                    Files.createDirectories(recycled.resolve("stray/folder"));
+                    Files.delete(recycled.resolve("index.html"));
+                    Files.createDirectories(recycled.resolve("index.html"));
+                    Files.delete(recycled.resolve("svc/page-5.html"));
+                    Files.createSymbolicLink(recycled.resolve("svc/page-5.html"), outside.resolve("keep.txt"));
+                    AtomicFiles.deleteRecursively(recycled.resolve("tags"));
+                    Files.createSymbolicLink(recycled.resolve("tags"), outside);
+                    site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2\n\nAgain.\n");
+                }
+                case "link" -> { // the recycled folder is a link to a folder elsewhere: never followed
+                    AtomicFiles.deleteRecursively(recycled);
+                    Files.createSymbolicLink(recycled, outside);
+                    site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2\n\nOnce more.\n");
+                }
+                default -> { }
+            }
+            SiteResult result = site.build();
+            assertFalse(result.fullRebuild(), edit);
+            assertEquals(clean(++n), tree(site.site()), "after '" + edit + "' the site is the one a clean build writes");
+            assertTrue(Files.isDirectory(recycled, java.nio.file.LinkOption.NOFOLLOW_LINKS) || edit.equals("none"),
+                    "the replaced site waits beside the manifest: " + edit);
+            assertEquals("not the site's", Files.readString(outside.resolve("keep.txt")), edit);
+            try (Stream<Path> entries = Files.list(outside)) {
+                assertEquals(List.of("keep.txt"), entries.map(p -> p.getFileName().toString()).toList(), edit);
+            }
+        }
+        try (Stream<Path> siblings = Files.list(site.target)) {
+            assertEquals(List.of("runbook-site", "runbook-site-state.json", "runbook-site-state.recycled"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "nothing beside the site");
+        }
+        site.build("Other title");
+        assertFalse(Files.exists(recycled), "a full build shares nothing with the old site: not kept");
+    }
+
+    /** The site a clean build writes from the fixture's content, in a folder of its own. */
+    private java.util.Map<String, String> clean(int n) throws Exception {
+        SiteFixture clean = new SiteFixture(dir.resolve("clean-" + n));
+        try (Stream<Path> files = Files.walk(site.content)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                clean.write(site.content.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        assertTrue(clean.build().fullRebuild());
+        return tree(clean.site());
+    }
+
+    /**
+     * Every entry of a folder by relative path: a file's text, or what else it is. Not the generation marker: it
+     * names the manifest, which hashes where the content and the site are.
+     */
+    private static java.util.Map<String, String> tree(Path root) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> entries = Files.walk(root)) {
+            for (Path entry : entries.filter(p -> !p.equals(root) && !p.endsWith(BuildState.GENERATION_FILE)).toList()) {
+                String relative = root.relativize(entry).toString();
+                out.put(relative, Files.isSymbolicLink(entry) ? "link" : Files.isDirectory(entry) ? "folder"
+                        : Files.readString(entry));
+            }
+        }
+        return out;
+    }
+
     private Object inode(String page) throws Exception {
         Object key = Files.readAttributes(site.site().resolve(page), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         assertNotEquals(null, key, "file system without file keys");
