@@ -150,7 +150,8 @@ public final class SiteBuilder {
 
         // An incremental build recycles the site its last swap replaced as its staging folder: mirroring the live
         // site into it changes the few files that differ, where a fresh folder needs every folder made and every
-        // file linked (and, after the swap, as many deleted). A full build shares nothing with it.
+        // file linked (and, after the swap, as many deleted). A full build shares nothing with it, and where the
+        // file system cannot hard-link, a kept folder would be a whole second copy of the site: neither keeps it.
         Path recycled = recycledSiteFor(request.stateFile());
         if (full) {
             AtomicFiles.deleteRecursively(recycled);
@@ -160,12 +161,14 @@ public final class SiteBuilder {
             OutputRoot site = new OutputRoot(staging);
             boolean keepSiteWide = false;
             long siteWideCheckMillis = 0;
+            boolean recycle = false;
             if (!full) {
                 long linkStart = System.nanoTime();
                 TreeCopy.Mirrored carried = TreeCopy.mirror(output, staging);
                 log.debug("runbook: site: carried " + carried.files() + " files over from the previous site ("
                         + carried.alreadyThere() + " already in the recycled folder) in "
                         + (System.nanoTime() - linkStart) / 1_000_000 + " ms");
+                recycle = carried.linked();
                 long checkStart = System.nanoTime();
                 keepSiteWide = siteWide.equals(previous.siteWide()) && previous.siteWideFilesIntact(staging);
                 siteWideCheckMillis = (System.nanoTime() - checkStart) / 1_000_000;
@@ -227,7 +230,7 @@ public final class SiteBuilder {
             CrashPoint.reached("site.staged");
             state.write(request.stateFile());
             CrashPoint.reached("site.manifest-written");
-            AtomicFiles.swapIn(staging, output, full ? null : recycled);
+            AtomicFiles.swapIn(staging, output, recycle ? recycled : null);
             CrashPoint.reached("site.swapped");
             log.debug("runbook: site: built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             long millis = (System.nanoTime() - start) / 1_000_000;

@@ -27,8 +27,12 @@ import java.util.TreeMap;
  */
 final class TreeCopy {
 
-    /** What {@link #mirror} did: files the staging folder holds now, and how many it already had. */
-    record Mirrored(int files, int alreadyThere) {
+    /**
+     * What {@link #mirror} did: files the staging folder holds now, how many it already had, and whether
+     * they are all hard links (false where the file system made it copy: a kept folder would then be a
+     * second copy of the site on disk, not a few changed files).
+     */
+    record Mirrored(int files, int alreadyThere, boolean linked) {
     }
 
     private TreeCopy() {
@@ -39,7 +43,7 @@ final class TreeCopy {
         int[] counts = {0, 0};
         boolean[] linksWork = {true};
         mirrorFolder(from, to, counts, linksWork);
-        return new Mirrored(counts[0], counts[1]);
+        return new Mirrored(counts[0], counts[1], linksWork[0]);
     }
 
     private static void mirrorFolder(Path from, Path to, int[] counts, boolean[] linksWork) throws IOException {
