@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -51,9 +50,8 @@ final class TreeCopy {
         Map<String, BasicFileAttributes> present = entries(to);
         for (Map.Entry<String, BasicFileAttributes> old : present.entrySet()) {
             BasicFileAttributes source = wanted.get(old.getKey());
-            boolean keep = source != null && (source.isDirectory() ? old.getValue().isDirectory()
-                    : source.isRegularFile() && old.getValue().isRegularFile()
-                    && Objects.equals(source.fileKey(), old.getValue().fileKey()) && source.fileKey() != null);
+            boolean keep = source != null
+                    && (source.isDirectory() ? old.getValue().isDirectory() : sameFile(source, old.getValue()));
             if (!keep) {
                 AtomicFiles.deleteRecursively(to.resolve(old.getKey()));
             }
@@ -70,14 +68,19 @@ final class TreeCopy {
                 mirrorFolder(from.resolve(name), target, counts, linksWork);
             } else if (source.isRegularFile()) { // the site has only files and folders: a planted link is not carried
                 counts[0]++;
-                if (old != null && old.isRegularFile() && source.fileKey() != null
-                        && Objects.equals(source.fileKey(), old.fileKey())) {
+                if (old != null && sameFile(source, old)) {
                     counts[1]++;
                 } else {
                     linkOrCopy(from.resolve(name), target, linksWork);
                 }
             }
         }
+    }
+
+    /** Whether {@code old} is the very file {@code source} is (a hard link to it), by file key. */
+    private static boolean sameFile(BasicFileAttributes source, BasicFileAttributes old) {
+        return source.isRegularFile() && old.isRegularFile() && source.fileKey() != null
+                && source.fileKey().equals(old.fileKey());
     }
 
     /** A folder's entries by name, each with its own attributes (a link is a link, never followed). */
