@@ -124,6 +124,48 @@ class CrashSafetyTest {
                 "the next build clears the torn staging folder");
     }
 
+    /**
+     * An incremental build takes the site the last swap replaced (kept beside the manifest) as its staging
+     * folder. Killed after taking it, the build leaves the live site and its manifest as they were, and the
+     * recycled folder is then an ordinary torn staging folder, which the next build clears.
+     */
+    @Test
+    void aSiteBuildKilledAfterTakingTheRecycledSiteLeavesThePreviousSiteIntact() throws Exception {
+        Path content = dir.resolve("content");
+        Path site = dir.resolve("target/runbook-site");
+        Path state = dir.resolve("target/runbook-site-state.json");
+        Path recycled = dir.resolve("target/runbook-site-state.recycled");
+        writePages(content, "v1", 400);
+        assertTrue(buildInProcess(content, site, state).fullRebuild());
+        Files.writeString(content.resolve("page-0001.md"), "# Page 1\n\nv1 edited body 1\n");
+        assertFalse(buildInProcess(content, site, state).fullRebuild());
+        assertTrue(Files.isDirectory(recycled), "the replaced site waits to be recycled");
+        Map<String, String> before = snapshot(site);
+        String stateBefore = Files.readString(state);
+
+        writePages(content, "v2", 400);
+        Process child = siteBuild(content, site, state, 100);
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("HALFWAY", out.readLine(), "the child reached the middle of its build");
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs.
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        });
+        assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
+        assertEquals(before, snapshot(site), "the previous site is whole and unchanged");
+        assertEquals(stateBefore, Files.readString(state), "the manifest still describes the previous site");
+        assertFalse(Files.exists(recycled), "the recycled folder was taken as the staging folder");
+        assertTrue(siblings(site).stream().anyMatch(n -> n.contains(".staging-")), "the torn build is beside the site");
+
+        SiteResult next = buildInProcess(content, site, state);
+        assertFalse(next.fullRebuild());
+        assertTrue(Files.readString(site.resolve("page-0042.html")).contains("v2 body 42"));
+        assertTrue(Files.readString(site.resolve("page-0001.html")).contains("v2 body 1"));
+        assertEquals(List.of(), siblings(site).stream().filter(n -> n.contains(".staging-")).toList(),
+                "the next build clears the torn staging folder");
+        assertTrue(Files.isDirectory(recycled), "and keeps the site it replaced for the next one");
+    }
+
     @Test
     void aTornOrGarbledSiteManifestMeansAFullRebuild() throws Exception {
         Path content = dir.resolve("content");
