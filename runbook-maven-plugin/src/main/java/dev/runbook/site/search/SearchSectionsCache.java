@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SearchSectionsCache {
 
-    static final String FORMAT = "search-pages-2";
+    static final String FORMAT = "search-pages-3";
 
     private final Path file;
     private final String key;
