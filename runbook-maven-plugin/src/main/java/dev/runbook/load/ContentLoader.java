@@ -104,7 +104,7 @@ public final class ContentLoader {
         if (files.isEmpty() && !skipped.isEmpty() && findings.isEmpty()) {
             throw new SetupException(nothingSelected(contentRoot, skipped));
         }
-        List<Optional<Runbook>> loaded = files.parallelStream().map(file -> loadOne(root, file, findings)).toList();
+        List<Optional<Runbook>> loaded = loadAll(root, files, findings);
         List<Runbook> runbooks = loaded.stream().flatMap(Optional::stream).toList();
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
@@ -237,6 +237,33 @@ public final class ContentLoader {
                 "is a symbolic link that leads outside the content folder (or nowhere); it was not read",
                 "replace the link with the file itself, or move its target into the content folder"));
         return Optional.empty();
+    }
+
+    /**
+     * {@link #loadOne} for every file, on all cores, in the files' order. The pages that must be parsed start
+     * first, beside the cached ones: after a one-page edit the one parse (flexmark's first in this JVM, about a
+     * quarter of a second) then takes one core while the other decodes the thousands of cached pages, instead
+     * of landing, with half of them, on the same thread (at 10,064 pages that wait was ~0.15 s of loading).
+     */
+    private List<Optional<Runbook>> loadAll(Path root, List<Path> files, List<Finding> findings) {
+        List<Integer> toParse = new ArrayList<>();
+        List<Integer> cached = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String relative = relative(root, files.get(i));
+            dev.runbook.core.InputDigest.FileBytes bytes = read == null ? null : read.files().get(relative);
+            boolean hit = pageCache != null && bytes != null && pageCache.holds(relative, bytes.sha256());
+            (hit ? cached : toParse).add(i);
+        }
+        if (toParse.isEmpty() || cached.isEmpty()) {
+            return files.parallelStream().map(file -> loadOne(root, file, findings)).toList();
+        }
+        @SuppressWarnings("unchecked")
+        Optional<Runbook>[] out = new Optional[files.size()];
+        java.util.concurrent.ForkJoinTask<?> parsing = java.util.concurrent.ForkJoinTask.adapt(() ->
+                toParse.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings))).fork();
+        cached.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings));
+        parsing.join();
+        return java.util.Arrays.asList(out);
     }
 
     private Optional<Runbook> loadOne(Path root, Path file, List<Finding> findings) {

@@ -107,6 +107,12 @@ public final class PageModelCache {
         return digest.hex();
     }
 
+    /** Whether the cache holds an entry for this file made from bytes with this hash (it may still fail to decode). */
+    boolean holds(String relativePath, String hash) {
+        PageCacheFile.Entry entry = before.get(relativePath);
+        return entry != null && entry.inputHash().equals(hash);
+    }
+
     /**
      * The runbook cached for this file's bytes, with the findings parsing it made added to {@code findings};
      * empty when there is none (or it cannot be decoded).
