@@ -104,14 +104,7 @@ class CrashSafetyTest {
         assertTrue(before.get("page-0042.html").contains("v1 body 42"));
 
         writePages(content, "v2", 1500);
-        Process child = siteBuild(content, site, state, 100);
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("HALFWAY", out.readLine(), "the child reached the middle of its build");
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs.
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        });
-        assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
+        killSiteBuildHalfway(content, site, state);
         assertEquals(before, snapshot(site), "the previous site is whole and unchanged");
         assertEquals(stateBefore, Files.readString(state), "the manifest still describes the previous site");
         assertTrue(siblings(site).stream().anyMatch(n -> n.contains(".staging-")), "the torn build is beside the site");
@@ -144,14 +137,7 @@ class CrashSafetyTest {
         String stateBefore = Files.readString(state);
 
         writePages(content, "v2", 400);
-        Process child = siteBuild(content, site, state, 100);
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("HALFWAY", out.readLine(), "the child reached the middle of its build");
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs.
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        });
-        assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
+        killSiteBuildHalfway(content, site, state);
         assertEquals(before, snapshot(site), "the previous site is whole and unchanged");
         assertEquals(stateBefore, Files.readString(state), "the manifest still describes the previous site");
         assertFalse(Files.exists(recycled), "the recycled folder was taken as the staging folder");
@@ -254,6 +240,18 @@ class CrashSafetyTest {
                     "---\ntitle: Page " + i + "\ntags: [t" + (i % 20) + "]\n---\n# Page " + i + "\n\n" + version + " body " + i
                             + "\n\n## Steps\n\n" + body + "\n\n```bash\necho " + i + "\n```\n");
         }
+    }
+
+    /** Starts a site build in a child JVM and SIGKILLs it once it has rendered 100 pages. */
+    private static void killSiteBuildHalfway(Path content, Path site, Path state) throws Exception {
+        Process child = siteBuild(content, site, state, 100);
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("HALFWAY", out.readLine(), "the child reached the middle of its build");
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs.
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        });
+        assertEquals(137, child.exitValue(), "killed by SIGKILL, not finished");
     }
 
     private static Process siteBuild(Path content, Path site, Path state, int halfway) throws IOException {
