@@ -34,6 +34,32 @@ class FindingsPanelTest {
         assertFalse(site.page("ops/other.html").contains("findings-panel"), "a page without findings shows no panel");
     }
 
+    /** A page's hash covers every field of its findings: changing any one renders that page again. */
+    @Test
+    void aChangeInAnyFieldOfAFindingReRendersItsPage() throws Exception {
+        SiteFixture site = new SiteFixture(dir).write("a.md", "# A\n").write("b.md", "# B\n");
+        Finding base = new Finding("link.file", Severity.ERROR, "b.md", 3, 5, "missing file", "add it");
+        List<Finding> variants = List.of(base,
+                new Finding("link.anchor", Severity.ERROR, "b.md", 3, 5, "missing file", "add it"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 3, 5, "missing file", "add it"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 5, "missing file", "add it"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 6, "missing file", "add it"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 6, "missing files", "add it"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 6, "missing files", "add them"),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 6, "missing files", null),
+                new Finding("link.anchor", Severity.WARNING, "b.md", 4, 6, "missing files", ""));
+        site.findings = List.of(variants.get(0));
+        site.build();
+        for (Finding variant : variants.subList(1, variants.size())) {
+            site.findings = List.of(variant);
+            SiteResult result = site.build();
+            assertEquals(1, result.rendered(), "changed to " + variant);
+        }
+        site.findings = List.of(variants.get(variants.size() - 1), base);
+        assertEquals(1, site.build().rendered(), "a second finding");
+        assertEquals(0, site.build().rendered(), "the same findings again");
+    }
+
     @Test
     void newFindingsReRenderOnlyTheirPage() throws Exception {
         SiteFixture site = new SiteFixture(dir).write("a.md", "# A\n").write("b.md", "# B\n");
