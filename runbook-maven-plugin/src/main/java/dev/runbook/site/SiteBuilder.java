@@ -110,7 +110,7 @@ public final class SiteBuilder {
                     Hashes.of(global, runbook.relativePath(), page, hashed[i], facts(runbook),
                             shownStatus(statuses.get(runbook)),
                             findingsKey(findings.getOrDefault(runbook.relativePath(), List.of())),
-                            layout.fingerprintFor(runbook), nav.toString(),
+                            layout.fingerprintFor(runbook), nav.hashKey(),
                             alertViews.panel(request.alerts(), runbook.relativePath()).toString()),
                     page);
         });

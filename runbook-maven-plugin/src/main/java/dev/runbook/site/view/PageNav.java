@@ -17,4 +17,21 @@ public record PageNav(List<String> sourceSegments, String editUrl, String lastCh
     public PageNav {
         sourceSegments = List.copyOf(sourceSegments);
     }
+
+    /**
+     * Every field, for the page's hash. Not {@code toString}: a record's goes through a method handle per
+     * component, for every page of every build.
+     */
+    public String hashKey() {
+        dev.runbook.core.KeyBuilder key = new dev.runbook.core.KeyBuilder(256).add(sourceSegments).add(editUrl)
+                .add(lastChanged);
+        for (TagLink link : new TagLink[] {previous, next}) {
+            if (link == null) {
+                key.add((String) null);
+            } else {
+                key.add("link").add(link.name()).add(link.url());
+            }
+        }
+        return key.toString();
+    }
 }
