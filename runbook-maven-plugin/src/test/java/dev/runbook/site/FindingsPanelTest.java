@@ -58,6 +58,9 @@ class FindingsPanelTest {
         site.findings = List.of(variants.get(variants.size() - 1), base);
         assertEquals(1, site.build().rendered(), "a second finding");
         assertEquals(0, site.build().rendered(), "the same findings again");
+        assertEquals(List.of("ruleId", "severity", "file", "line", "column", "message", "hint"),
+                java.util.Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()).toList(),
+                "Finding changed: add the new component to SiteBuilder.findingsKey and to this test");
     }
 
     @Test

@@ -37,4 +37,15 @@ class PageNavTest {
         }
         assertEquals(navs.size(), keys.size(), "every nav has its own key");
     }
+
+    /** A field added to PageNav must go into hashKey(), or pages would not render again when it changes. */
+    @Test
+    void theKeyListsEveryComponent() {
+        assertEquals(List.of("sourceSegments", "editUrl", "lastChanged", "previous", "next"),
+                java.util.Arrays.stream(PageNav.class.getRecordComponents()).map(c -> c.getName()).toList(),
+                "PageNav changed: add the new component to hashKey() and to this list");
+        assertEquals(List.of("name", "url"),
+                java.util.Arrays.stream(TagLink.class.getRecordComponents()).map(c -> c.getName()).toList(),
+                "TagLink changed: add the new component to PageNav.hashKey() and to this list");
+    }
 }
