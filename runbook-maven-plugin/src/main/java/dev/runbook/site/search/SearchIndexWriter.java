@@ -165,9 +165,11 @@ public final class SearchIndexWriter {
             String record = textRecords[d];
             text.add(new Entry(d, record, record.length() + 1, boundaryHash(sorted.get(d).url)));
         }
-        Map<String, Object> facets = facetLists(sorted);
+        // The facets' document lists, grouped once for both the facets part and meta's counts, serialized once.
+        Map<String, Map<String, List<Integer>>> facetIds = facetIds(sorted);
+        String facetsJson = toJson(facetLists(facetIds));
 
-        long total = toJson(facets).length() + sum(dict) + sum(post) + sum(text);
+        long total = facetsJson.length() + sum(dict) + sum(post) + sum(text);
         boolean single = total <= limits.singleFileMaxBytes();
         List<List<Entry>> dictShards = pack(dict, single ? Integer.MAX_VALUE : limits.dictShardBytes());
         List<List<Entry>> postShards = pack(post, single ? Integer.MAX_VALUE : limits.postingsShardBytes());
@@ -184,7 +186,7 @@ public final class SearchIndexWriter {
         meta.put("stop", SearchTokenizer.STOP_WORDS);
         meta.put("weak", SearchTokenizer.WEAK_WORDS);
         meta.put("shards", shards);
-        meta.put("facets", facetCounts(sorted));
+        meta.put("facets", facetCounts(facetIds));
 
         // Small sites: every part goes into meta.js. Large ones: one file per part.
         Map<String, StringBuilder> files = new LinkedHashMap<>();
@@ -192,7 +194,7 @@ public final class SearchIndexWriter {
         files.put("search/meta.js", metaFile);
         Function<String, StringBuilder> fileOf =
                 path -> single ? metaFile : files.computeIfAbsent(path, p -> new StringBuilder());
-        fileOf.apply("search/facets.js").append(register("facets", facets));
+        fileOf.apply("search/facets.js").append(registerJson("facets", facetsJson));
         // The dictionary and postings shards are thousands of small JSON objects of terms: written here from
         // each term's quoted form, made once, rather than by Jackson from a map per shard (the same bytes: see
         // SearchIndexWriterTest; at 10,064 pages that was a third of laying out the index).
@@ -307,8 +309,7 @@ public final class SearchIndexWriter {
         return text.substring(0, space > max / 2 ? space : max) + " …";
     }
 
-    private static Map<String, Object> facetLists(List<IndexedPage> docs) {
-        Map<String, Map<String, List<Integer>>> ids = facetIds(docs);
+    private static Map<String, Object> facetLists(Map<String, Map<String, List<Integer>>> ids) {
         Map<String, Object> out = new LinkedHashMap<>();
         ids.forEach((facet, byName) -> {
             Map<String, String> encoded = new LinkedHashMap<>();
@@ -319,9 +320,9 @@ public final class SearchIndexWriter {
         return out;
     }
 
-    private static Map<String, Object> facetCounts(List<IndexedPage> docs) {
+    private static Map<String, Object> facetCounts(Map<String, Map<String, List<Integer>>> ids) {
         Map<String, Object> out = new LinkedHashMap<>();
-        facetIds(docs).forEach((facet, byName) -> out.put(facet,
+        ids.forEach((facet, byName) -> out.put(facet,
                 byName.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().size())).toList()));
         return out;
     }
