@@ -8,6 +8,7 @@ import dev.runbook.findings.Finding;
 import dev.runbook.findings.Severity;
 import dev.runbook.model.FrontMatter;
 import dev.runbook.model.Heading;
+import dev.runbook.model.ParsedDocument;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.SourcePosition;
 import dev.runbook.model.SourceText;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads every file the {@link LoadOptions} select below the content root ({@code *.md} by default) exactly
@@ -45,6 +47,16 @@ public final class ContentLoader {
     /** How many skipped files the "no runbook selected" error names. */
     static final int SKIPPED_SHOWN = 10;
 
+    /**
+     * How much Markdown (in chars) one load keeps parsed: the pages parsed within it hold their AST until the
+     * stage that last reads it lets go ({@link ParsedDocument#release()}); the others are parsed again when a
+     * stage asks. An AST takes six to ten times its text in heap, so this holds at most ~40 MB of them, where
+     * holding all of 10,064 pages took 124 MB of live flexmark objects, through the whole load, every young
+     * collection copying them (G1 then grew the heap to 2–2.7 GB). A one-page edit, or all of a site of a few
+     * hundred pages, fits.
+     */
+    static final long SYNTAX_TREE_BUDGET_CHARS = 4L << 20;
+
     private final long maxFileBytes;
     private final RunLog log;
     private final LoadOptions options;
@@ -52,6 +64,7 @@ public final class ContentLoader {
     /** The files' bytes as the caller's digest of the folder read them (see {@link #reading}); may be null. */
     private dev.runbook.core.InputDigest.Tree read;
     private final Map<String, String> inputHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private long syntaxTreeBudget = SYNTAX_TREE_BUDGET_CHARS;
 
     public ContentLoader(long maxFileBytes, RunLog log) {
         this(maxFileBytes, log, LoadOptions.DEFAULTS);
@@ -86,6 +99,12 @@ public final class ContentLoader {
         return this;
     }
 
+    /** The same loader with another {@link #SYNTAX_TREE_BUDGET_CHARS}; for tests. */
+    ContentLoader syntaxTreeBudget(long chars) {
+        this.syntaxTreeBudget = chars;
+        return this;
+    }
+
     public LoadedContent load(Path contentRoot) throws SetupException {
         if (!Files.isDirectory(contentRoot)) {
             throw new SetupException("content folder " + contentRoot + " does not exist or is not a folder;"
@@ -104,7 +123,7 @@ public final class ContentLoader {
         if (files.isEmpty() && !skipped.isEmpty() && findings.isEmpty()) {
             throw new SetupException(nothingSelected(contentRoot, skipped));
         }
-        List<Optional<Runbook>> loaded = loadAll(root, files, findings);
+        List<Optional<Runbook>> loaded = loadAll(root, files, findings, new AtomicLong(syntaxTreeBudget));
         List<Runbook> runbooks = loaded.stream().flatMap(Optional::stream).toList();
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
@@ -245,7 +264,7 @@ public final class ContentLoader {
      * quarter of a second) then takes one core while the other decodes the thousands of cached pages, instead
      * of landing, with half of them, on the same thread (at 10,064 pages that wait was ~0.15 s of loading).
      */
-    private List<Optional<Runbook>> loadAll(Path root, List<Path> files, List<Finding> findings) {
+    private List<Optional<Runbook>> loadAll(Path root, List<Path> files, List<Finding> findings, AtomicLong treeBudget) {
         List<Integer> toParse = new ArrayList<>();
         List<Integer> cached = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -255,18 +274,18 @@ public final class ContentLoader {
             (hit ? cached : toParse).add(i);
         }
         if (toParse.isEmpty() || cached.isEmpty()) {
-            return files.parallelStream().map(file -> loadOne(root, file, findings)).toList();
+            return files.parallelStream().map(file -> loadOne(root, file, findings, treeBudget)).toList();
         }
         @SuppressWarnings("unchecked")
         Optional<Runbook>[] out = new Optional[files.size()];
         java.util.concurrent.ForkJoinTask<?> parsing = java.util.concurrent.ForkJoinTask.adapt(() ->
-                toParse.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings))).fork();
-        cached.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings));
+                toParse.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings, treeBudget))).fork();
+        cached.parallelStream().forEach(i -> out[i] = loadOne(root, files.get(i), findings, treeBudget));
         parsing.join();
         return java.util.Arrays.asList(out);
     }
 
-    private Optional<Runbook> loadOne(Path root, Path file, List<Finding> findings) {
+    private Optional<Runbook> loadOne(Path root, Path file, List<Finding> findings, AtomicLong treeBudget) {
         String relative = relative(root, file);
         try {
             dev.runbook.core.InputDigest.FileBytes taken = read == null ? null : read.take(relative);
@@ -304,11 +323,13 @@ public final class ContentLoader {
                         "remove the long run of spaces from the heading"));
                 return Optional.empty();
             }
+            int length = source.text().length();
+            boolean hold = treeBudget.getAndAdd(-length) >= length;
             if (pageCache == null) {
-                return Optional.of(parse(relative, file, source, findings, options.frontMatterAliases()));
+                return Optional.of(parseOne(relative, file, source, findings, options.frontMatterAliases(), hold).runbook());
             }
             List<Finding> parsed = new ArrayList<>();
-            Parsed result = parseOne(relative, file, source, parsed, options.frontMatterAliases());
+            Parsed result = parseOne(relative, file, source, parsed, options.frontMatterAliases(), hold);
             findings.addAll(parsed);
             pageCache.store(relative, hash, result.runbook(), result.frontMatterLines(), parsed);
             return Optional.of(result.runbook());
@@ -344,7 +365,7 @@ public final class ContentLoader {
     /** The same, with front-matter keys renamed by {@code frontMatterAliases} (see {@link LoadOptions}). */
     public static Runbook parse(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
                                 Map<String, String> frontMatterAliases) {
-        return parseOne(relativePath, sourceFile, source, findings, frontMatterAliases).runbook();
+        return parseOne(relativePath, sourceFile, source, findings, frontMatterAliases, true).runbook();
     }
 
     /** A parsed runbook and how many lines its front-matter block takes (0 without one). */
@@ -369,8 +390,9 @@ public final class ContentLoader {
         return document;
     }
 
+    /** @param hold whether the runbook holds its AST until released, rather than parsing it again on demand */
     private static Parsed parseOne(String relativePath, Path sourceFile, SourceText source, List<Finding> findings,
-                                   Map<String, String> frontMatterAliases) {
+                                   Map<String, String> frontMatterAliases, boolean hold) {
         String text = source.text();
         FrontMatterParser frontMatterParser = new FrontMatterParser(relativePath, findings, frontMatterAliases);
         Optional<FrontMatterParser.Block> block = frontMatterParser.locate(text);
@@ -381,9 +403,12 @@ public final class ContentLoader {
         String title = frontMatter.title() != null ? frontMatter.title()
                 : model.headings.stream().filter(h -> h.level() == 1).map(Heading::text).filter(t -> !t.isBlank())
                         .findFirst().orElseGet(() -> titleFromFileName(relativePath));
+        int lines = frontMatterLines;
+        java.util.function.Supplier<Document> again = () -> reparse(source, lines);
         return new Parsed(new Runbook(relativePath, sourceFile, pagePath(relativePath), source, frontMatter, title,
-                model.headings, model.anchors, model.links, model.codeBlocks,
-                model.references(), document), frontMatterLines);
+                model.headings, model.anchors, model.links, model.codeBlocks, model.references(),
+                hold ? ParsedDocument.heldUntilReleased(document, again) : ParsedDocument.onDemand(again)),
+                frontMatterLines);
     }
 
     /**

@@ -197,9 +197,13 @@ public final class SiteBuilder {
             }
 
             PageWriter writer = new PageWriter(request, theme, views, layout, site, alertViews);
+            long cacheStart = System.nanoTime();
+            SearchSectionsCache searchCache = SearchSectionsCache.open(request.searchCache(), request.pluginVersion(), log);
             long renderStart = System.nanoTime();
-            renderPages(toRender, statuses, findings, navs, writer, request);
-            log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
+            SearchPages searchPages = new SearchPages(searchCache, statuses, textHashes, layout);
+            renderPages(toRender, statuses, findings, navs, writer, searchPages, request);
+            log.debug("runbook: site: " + toRender.size() + " pages rendered in " + (System.nanoTime() - renderStart) / 1_000_000
+                    + " ms (search cache read in " + (renderStart - cacheStart) / 1_000_000 + " ms)");
 
             // Past the early return above, something changed: the site-wide pages and the search index are settled.
             List<String> generated = new ArrayList<>();
@@ -220,7 +224,7 @@ public final class SiteBuilder {
             int indexPages = generated.size();
             generated.addAll(copyAttachments(request, runbooks, layout, site));
             long searchStart = System.nanoTime();
-            generated.addAll(writeSearchIndex(request, runbooks, statuses, textHashes, layout, staging, pages));
+            generated.addAll(writeSearchIndex(request, runbooks, searchPages, staging, pages));
             log.debug("runbook: site: search index written in " + (System.nanoTime() - searchStart) / 1_000_000 + " ms");
             publishReport(request, site);
             // Publish: the manifest first, naming the generation the staged site carries; then the swap. Killed
@@ -240,9 +244,14 @@ public final class SiteBuilder {
         }
     }
 
+    /**
+     * Renders the pages. Each page's search data is made beside it, while its AST is in memory (the search cache
+     * needs the AST of a page whose text changed, and a changed page is always rendered), then the AST is let go:
+     * at 10,000 pages the site never holds more than the loader's budget of ASTs plus one per thread.
+     */
     private static void renderPages(List<Runbook> toRender, Map<Runbook, RunbookStatus> statuses,
                                     Map<String, List<Finding>> findings, Map<String, PageNav> navs, PageWriter writer,
-                                    SiteRequest request) throws SetupException, IOException {
+                                    SearchPages searchPages, SiteRequest request) throws SetupException, IOException {
         if (toRender.isEmpty()) {
             return;
         }
@@ -255,6 +264,8 @@ public final class SiteBuilder {
                 futures.add(pool.submit(() -> {
                     writer.runbookPage(runbook, statuses.get(runbook), findings.getOrDefault(runbook.relativePath(), List.of()),
                             navs.get(runbook.relativePath()));
+                    searchPages.make(runbook);
+                    runbook.parsed().release();
                     int n = done.incrementAndGet();
                     if (total >= PROGRESS_EVERY && (n % PROGRESS_EVERY == 0 || n == total)) {
                         request.log().info("runbook: site: rendered " + n + "/" + total + " pages");
@@ -360,28 +371,21 @@ public final class SiteBuilder {
      * Writes the search index and returns the files it wrote (everything in {@code search/} that is not a
      * runbook page), so the next incremental build can replace exactly those.
      */
-    private static List<String> writeSearchIndex(SiteRequest request, List<Runbook> runbooks,
-                                                 Map<Runbook, RunbookStatus> statuses, Map<Runbook, String> textHashes,
-                                                 SiteLayout layout, Path staging,
-                                                 Map<String, BuildState.PageState> pages) throws IOException {
+    private static List<String> writeSearchIndex(SiteRequest request, List<Runbook> runbooks, SearchPages searchPages,
+                                                 Path staging, Map<String, BuildState.PageState> pages) throws IOException {
         // One page per runbook: its sections and term counts from the search cache when its text is unchanged,
-        // else from its own AST; made on all cores (the list keeps runbook order).
-        // The page path as it is, not percent-encoded: search.js encodes it once when it makes the link.
+        // else from its own AST; those not made beside their rendering made on all cores (the list keeps runbook
+        // order).
         long start = System.nanoTime();
-        SearchSectionsCache cache = SearchSectionsCache.open(request.searchCache(), request.pluginVersion(), request.log());
-        long opened = System.nanoTime();
-        List<IndexedPage> indexed = runbooks.parallelStream()
-                .map(runbook -> cache.page(runbook, textHashes.get(runbook), layout.pageOf(runbook.relativePath()),
-                        statuses.get(runbook)))
-                .toList();
+        SearchSectionsCache cache = searchPages.cache();
+        List<IndexedPage> indexed = runbooks.parallelStream().map(searchPages::of).toList();
         long made = System.nanoTime();
         cache.save();
         request.log().debug("runbook: site: search text read from " + cache.misses() + " of " + runbooks.size() + " pages");
         long saved = System.nanoTime();
         SearchIndexWriter.Written index = new SearchIndexWriter().writePages(indexed, staging);
         request.log().debug("runbook: site: search index: " + index.rewritten() + " of " + index.files().size()
-                + " files written, the others unchanged (cache read " + (opened - start) / 1_000_000 + " ms, pages "
-                + (made - opened) / 1_000_000 + " ms, cache saved " + (saved - made) / 1_000_000 + " ms, index laid out "
+                + " files written, the others unchanged (pages not rendered " + (made - start) / 1_000_000 + " ms, cache saved " + (saved - made) / 1_000_000 + " ms, index laid out "
                 + index.layoutMillis() + " ms, compared and written " + ((System.nanoTime() - saved) / 1_000_000
                 - index.layoutMillis()) + " ms)");
         Path folder = staging.resolve("search");

@@ -53,6 +53,24 @@ class SiteBuilderTest {
     }
 
     @Test
+    void noPageKeepsItsAstOnceItsPageAndItsSearchEntryAreMade() throws Exception {
+        site.build();
+        assertEquals(5, site.loaded.runbooks().size());
+        site.loaded.runbooks().forEach(r -> assertFalse(r.parsed().inMemory(), r.relativePath() + " rendered"));
+        site.write("svc/page-2.md", "---\nservice: svc\ntags: [t0]\n---\n# Page 2\n\nNew steps.\n");
+        assertEquals(1, site.build().rendered());
+        site.loaded.runbooks().forEach(r -> assertFalse(r.parsed().inMemory(), r.relativePath() + " rendered or not"));
+        assertTrue(site.page("svc/page-2.html").contains("New steps."));
+        StringBuilder search = new StringBuilder();
+        try (var files = Files.walk(site.site().resolve("search"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                search.append(Files.readString(file));
+            }
+        }
+        assertTrue(search.toString().contains("New steps."), "its search text too");
+    }
+
+    @Test
     void oneChangedPageRendersThatPageAndTheIndexPages() throws Exception {
         site.build();
         Object untouched = inode("svc/page-1.html");

@@ -32,6 +32,8 @@ final class SiteFixture {
     List<dev.runbook.findings.Finding> findings = List.of();
     dev.runbook.load.LoadOptions load = dev.runbook.load.LoadOptions.DEFAULTS;
     dev.runbook.alerts.AlertSettings alerts;
+    /** What the last {@link #build} loaded. */
+    dev.runbook.load.LoadedContent loaded;
 
     SiteFixture(Path dir) throws IOException {
         this.content = Files.createDirectories(dir.resolve("content"));
@@ -59,7 +61,7 @@ final class SiteFixture {
 
     SiteResult build(String title) throws Exception {
         RunLog runLog = new LinesLog(log);
-        var loaded = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, RunLog.SILENT, load).load(content);
+        loaded = new ContentLoader(ContentLoader.DEFAULT_MAX_FILE_BYTES, RunLog.SILENT, load).load(content);
         return new SiteBuilder().build(new SiteRequest(loaded, site(), target.resolve("runbook-site-state.json"),
                 templates, title, baseUrl, false, status, TODAY,
                 "test", 2, runLog, findings, null, allowRemoteImages, editUrl, builtOn,
